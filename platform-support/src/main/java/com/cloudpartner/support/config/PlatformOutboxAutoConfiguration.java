@@ -1,0 +1,71 @@
+package com.cloudpartner.support.config;
+
+import java.time.Duration;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import com.cloudpartner.support.outbox.Outbox;
+import com.cloudpartner.support.outbox.OutboxRelay;
+import com.cloudpartner.support.outbox.ProcessedEvents;
+
+import org.apache.kafka.common.TopicPartition;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * The transactional outbox and the consumer side of the event plumbing (idempotence
+ * records, retries, {@code <topic>.DLT} for poison records) wherever a service has both a
+ * database and Kafka.
+ */
+@AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
+		"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+		"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
+@ConditionalOnClass({ KafkaTemplate.class, JdbcClient.class })
+@ConditionalOnBean({ JdbcClient.class, KafkaTemplate.class, PlatformTransactionManager.class })
+public class PlatformOutboxAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	OutboxRelay outboxRelay(JdbcClient jdbc, PlatformTransactionManager transactions,
+			KafkaTemplate<String, String> kafka, @Value("${platform.outbox.poll-interval:500ms}") Duration pollInterval,
+			@Value("${platform.outbox.retention:7d}") Duration retention) {
+		return new OutboxRelay(jdbc, new TransactionTemplate(transactions), kafka, pollInterval, retention);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Outbox outbox(JdbcClient jdbc, JsonMapper json, OutboxRelay relay) {
+		return new Outbox(jdbc, json, relay);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ProcessedEvents processedEvents(JdbcClient jdbc) {
+		return new ProcessedEvents(jdbc);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CommonErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> kafka) {
+		var recoverer = new DeadLetterPublishingRecoverer(kafka,
+				(record, ex) -> new TopicPartition(record.topic() + ".DLT", -1));
+		var backOff = new ExponentialBackOff(200, 2.0);
+		backOff.setMaxElapsedTime(3_000);
+		return new DefaultErrorHandler(recoverer, backOff);
+	}
+
+}

@@ -1,0 +1,125 @@
+package com.cloudpartner.support.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.crypto.SecretKey;
+
+import io.jsonwebtoken.Jwts;
+import org.junit.jupiter.api.Test;
+
+import com.cloudpartner.support.test.TestTokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TokenVerifierTests {
+
+	private final JwksKeySource keys = new JwksKeySource(TestTokens.jwksUri(), Duration.ofSeconds(10),
+			Duration.ofMinutes(10), Clock.systemUTC());
+
+	private final TokenVerifier verifier = new TokenVerifier(this.keys, TestTokens.ISSUER,
+			List.of("partner-api", "console"), Duration.ofSeconds(30), Clock.systemUTC());
+
+	@Test
+	void acceptsAPartnerTokenAndReadsItsClaims() {
+		VerifiedToken token = this.verifier.verify(TestTokens.partner("acc-1"));
+		assertThat(token.accountId()).isEqualTo("acc-1");
+		assertThat(token.scopes()).containsExactly("partner");
+		assertThat(token.actsForAccount("acc-1")).isTrue();
+		assertThat(token.actsForAccount("acc-2")).isFalse();
+	}
+
+	@Test
+	void readsTheCustomerOfAConsoleToken() {
+		VerifiedToken token = this.verifier.verify(TestTokens.console("acc-1", "cus-9"));
+		assertThat(token.isConsole()).isTrue();
+		assertThat(token.customerId()).isEqualTo("cus-9");
+		assertThat(token.actsForAccount("acc-1")).isFalse();
+	}
+
+	@Test
+	void refusesAnExpiredToken() {
+		assertThatThrownBy(() -> this.verifier.verify(TestTokens.expiredPartner("acc-1")))
+			.isInstanceOf(InvalidTokenException.class)
+			.hasMessageContaining("expired");
+	}
+
+	@Test
+	void refusesATokenSignedByAnotherKey() {
+		assertThatThrownBy(() -> this.verifier.verify(TestTokens.forgedPartner("acc-1")))
+			.isInstanceOf(InvalidTokenException.class);
+	}
+
+	@Test
+	void refusesAnHmacTokenEvenUnderAKnownKeyId() {
+		SecretKey secret = Jwts.SIG.HS256.key().build();
+		String token = Jwts.builder()
+			.header()
+			.keyId("test-key-1")
+			.and()
+			.issuer(TestTokens.ISSUER)
+			.audience()
+			.add("partner-api")
+			.and()
+			.claim("scope", "operator")
+			.expiration(java.util.Date.from(Instant.now().plusSeconds(60)))
+			.signWith(secret)
+			.compact();
+		assertThatThrownBy(() -> this.verifier.verify(token)).isInstanceOf(InvalidTokenException.class)
+			.hasMessageContaining("RS256");
+	}
+
+	@Test
+	void refusesAnUnsignedToken() {
+		String token = Jwts.builder()
+			.issuer(TestTokens.ISSUER)
+			.audience()
+			.add("partner-api")
+			.and()
+			.claim("scope", "operator")
+			.compact();
+		assertThatThrownBy(() -> this.verifier.verify(token)).isInstanceOf(InvalidTokenException.class);
+	}
+
+	@Test
+	void refusesAnotherAudienceOrIssuer() {
+		String otherAudience = TestTokens.builder("x", "somebody-else", "partner", Duration.ofMinutes(5)).compact();
+		assertThatThrownBy(() -> this.verifier.verify(otherAudience)).isInstanceOf(InvalidTokenException.class);
+		String otherIssuer = TestTokens.builder("x", "partner-api", "partner", Duration.ofMinutes(5))
+			.issuer("evil")
+			.compact();
+		assertThatThrownBy(() -> this.verifier.verify(otherIssuer)).isInstanceOf(InvalidTokenException.class);
+	}
+
+	@Test
+	void refusesATokenWithoutKeyId() {
+		String token = TestTokens.builder("x", "partner-api", "partner", Duration.ofMinutes(5))
+			.header()
+			.keyId(null)
+			.and()
+			.compact();
+		assertThatThrownBy(() -> this.verifier.verify(token)).isInstanceOf(InvalidTokenException.class);
+	}
+
+	@Test
+	void fetchesTheJwksAtMostOncePerIntervalForUnknownKeyIds() {
+		AtomicInteger fetches = new AtomicInteger();
+		KeySource counting = (kid) -> {
+			fetches.incrementAndGet();
+			return this.keys.find(kid);
+		};
+		JwksKeySource throttled = new JwksKeySource(TestTokens.jwksUri(), Duration.ofHours(1), Duration.ofHours(1),
+				Clock.systemUTC());
+		for (int i = 0; i < 20; i++) {
+			assertThat(throttled.find("unknown-" + i)).isEmpty();
+		}
+		assertThat(throttled.find("test-key-1")).isPresent();
+		assertThat(counting.find("test-key-1")).isPresent();
+		assertThat(fetches.get()).isEqualTo(1);
+	}
+
+}

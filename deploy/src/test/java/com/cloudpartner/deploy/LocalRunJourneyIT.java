@@ -1,0 +1,318 @@
+package com.cloudpartner.deploy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The walking skeleton end to end, the way a partner and its end user meet the product:
+ * the real launcher starts PostgreSQL, a Kafka broker and the five service jars (on ports
+ * beside the default ones), and every step goes through the gateway.
+ */
+class LocalRunJourneyIT {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final HttpClient http = HttpClient.newBuilder()
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	private static final String ACCOUNT = "demo-account";
+
+	private static final String OFFER = "offers/server-basic-2vcpu-4gb-monthly";
+
+	private static final String SKU = "products/server-basic/skus/basic-2vcpu-4gb";
+
+	private static LocalSuite suite;
+
+	private static String gateway;
+
+	@BeforeAll
+	static void startTheSuite() throws Exception {
+		Path root = Path.of("").toAbsolutePath().getParent();
+		Path data = Path.of("target", "e2e-data").toAbsolutePath();
+		deleteRecursively(data);
+		LocalRunSettings settings = LocalRunSettings.fromEnvironment(Map.of("PLATFORM_HOME", root.toString(),
+				"PLATFORM_DATA_DIR", data.toString(), "PLATFORM_GATEWAY_PORT", "18080", "PLATFORM_FIRST_SERVICE_PORT",
+				"18081", "PLATFORM_KAFKA_PORT", "19092", "PLATFORM_POSTGRES_PORT", "25432"));
+		suite = new LocalSuite(settings);
+		try {
+			suite.start();
+		}
+		catch (Exception ex) {
+			suite.close();
+			throw ex;
+		}
+		gateway = settings.gatewayUrl();
+		System.out.println("[benchmark] suite started in " + suite.startTime().toMillis() + " ms; RSS "
+				+ Memory.totalRssMegabytes(suite.pids()) + " MB in " + suite.pids().size() + " JVMs");
+	}
+
+	@AfterAll
+	static void stopTheSuite() {
+		if (suite != null) {
+			suite.close();
+		}
+	}
+
+	@Test
+	void partnerJourneyFromTokenToTheEndUsersConsole() throws Exception {
+		// 1. a partner token, signed RS256 with a kid the JWKS publishes
+		String partnerToken = token("demo-partner", "demo-partner-secret");
+		JsonNode header = json.readTree(Base64.getUrlDecoder().decode(partnerToken.split("\\.")[0]));
+		assertThat(header.path("alg").asString()).isEqualTo("RS256");
+		HttpResponse<String> jwks = send(get("/.well-known/jwks.json").build());
+		assertThat(jwks.statusCode()).isEqualTo(200);
+		assertThat(jwks.body()).contains(header.path("kid").asString());
+
+		// 2. the gateway keeps strangers out
+		HttpResponse<String> anonymous = send(get("/v1/accounts/" + ACCOUNT + "/customers").build());
+		assertProblem(anonymous, 401, "TOKEN_MISSING");
+		String tampered = partnerToken.substring(0, partnerToken.length() - 4) + "AAAA";
+		assertProblem(send(get("/v1/accounts/" + ACCOUNT + "/customers", tampered).build()), 401, "TOKEN_INVALID");
+		assertProblem(send(get("/v1/accounts/someone-else/customers", partnerToken).build()), 403, "ACCOUNT_FORBIDDEN");
+
+		// 3. a customer
+		String userId = "e2e_" + UUID.randomUUID().toString().substring(0, 8);
+		HttpResponse<String> created = send(post("/v1/accounts/" + ACCOUNT + "/customers", partnerToken,
+				"{\"userId\":\"" + userId + "\",\"displayName\":\"E2E Kim\"}"));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String customerId = json.readTree(created.body()).path("id").asString();
+
+		// 4. an entitlement: an operation comes back, and entitlement.created reaches
+		// Kafka
+		String entitlementsPath = "/v1/accounts/" + ACCOUNT + "/customers/" + customerId + "/entitlements";
+		String order = "{\"offer\":\"" + OFFER + "\",\"billingAccount\":\"accounts/" + ACCOUNT
+				+ "/billingAccounts/demo-krw\"}";
+		HttpResponse<String> operation = eventually("the entitlement is accepted",
+				() -> send(post(entitlementsPath, partnerToken, order)), (r) -> r.statusCode() == 202);
+		JsonNode op = json.readTree(operation.body());
+		assertThat(op.path("name").asString()).startsWith("operations/");
+		String entitlementName = op.path("response").path("name").asString();
+		assertThat(entitlementName).startsWith("accounts/" + ACCOUNT + "/customers/" + customerId + "/entitlements/");
+		HttpResponse<String> polled = send(get("/v1/" + op.path("name").asString(), partnerToken).build());
+		assertThat(polled.statusCode()).as(polled.body()).isEqualTo(200);
+		assertThat(json.readTree(polled.body()).path("done").asBoolean()).isTrue();
+		assertThat(recordsOn("entitlement-events", entitlementName))
+			.anySatisfy((record) -> assertThat(record.value()).contains("\"type\":\"entitlement.created\""));
+
+		// 5. usage over Kafka, rated month to date: 3 started hours at 45 KRW, 20 %
+		// supply discount
+		String operatorToken = token("local-operator", "local-operator-secret");
+		ZoneId seoul = ZoneId.of("Asia/Seoul");
+		Instant firstHour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(3));
+		if (!YearMonth.from(firstHour.atZone(seoul))
+			.equals(YearMonth.from(firstHour.plusSeconds(3 * 3600 - 1).atZone(seoul)))) {
+			firstHour = firstHour.minus(Duration.ofHours(4));
+		}
+		String month = YearMonth.from(firstHour.atZone(seoul)).toString();
+		HttpResponse<String> ingested = send(
+				post("/v1/usage-events", operatorToken, usageBatch(customerId, entitlementName, firstHour, 3)));
+		assertThat(ingested.statusCode()).as(ingested.body()).isEqualTo(202);
+		assertThat(json.readTree(ingested.body()).path("accepted").asInt()).isEqualTo(3);
+		String customerName = "accounts/" + ACCOUNT + "/customers/" + customerId;
+		HttpResponse<String> charges = eventually("the usage is rated",
+				() -> send(
+						get("/v1/accounts/" + ACCOUNT + "/billing/current-month?month=" + month, partnerToken).build()),
+				(r) -> r.statusCode() == 200 && lineOf(r.body(), customerName) != null);
+		JsonNode line = lineOf(charges.body(), customerName);
+		assertThat(line.path("sku").asString()).isEqualTo(SKU);
+		assertThat(line.path("quantity").asString()).isEqualTo("3");
+		assertThat(line.path("costAtList").path("amount").asString()).isEqualTo("135");
+		assertThat(line.path("cost").path("amount").asString()).isEqualTo("108");
+		assertThat(line.path("customerCost").path("amount").asString()).isEqualTo("135");
+
+		// 6. the end user's console, entered by the partner's form POST
+		HttpResponse<String> minted = send(
+				post("/v1/accounts/" + ACCOUNT + "/customers/" + customerId + "/console-tokens", partnerToken, "{}"));
+		assertThat(minted.statusCode()).as(minted.body()).isEqualTo(201);
+		String consoleToken = json.readTree(minted.body()).path("token").asString();
+		HttpResponse<String> entered = send(HttpRequest.newBuilder(URI.create(gateway + "/console"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept-Language", "en")
+			.POST(HttpRequest.BodyPublishers.ofString("user_id=" + enc(userId) + "&jwt=" + enc(consoleToken)))
+			.build());
+		assertThat(entered.statusCode()).as(entered.body()).isEqualTo(303);
+		String cookie = entered.headers().firstValue("Set-Cookie").orElseThrow();
+		assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
+		HttpResponse<String> home = send(HttpRequest.newBuilder(URI.create(gateway + "/console/home"))
+			.header("Cookie", cookie.split(";")[0])
+			.header("Accept-Language", "en")
+			.build());
+		assertThat(home.statusCode()).isEqualTo(200);
+		assertThat(home.body()).contains(userId).contains(OFFER);
+	}
+
+	@Test
+	void swaggerUiListsTheServicesDocuments() throws Exception {
+		HttpResponse<String> ui = send(get("/swagger-ui.html").build());
+		assertThat(ui.statusCode()).isIn(200, 302);
+		for (String service : List.of("partner", "entitlement", "billing")) {
+			HttpResponse<String> doc = eventually(service + " api-docs",
+					() -> send(get("/v3/api-docs/" + service).build()), (r) -> r.statusCode() == 200);
+			assertThat(json.readTree(doc.body()).path("openapi").asString()).startsWith("3.");
+		}
+	}
+
+	private static String usageBatch(String customerId, String entitlementName, Instant firstHour, int hours) {
+		List<String> events = new ArrayList<>();
+		String subject = "accounts/" + ACCOUNT + "/customers/" + customerId + "/servers/e2e-server";
+		String entitlementId = entitlementName.substring(entitlementName.lastIndexOf('/') + 1);
+		for (int i = 0; i < hours; i++) {
+			Instant start = firstHour.plus(Duration.ofHours(i));
+			events.add("""
+					{"specversion":"1.0","id":"%s","source":"//metering.e2e","type":"usage.recorded","subject":"%s",
+					 "time":"%s","datacontenttype":"application/json",
+					 "data":{"accountId":"%s","customerId":"%s","entitlementId":"%s","sku":"%s","meter":"vm-hours",
+					 "unit":"HOUR","quantity":"1","windowStart":"%s","windowEnd":"%s"}}""".formatted(UUID.randomUUID(),
+					subject, start.plus(Duration.ofHours(1)), ACCOUNT, customerId, entitlementId, SKU, start,
+					start.plus(Duration.ofHours(1))));
+		}
+		return "[" + String.join(",", events) + "]";
+	}
+
+	private static JsonNode lineOf(String body, String customerName) {
+		for (JsonNode line : json.readTree(body).path("lines")) {
+			if (customerName.equals(line.path("customer").asString())) {
+				return line;
+			}
+		}
+		return null;
+	}
+
+	private static List<ConsumerRecord<String, String>> recordsOn(String topic, String key) throws Exception {
+		Properties properties = new Properties();
+		properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + suite.settings().kafkaPort());
+		properties.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID());
+		properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		List<ConsumerRecord<String, String>> found = new ArrayList<>();
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
+				new StringDeserializer())) {
+			consumer.subscribe(List.of(topic));
+			Instant deadline = Instant.now().plusSeconds(30);
+			while (found.isEmpty() && Instant.now().isBefore(deadline)) {
+				consumer.poll(Duration.ofMillis(500)).forEach((record) -> {
+					if (key.equals(record.key())) {
+						found.add(record);
+					}
+				});
+			}
+		}
+		return found;
+	}
+
+	private static String token(String clientId, String secret) throws Exception {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(gateway + "/v1/oauth/token"))
+			.header("Authorization",
+					"Basic " + Base64.getEncoder()
+						.encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8)))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+			.build());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		JsonNode body = json.readTree(response.body());
+		assertThat(body.path("token_type").asString()).isEqualTo("Bearer");
+		return body.path("access_token").asString();
+	}
+
+	private static void assertProblem(HttpResponse<String> response, int status, String code) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+		assertThat(json.readTree(response.body()).path("code").asString()).isEqualTo(code);
+		assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
+	}
+
+	private static HttpRequest.Builder get(String path) {
+		return HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(20));
+	}
+
+	private static HttpRequest.Builder get(String path, String token) {
+		return get(path).header("Authorization", "Bearer " + token);
+	}
+
+	private static HttpRequest post(String path, String token, String body) {
+		return HttpRequest.newBuilder(URI.create(gateway + path))
+			.timeout(Duration.ofSeconds(20))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+	}
+
+	private static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+		return http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static HttpResponse<String> eventually(String what, Call call, Predicate<HttpResponse<String>> done)
+			throws Exception {
+		Instant deadline = Instant.now().plusSeconds(60);
+		HttpResponse<String> last = null;
+		while (Instant.now().isBefore(deadline)) {
+			last = call.send();
+			if (done.test(last)) {
+				return last;
+			}
+			Thread.sleep(500);
+		}
+		fail(what + " did not happen within 60 s; last answer "
+				+ ((last != null) ? last.statusCode() + " " + last.body() : "none"));
+		return last;
+	}
+
+	private static String enc(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	private static void deleteRecursively(Path path) throws IOException {
+		if (!Files.exists(path)) {
+			return;
+		}
+		try (Stream<Path> walk = Files.walk(path)) {
+			for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(p);
+			}
+		}
+	}
+
+	@FunctionalInterface
+	private interface Call {
+
+		HttpResponse<String> send() throws Exception;
+
+	}
+
+}

@@ -1,0 +1,87 @@
+package com.cloudpartner.gateway.security;
+
+import java.util.List;
+import java.util.Set;
+
+import com.cloudpartner.support.problem.ApiProblem;
+import com.cloudpartner.support.security.VerifiedToken;
+
+import org.springframework.http.HttpMethod;
+
+/**
+ * The tenant boundary the gateway enforces before anything reaches a service (which
+ * applies its own, finer rules again): a token acts only on its own partner account, a
+ * console token only on the few paths of its own customer, and only usage writers send
+ * usage. Every other {@code /v1} path passes with any verified token.
+ */
+class AccessPolicy {
+
+	private static final Set<String> CONSOLE_RESOURCES = Set.of("servers", "disks", "snapshots", "images", "public-ips",
+			"load-balancers", "buckets", "jobs");
+
+	/**
+	 * Checks one request.
+	 * @param method the request method
+	 * @param segments the decoded path segments, starting with {@code v1}
+	 * @param token the verified token
+	 * @throws ApiProblem 403 when the token may not make this request
+	 */
+	void check(HttpMethod method, List<String> segments, VerifiedToken token) {
+		String area = (segments.size() > 1) ? segments.get(1) : "";
+		if ("accounts".equals(area) && segments.size() > 2) {
+			checkAccount(method, segments, token);
+		}
+		else if ("usage-events".equals(area)) {
+			if (isConsoleToken(token) || !(token.hasScope(VerifiedToken.USAGE_WRITE) || token.isOperator())) {
+				throw ApiProblem.forbidden("SCOPE_MISSING", "Sending usage needs the scope 'usage.write'.");
+			}
+		}
+	}
+
+	private void checkAccount(HttpMethod method, List<String> segments, VerifiedToken token) {
+		String account = segments.get(2);
+		// a token minted for the console stays confined to the console's paths, whatever
+		// its scopes say
+		if (isConsoleToken(token)) {
+			if (!consoleMayReach(method, segments, account, token)) {
+				throw ApiProblem.forbidden("CONSOLE_PATH_FORBIDDEN",
+						"A console token reaches only its own customer's console paths.");
+			}
+			return;
+		}
+		if (token.isOperator()) {
+			return;
+		}
+		if (!token.actsForAccount(account)) {
+			throw ApiProblem.forbidden("ACCOUNT_FORBIDDEN", "The token may not act on account " + account + ".");
+		}
+		if (!token.hasScope(VerifiedToken.PARTNER) && !isRead(method)) {
+			throw ApiProblem.forbidden("ACCOUNT_FORBIDDEN",
+					"The token may only read account " + account + " (scope 'partner.read').");
+		}
+	}
+
+	private static boolean consoleMayReach(HttpMethod method, List<String> segments, String account,
+			VerifiedToken token) {
+		// v1 / accounts / {a} / customers / {c} / {kind} [/ ...]
+		if (!account.equals(token.accountId()) || token.customerId() == null || segments.size() < 6
+				|| !"customers".equals(segments.get(3)) || !token.customerId().equals(segments.get(4))) {
+			return false;
+		}
+		String kind = segments.get(5);
+		return switch (kind) {
+			case "entitlements", "billing" -> isRead(method);
+			case "transfer-tokens" -> HttpMethod.POST.equals(method) && segments.size() == 6;
+			default -> CONSOLE_RESOURCES.contains(kind);
+		};
+	}
+
+	private static boolean isConsoleToken(VerifiedToken token) {
+		return token.audience().contains(VerifiedToken.CONSOLE);
+	}
+
+	private static boolean isRead(HttpMethod method) {
+		return HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method);
+	}
+
+}

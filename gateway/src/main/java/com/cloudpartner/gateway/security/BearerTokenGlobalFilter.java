@@ -1,0 +1,144 @@
+package com.cloudpartner.gateway.security;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.cloudpartner.support.problem.ApiProblem;
+import com.cloudpartner.support.security.InvalidTokenException;
+import com.cloudpartner.support.security.SecurityProperties;
+import com.cloudpartner.support.security.TokenVerifier;
+import com.cloudpartner.support.security.VerifiedToken;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Verifies the bearer token of every routed {@code /v1} request, applies the
+ * {@link AccessPolicy} and hands the verified identity to the service as
+ * {@code X-Verified-*} headers (the inbound ones were already dropped; the services
+ * verify the token again and treat these headers as a hint only).
+ */
+@Component
+class BearerTokenGlobalFilter implements GlobalFilter, Ordered {
+
+	/**
+	 * Before every route filter (circuit breaker, path rewrites) and the routing itself.
+	 */
+	static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 500;
+
+	private final TokenVerifier verifier;
+
+	private final PublicPaths publicPaths;
+
+	private final AccessPolicy policy = new AccessPolicy();
+
+	BearerTokenGlobalFilter(TokenVerifier verifier, SecurityProperties properties) {
+		this.verifier = verifier;
+		this.publicPaths = new PublicPaths(properties.publicPaths());
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+		ServerHttpRequest request = exchange.getRequest();
+		PathContainer path = request.getPath().pathWithinApplication();
+		String value = path.value();
+		if (!(value.equals("/v1") || value.startsWith("/v1/"))) {
+			return chain.filter(exchange);
+		}
+		List<String> segments = segmentsOf(path);
+		HttpMethod method = request.getMethod();
+		if (this.publicPaths.matches(method, path)) {
+			return chain.filter(exchange);
+		}
+		String bearer = bearerOf(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
+		if (bearer == null) {
+			return Mono.error(ApiProblem.unauthorized("TOKEN_MISSING", "A bearer token is required."));
+		}
+		// RS256 verification itself is CPU-only (~40 us), but the key source may block:
+		// an
+		// unknown kid or an aged key set makes JwksKeySource fetch the JWKS synchronously
+		// (up to seconds, under a lock). On an event loop that would stall every
+		// connection
+		// served by that loop, so verification always runs on the bounded elastic pool;
+		// the hop costs a few microseconds per request, which we accept for one simple
+		// path.
+		return Mono.fromCallable(() -> this.verifier.verify(bearer))
+			.subscribeOn(Schedulers.boundedElastic())
+			.onErrorMap(InvalidTokenException.class, (ex) -> ApiProblem.unauthorized("TOKEN_INVALID", ex.getMessage()))
+			.flatMap((token) -> {
+				this.policy.check(method, segments, token);
+				return chain.filter(withIdentity(exchange, token));
+			});
+	}
+
+	private static ServerWebExchange withIdentity(ServerWebExchange exchange, VerifiedToken token) {
+		ServerHttpRequest request = exchange.getRequest().mutate().headers((headers) -> {
+			setIfPresent(headers, "X-Verified-Subject", token.subject());
+			setIfPresent(headers, "X-Verified-Account", token.accountId());
+			setIfPresent(headers, "X-Verified-Customer", token.customerId());
+			headers.set("X-Verified-Scopes", String.join(" ", token.scopes()));
+		}).build();
+		return exchange.mutate().request(request).build();
+	}
+
+	private static void setIfPresent(HttpHeaders headers, String name, String value) {
+		if (value != null && !value.isBlank()) {
+			headers.set(name, value);
+		}
+	}
+
+	static String bearerOf(String authorization) {
+		if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			return null;
+		}
+		String token = authorization.substring(7).trim();
+		return token.isEmpty() ? null : token;
+	}
+
+	/**
+	 * The decoded segments of a {@code /v1} path. Dot segments, encoded separators,
+	 * matrix parameters and empty segments are refused: the services behind us normalise
+	 * such paths, so {@code /customers/mine/servers/../../theirs} would pass our rules as
+	 * one path and reach them as another.
+	 */
+	static List<String> segmentsOf(PathContainer path) {
+		List<String> segments = new ArrayList<>();
+		List<PathContainer.Element> elements = path.elements();
+		for (int i = 0; i < elements.size(); i++) {
+			PathContainer.Element element = elements.get(i);
+			if (element instanceof PathContainer.PathSegment segment) {
+				String decoded = segment.valueToMatch();
+				if (decoded.equals(".") || decoded.equals("..") || !segment.parameters().isEmpty()
+						|| segment.value().contains(";")
+						|| decoded.chars().anyMatch((c) -> c == '/' || c == '\\' || c < 0x20)) {
+					throw invalidPath();
+				}
+				segments.add(decoded);
+			}
+			else if (i > 0 && elements.get(i - 1) instanceof PathContainer.Separator) {
+				// two separators in a row: an empty segment
+				throw invalidPath();
+			}
+		}
+		return segments;
+	}
+
+	private static ApiProblem invalidPath() {
+		return ApiProblem.badRequest("INVALID_PATH", "The request path is not in canonical form.");
+	}
+
+}

@@ -1,0 +1,197 @@
+package com.cloudpartner.gateway;
+
+import com.cloudpartner.support.test.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GatewayRoutingIT extends GatewayTestSupport {
+
+	@ParameterizedTest
+	@CsvSource({ "GET, /v1/accounts/acme, partner", "POST, /v1/accounts/acme/customers, partner",
+			"GET, /v1/accounts/acme/customers/c1, partner",
+			"POST, /v1/accounts/acme/customers/c1/console-tokens, partner",
+			"POST, /v1/accounts/acme/credentials, partner", "POST, /v1/accounts/acme/customers/import, entitlement",
+			"POST, /v1/accounts/acme/customers/c1/entitlements, entitlement",
+			"GET, /v1/accounts/acme/customers/c1/servers/s1, entitlement",
+			"GET, /v1/accounts/acme/billing-accounts, entitlement", "GET, /v1/accounts/acme/jobs/j1, entitlement",
+			"GET, /v1/accounts/acme/billing/current-month, billing",
+			"GET, /v1/accounts/acme/customers/c1/billing/current-month, billing",
+			"PUT, /v1/accounts/acme/customers/c1/repricing-config, billing",
+			"GET, /v1/accounts/acme/invoices/inv-1, billing", "GET, /v1/accounts/acme/billing-export, billing" })
+	void routesPartnerOnOwnAccountByPath(String method, String path, String service) {
+		this.http.method(HttpMethod.valueOf(method))
+			.uri(path + "?pageSize=5")
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.partner(ACCOUNT)))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.service")
+			.isEqualTo(service)
+			.jsonPath("$.method")
+			.isEqualTo(method)
+			.jsonPath("$.path")
+			.isEqualTo(path)
+			.jsonPath("$.query")
+			.isEqualTo("pageSize=5");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "/v1/products/server-basic/skus, entitlement", "/v1/offers, entitlement",
+			"/v1/operations/op-1, entitlement", "/v1/billing-runs, billing", "/v1/billing-export/schema, billing",
+			"/v1/partner-applications, partner", "/v1/accounts/globex, partner" })
+	void routesOperatorEverywhere(String path, String service) {
+		this.http.get()
+			.uri(path)
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.operator()))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.service")
+			.isEqualTo(service)
+			.jsonPath("$.headers['x-verified-scopes']")
+			.isEqualTo("operator");
+	}
+
+	@Test
+	void routesTokenEndpointAndJwksWithoutToken() {
+		this.http.post()
+			.uri("/v1/oauth/token")
+			.header(HttpHeaders.AUTHORIZATION, "Basic ZGVtby1wYXJ0bmVyOnNlY3JldA==")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.bodyValue("grant_type=client_credentials")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.service")
+			.isEqualTo("partner")
+			.jsonPath("$.path")
+			.isEqualTo("/v1/oauth/token")
+			.jsonPath("$.headers.authorization")
+			.isEqualTo("Basic ZGVtby1wYXJ0bmVyOnNlY3JldA==")
+			.jsonPath("$.headers['x-verified-subject']")
+			.doesNotExist();
+		this.http.get()
+			.uri("/.well-known/jwks.json")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.service")
+			.isEqualTo("partner");
+	}
+
+	@Test
+	void replacesSpoofedIdentityHeadersWithVerifiedOnes() {
+		this.http.get()
+			.uri("/v1/accounts/acme/customers")
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.partner(ACCOUNT)))
+			.header("X-Verified-Account", "globex")
+			.header("X-Verified-Scopes", "operator")
+			.header("X-Account-Id", "globex")
+			.header("X-Forwarded-User", "admin")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.headers['x-verified-account']")
+			.isEqualTo(ACCOUNT)
+			.jsonPath("$.headers['x-verified-subject']")
+			.isEqualTo("client-acme")
+			.jsonPath("$.headers['x-verified-scopes']")
+			.isEqualTo("partner")
+			.jsonPath("$.headers['x-account-id']")
+			.doesNotExist()
+			.jsonPath("$.headers['x-forwarded-user']")
+			.doesNotExist();
+	}
+
+	@Test
+	void dropsSpoofedIdentityHeadersOnPublicPaths() {
+		this.http.post()
+			.uri("/v1/members/login")
+			.header("X-Verified-Account", "globex")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.headers['x-verified-account']")
+			.doesNotExist();
+	}
+
+	@Test
+	void echoesSaneRequestIdAndPassesTraceparentThrough() {
+		String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+		this.http.get()
+			.uri("/v1/products")
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.partner(ACCOUNT)))
+			.header("X-Request-Id", "req-42.a:b")
+			.header("traceparent", traceparent)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("X-Request-Id", "req-42.a:b")
+			.expectBody()
+			.jsonPath("$.headers['x-request-id']")
+			.isEqualTo("req-42.a:b")
+			.jsonPath("$.headers.traceparent")
+			.isEqualTo(traceparent);
+		this.http.get()
+			.uri("/v1/products")
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.partner(ACCOUNT)))
+			.header("X-Request-Id", "no spaces <allowed>")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.value("X-Request-Id", (id) -> assertThat(id).matches("[0-9a-f-]{36}"));
+	}
+
+	@Test
+	void answersUnknownPathWithProblem() {
+		this.http.get()
+			.uri("/v1/nothing-here")
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.operator()))
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectHeader()
+			.exists("X-Request-Id")
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("NOT_FOUND");
+	}
+
+	@Test
+	void answersServiceDownWith503ProblemWithoutCheckingConsoleForm() {
+		this.http.post()
+			.uri("/console")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.bodyValue("user_id=u1&jwt=x")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectHeader()
+			.exists("X-Request-Id")
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("SERVICE_UNAVAILABLE");
+	}
+
+}

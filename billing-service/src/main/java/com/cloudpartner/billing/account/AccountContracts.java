@@ -1,0 +1,92 @@
+package com.cloudpartner.billing.account;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The projection of partner accounts: their state and the contract terms billing needs.
+ */
+@Repository
+public class AccountContracts {
+
+	private final JdbcClient jdbc;
+
+	AccountContracts(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The account's billing terms, when it is known to billing. */
+	public Optional<AccountContract> find(String accountId) {
+		return this.jdbc
+			.sql("select account_id, state, supply_discount_percent, currency_code from billing_account_contract "
+					+ "where account_id = :account")
+			.param("account", accountId)
+			.query((rs, n) -> new AccountContract(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
+					rs.getString(4)))
+			.optional();
+	}
+
+	void saveContract(String accountId, String state, BigDecimal supplyDiscountPercent, String currencyCode,
+			String reference) {
+		this.jdbc.sql("""
+				insert into billing_account_contract (account_id, state, supply_discount_percent, currency_code,
+				    contract_reference)
+				values (:account, :state, :discount, :currency, :reference)
+				on conflict (account_id) do update set state = excluded.state,
+				    supply_discount_percent = excluded.supply_discount_percent,
+				    currency_code = excluded.currency_code, contract_reference = excluded.contract_reference,
+				    updated_at = now()""")
+			.param("account", accountId)
+			.param("state", state)
+			.param("discount", supplyDiscountPercent)
+			.param("currency", currencyCode)
+			.param("reference", reference)
+			.update();
+	}
+
+	/** Seeds a contract unless the account is known already. */
+	void saveContractIfAbsent(String accountId, BigDecimal supplyDiscountPercent, String currencyCode,
+			String reference) {
+		this.jdbc.sql("""
+				insert into billing_account_contract (account_id, state, supply_discount_percent, currency_code,
+				    contract_reference)
+				values (:account, 'ACTIVE', :discount, :currency, :reference)
+				on conflict (account_id) do nothing""")
+			.param("account", accountId)
+			.param("discount", supplyDiscountPercent)
+			.param("currency", currencyCode)
+			.param("reference", reference)
+			.update();
+	}
+
+	void saveState(String accountId, String state) {
+		this.jdbc.sql("""
+				insert into billing_account_contract (account_id, state) values (:account, :state)
+				on conflict (account_id) do update set state = excluded.state, updated_at = now()""")
+			.param("account", accountId)
+			.param("state", state)
+			.update();
+	}
+
+	/**
+	 * What billing knows about a partner account.
+	 *
+	 * @param accountId the account
+	 * @param state ACTIVE or SUSPENDED
+	 * @param supplyDiscountPercent the contract's discount, {@code null} before approval
+	 * is seen
+	 * @param currencyCode the billing currency, {@code null} before approval is seen
+	 */
+	public record AccountContract(String accountId, String state, BigDecimal supplyDiscountPercent,
+			String currencyCode) {
+
+		public boolean hasContract() {
+			return this.supplyDiscountPercent != null && this.currencyCode != null;
+		}
+
+	}
+
+}

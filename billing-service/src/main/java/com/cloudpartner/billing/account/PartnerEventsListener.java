@@ -1,0 +1,118 @@
+package com.cloudpartner.billing.account;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.cloudpartner.billing.config.CloudEventEnvelope;
+import com.cloudpartner.billing.config.PoisonEventException;
+import com.cloudpartner.support.outbox.ProcessedEvents;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps the contract projection current from {@code partner-events}: approval brings the
+ * supply discount and currency, suspension and reinstatement the state. Other types are
+ * not billing's business.
+ */
+@Component
+class PartnerEventsListener {
+
+	static final String CONSUMER = "billing-service/partner-events";
+
+	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+	private final JsonMapper json;
+
+	private final ProcessedEvents processed;
+
+	private final AccountContracts contracts;
+
+	PartnerEventsListener(JsonMapper json, ProcessedEvents processed, AccountContracts contracts) {
+		this.json = json;
+		this.processed = processed;
+		this.contracts = contracts;
+	}
+
+	@KafkaListener(id = "billing-partner-events", topics = "partner-events", groupId = "billing-service")
+	@Transactional
+	public void onEvent(String value) {
+		CloudEventEnvelope event = CloudEventEnvelope.parse(this.json, value);
+		switch (event.type()) {
+			case "partner.approved" -> {
+				PartnerApproved approved = event.data(this.json, PartnerApproved.class);
+				approved.check(event);
+				if (this.processed.firstTime(CONSUMER, event.source(), event.id())) {
+					this.contracts.saveContract(approved.accountId(), stateOr(approved.state(), "ACTIVE"),
+							approved.contract().supplyDiscountPercent(), approved.contract().currencyCode(),
+							approved.contract().reference());
+				}
+			}
+			case "partner.suspended", "partner.reinstated" -> {
+				PartnerStateChanged changed = event.data(this.json, PartnerStateChanged.class);
+				if (changed.accountId() == null || changed.accountId().isBlank()) {
+					throw new PoisonEventException(event.type() + " " + event.id() + " names no account");
+				}
+				if (this.processed.firstTime(CONSUMER, event.source(), event.id())) {
+					String fallback = event.type().equals("partner.suspended") ? "SUSPENDED" : "ACTIVE";
+					this.contracts.saveState(changed.accountId(), stateOr(changed.state(), fallback));
+				}
+			}
+			default -> {
+				// customer.created and the like: not needed for billing yet
+			}
+		}
+	}
+
+	private static String stateOr(String state, String fallback) {
+		return (state != null && !state.isBlank()) ? state : fallback;
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record PartnerApproved(String accountId, String state, ContractTerms contract) {
+
+		void check(CloudEventEnvelope event) {
+			String problem = null;
+			if (this.accountId == null || this.accountId.isBlank()) {
+				problem = "names no account";
+			}
+			else if (this.contract == null || this.contract.supplyDiscountPercent() == null
+					|| this.contract.currencyCode() == null) {
+				problem = "has no contract with supplyDiscountPercent and currencyCode";
+			}
+			else if (this.contract.supplyDiscountPercent().signum() < 0
+					|| this.contract.supplyDiscountPercent().compareTo(HUNDRED) > 0) {
+				problem = "has a supplyDiscountPercent outside 0..100";
+			}
+			else if (!isCurrency(this.contract.currencyCode())) {
+				problem = "has an unknown currencyCode";
+			}
+			if (problem != null) {
+				throw new PoisonEventException("partner.approved " + event.id() + " " + problem);
+			}
+		}
+
+		private static boolean isCurrency(String code) {
+			try {
+				return code.length() == 3 && Currency.getInstance(code) != null;
+			}
+			catch (IllegalArgumentException ex) {
+				return false;
+			}
+		}
+
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record ContractTerms(String reference, BigDecimal supplyDiscountPercent, String currencyCode) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record PartnerStateChanged(String accountId, String state) {
+	}
+
+}

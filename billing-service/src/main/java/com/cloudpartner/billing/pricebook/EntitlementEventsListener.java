@@ -1,0 +1,137 @@
+package com.cloudpartner.billing.pricebook;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.cloudpartner.billing.config.CloudEventEnvelope;
+import com.cloudpartner.billing.config.PoisonEventException;
+import com.cloudpartner.billing.rating.MeterUnit;
+import com.cloudpartner.billing.rating.PriceVersion;
+import com.cloudpartner.support.outbox.ProcessedEvents;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Builds the price book from {@code offer.published} (one version per effective time) and
+ * the entitlement projection from {@code entitlement.*}.
+ */
+@Component
+class EntitlementEventsListener {
+
+	static final String CONSUMER = "billing-service/entitlement-events";
+
+	private final JsonMapper json;
+
+	private final ProcessedEvents processed;
+
+	private final PriceBookRepository priceBook;
+
+	private final Entitlements entitlements;
+
+	EntitlementEventsListener(JsonMapper json, ProcessedEvents processed, PriceBookRepository priceBook,
+			Entitlements entitlements) {
+		this.json = json;
+		this.processed = processed;
+		this.priceBook = priceBook;
+		this.entitlements = entitlements;
+	}
+
+	@KafkaListener(id = "billing-entitlement-events", topics = "entitlement-events", groupId = "billing-service")
+	@Transactional
+	public void onEvent(String value) {
+		CloudEventEnvelope event = CloudEventEnvelope.parse(this.json, value);
+		switch (event.type()) {
+			case "offer.published" -> {
+				List<PriceVersion> versions = event.data(this.json, OfferPublished.class).versions(event);
+				if (this.processed.firstTime(CONSUMER, event.source(), event.id())) {
+					versions.forEach(this.priceBook::save);
+				}
+			}
+			case "entitlement.created", "entitlement.changed", "entitlement.cancelled" -> {
+				EntitlementChanged changed = event.data(this.json, EntitlementChanged.class);
+				changed.check(event);
+				if (this.processed.firstTime(CONSUMER, event.source(), event.id())) {
+					String state = (changed.state() != null) ? changed.state()
+							: event.type().equals("entitlement.cancelled") ? "CANCELLED" : "ACTIVE";
+					this.entitlements.save(changed.accountId(), changed.entitlementId(), changed.customerId(),
+							changed.offer(), changed.sku(), state);
+				}
+			}
+			default -> {
+				// other entitlement events do not affect billing yet
+			}
+		}
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Money(String currencyCode, BigDecimal amount) {
+
+		boolean isValid() {
+			return this.currencyCode != null && this.amount != null && this.amount.signum() >= 0;
+		}
+
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Price(String meter, String unit, Money listPrice) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record OfferPublished(String offer, String sku, List<Price> prices, Money monthlyPrice, Instant effectiveTime) {
+
+		List<PriceVersion> versions(CloudEventEnvelope event) {
+			if (this.offer == null || this.sku == null || this.effectiveTime == null || this.prices == null) {
+				throw poison(event, "needs offer, sku, prices and effectiveTime");
+			}
+			if (this.monthlyPrice != null && !this.monthlyPrice.isValid()) {
+				throw poison(event, "has an invalid monthlyPrice");
+			}
+			return this.prices.stream().map((price) -> version(event, price)).toList();
+		}
+
+		private PriceVersion version(CloudEventEnvelope event, Price price) {
+			if (price == null || price.meter() == null || price.listPrice() == null || !price.listPrice().isValid()) {
+				throw poison(event, "has a price without meter or valid listPrice");
+			}
+			MeterUnit unit;
+			try {
+				unit = MeterUnit.valueOf(String.valueOf(price.unit()));
+			}
+			catch (IllegalArgumentException ex) {
+				throw poison(event, "has a price with unknown unit " + price.unit());
+			}
+			BigDecimal monthly = null;
+			if (this.monthlyPrice != null
+					&& this.monthlyPrice.currencyCode().equals(price.listPrice().currencyCode())) {
+				monthly = this.monthlyPrice.amount();
+			}
+			return new PriceVersion(this.offer, this.sku, price.meter(), unit, price.listPrice().amount(),
+					price.listPrice().currencyCode(), monthly, this.effectiveTime);
+		}
+
+		private static PoisonEventException poison(CloudEventEnvelope event, String problem) {
+			return new PoisonEventException("offer.published " + event.id() + " " + problem);
+		}
+
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record EntitlementChanged(String accountId, String customerId, String entitlementId, String offer, String sku,
+			String state) {
+
+		void check(CloudEventEnvelope event) {
+			if (this.accountId == null || this.customerId == null || this.entitlementId == null) {
+				throw new PoisonEventException(
+						event.type() + " " + event.id() + " needs accountId, customerId and entitlementId");
+			}
+		}
+
+	}
+
+}

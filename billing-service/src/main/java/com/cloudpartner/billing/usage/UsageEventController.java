@@ -1,0 +1,98 @@
+package com.cloudpartner.billing.usage;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.JsonNode;
+
+import com.cloudpartner.support.problem.ApiProblem;
+import com.cloudpartner.support.security.Access;
+import com.cloudpartner.support.security.VerifiedToken;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Usage", description = "Metering sources report resource usage as CloudEvents.")
+class UsageEventController {
+
+	static final int MAX_BATCH = 1000;
+
+	private static final String EXAMPLE = """
+			[{"specversion":"1.0","id":"usage-2026112305-srv-1","source":"//metering.cloudpartner.dev/zone-kr1",
+			"type":"usage.recorded",
+			"subject":"accounts/demo-account/customers/7c9e6679-7425-40de-944b-e07fc1f90ae7/servers/srv-1",
+			"time":"2026-11-23T06:00:05Z","datacontenttype":"application/json",
+			"data":{"accountId":"demo-account","customerId":"7c9e6679-7425-40de-944b-e07fc1f90ae7",
+			"entitlementId":"e6f5d4c3-b2a1-4f0e-9d8c-7b6a5f4e3d2c","sku":"products/server-basic/skus/basic-2vcpu-4gb",
+			"meter":"vm-hours","unit":"HOUR","quantity":"1",
+			"windowStart":"2026-11-23T05:00:00Z","windowEnd":"2026-11-23T06:00:00Z"}}]""";
+
+	private final UsageIngestion ingestion;
+
+	UsageEventController(UsageIngestion ingestion) {
+		this.ingestion = ingestion;
+	}
+
+	@PostMapping(path = "/v1/usage-events",
+			consumes = { MediaType.APPLICATION_JSON_VALUE, "application/cloudevents-batch+json" })
+	@Operation(summary = "Report usage",
+			description = "A JSON array of 1 to 1000 CloudEvents 1.0 (structured) of type usage.recorded. Each event "
+					+ "is validated on its own: invalid ones are listed in rejected, the others accepted. An event "
+					+ "whose (source, id) was accepted before counts as a duplicate and is not charged again.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							examples = @ExampleObject(name = "one hour of a server", value = EXAMPLE))))
+	@ApiResponse(responseCode = "202", description = "The batch was processed.")
+	@ApiResponse(responseCode = "413", description = "More than 1000 events (BATCH_TOO_LARGE).",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(ref = "#/components/schemas/Problem")))
+	ResponseEntity<BatchResponse> report(VerifiedToken token, @RequestBody JsonNode body) {
+		Access.requireScope(token, VerifiedToken.USAGE_WRITE);
+		List<JsonNode> events = events(body);
+		String allowedAccount = token.isOperator() ? null : token.accountId();
+		if (allowedAccount == null && !token.isOperator()) {
+			throw ApiProblem.forbidden("ACCOUNT_FORBIDDEN", "The token is not bound to a partner account.");
+		}
+		UsageIngestion.Outcome outcome = this.ingestion.ingest(events, allowedAccount);
+		return ResponseEntity.accepted()
+			.body(new BatchResponse(outcome.accepted(), outcome.duplicates(), outcome.rejected()));
+	}
+
+	private static List<JsonNode> events(JsonNode body) {
+		if (body == null || !body.isArray()) {
+			throw ApiProblem.badRequest("BATCH_NOT_AN_ARRAY", "The body must be a JSON array of CloudEvents.");
+		}
+		if (body.size() == 0) {
+			throw ApiProblem.badRequest("BATCH_EMPTY", "The batch must hold at least one event.");
+		}
+		if (body.size() > MAX_BATCH) {
+			throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "BATCH_TOO_LARGE",
+					"A batch holds at most " + MAX_BATCH + " events; split it.");
+		}
+		List<JsonNode> events = new ArrayList<>(body.size());
+		body.forEach(events::add);
+		return events;
+	}
+
+	/**
+	 * What became of a batch.
+	 *
+	 * @param accepted events new to the platform
+	 * @param duplicates events whose (source, id) was accepted before
+	 * @param rejected invalid events with the reason
+	 */
+	record BatchResponse(int accepted, int duplicates, List<UsageIngestion.Rejected> rejected) {
+	}
+
+}

@@ -1,0 +1,188 @@
+package com.cloudpartner.billing.usage;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
+
+import com.cloudpartner.billing.rating.MeterUnit;
+
+/**
+ * Checks one structured CloudEvent against the {@code usage.recorded} contract. A failure
+ * names a stable code and says what is wrong, so that a metering source can fix the event
+ * and send it again.
+ */
+final class UsageEventValidator {
+
+	static final int MAX_TEXT = 256;
+
+	static final int MAX_SUBJECT = 1024;
+
+	/**
+	 * Longer windows are almost certainly a metering bug; they would bill a month at
+	 * once.
+	 */
+	static final Duration MAX_WINDOW = Duration.ofDays(31);
+
+	private static final Pattern DECIMAL = Pattern.compile("\\d{1,18}(\\.\\d{1,12})?");
+
+	private UsageEventValidator() {
+	}
+
+	static Result validate(JsonNode event) {
+		if (event == null || !event.isObject()) {
+			return invalid(null, "INVALID_EVENT", "each item must be a CloudEvent JSON object");
+		}
+		String id = text(event, "id");
+		try {
+			return new Valid(parse(event, id));
+		}
+		catch (Rejection rejection) {
+			return new Invalid((id != null && id.length() <= MAX_TEXT) ? id : null,
+					rejection.code + ": " + rejection.getMessage());
+		}
+	}
+
+	private static UsageEvent parse(JsonNode event, String id) {
+		if (!"1.0".equals(text(event, "specversion"))) {
+			throw new Rejection("INVALID_SPECVERSION", "specversion must be \"1.0\"");
+		}
+		require(id, "INVALID_ID", "id", MAX_TEXT);
+		String source = text(event, "source");
+		require(source, "INVALID_SOURCE", "source", MAX_TEXT);
+		if (!UsageEvent.TYPE.equals(text(event, "type"))) {
+			throw new Rejection("INVALID_TYPE", "type must be \"usage.recorded\"");
+		}
+		String subject = text(event, "subject");
+		require(subject, "INVALID_SUBJECT", "subject", MAX_SUBJECT);
+		JsonNode data = event.get("data");
+		if (data == null || !data.isObject()) {
+			throw new Rejection("INVALID_DATA", "data must be an object");
+		}
+		String accountId = field(data, "accountId");
+		String customerId = field(data, "customerId");
+		String entitlementId = field(data, "entitlementId");
+		String sku = field(data, "sku");
+		String meter = field(data, "meter");
+		MeterUnit unit = unit(text(data, "unit"));
+		BigDecimal quantity = quantity(data.get("quantity"));
+		Instant windowStart = instant(data, "windowStart");
+		Instant windowEnd = instant(data, "windowEnd");
+		if (!windowStart.isBefore(windowEnd)) {
+			throw new Rejection("INVALID_WINDOW", "data.windowStart must be before data.windowEnd");
+		}
+		if (Duration.between(windowStart, windowEnd).compareTo(MAX_WINDOW) > 0) {
+			throw new Rejection("INVALID_WINDOW", "a usage window may span at most 31 days");
+		}
+		return new UsageEvent(id, source, subject, time(event), accountId, customerId, entitlementId, sku, meter, unit,
+				quantity, windowStart, windowEnd);
+	}
+
+	private static String field(JsonNode data, String name) {
+		String value = text(data, name);
+		require(value, "INVALID_" + upperSnake(name), "data." + name, MAX_TEXT);
+		return value;
+	}
+
+	private static void require(String value, String code, String name, int maxLength) {
+		if (value == null || value.isBlank()) {
+			throw new Rejection(code, name + " must be a non-blank string");
+		}
+		if (value.length() > maxLength) {
+			throw new Rejection(code, name + " must be at most " + maxLength + " characters");
+		}
+	}
+
+	private static MeterUnit unit(String value) {
+		if (value != null) {
+			for (MeterUnit unit : MeterUnit.values()) {
+				if (unit.name().equals(value)) {
+					return unit;
+				}
+			}
+		}
+		throw new Rejection("INVALID_UNIT", "data.unit must be one of HOUR, DAY, MONTH, GB, COUNT, SEAT_MONTH");
+	}
+
+	private static BigDecimal quantity(JsonNode node) {
+		String text = (node == null) ? null
+				: node.isString() ? node.asString() : node.isNumber() ? node.decimalValue().toPlainString() : null;
+		if (text == null || !DECIMAL.matcher(text).matches()) {
+			throw new Rejection("INVALID_QUANTITY",
+					"data.quantity must be a non-negative decimal (at most 18 integer and 12 fraction digits)");
+		}
+		return new BigDecimal(text);
+	}
+
+	private static Instant instant(JsonNode data, String name) {
+		String value = text(data, name);
+		if (value != null) {
+			try {
+				return OffsetDateTime.parse(value).toInstant();
+			}
+			catch (DateTimeParseException ex) {
+				// reported below
+			}
+		}
+		throw new Rejection("INVALID_WINDOW", "data." + name + " must be an RFC 3339 timestamp");
+	}
+
+	private static Instant time(JsonNode event) {
+		JsonNode time = event.get("time");
+		if (time == null || time.isNull()) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(time.isString() ? time.asString() : "").toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			throw new Rejection("INVALID_TIME", "time must be an RFC 3339 timestamp when present");
+		}
+	}
+
+	private static String text(JsonNode node, String name) {
+		JsonNode value = node.get(name);
+		return (value != null && value.isString()) ? value.asString() : null;
+	}
+
+	private static String upperSnake(String camel) {
+		return camel.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
+	}
+
+	static Invalid invalid(String id, String code, String message) {
+		return new Invalid(id, code + ": " + message);
+	}
+
+	/** The outcome of validating one event. */
+	sealed interface Result permits Valid, Invalid {
+
+	}
+
+	record Valid(UsageEvent event) implements Result {
+	}
+
+	/**
+	 * A rejected event.
+	 *
+	 * @param id the event's id when it has a usable one
+	 * @param reason {@code CODE: message}
+	 */
+	record Invalid(String id, String reason) implements Result {
+	}
+
+	private static final class Rejection extends RuntimeException {
+
+		private final String code;
+
+		Rejection(String code, String message) {
+			super(message, null, false, false);
+			this.code = code;
+		}
+
+	}
+
+}

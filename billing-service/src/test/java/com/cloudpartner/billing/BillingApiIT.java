@@ -1,0 +1,125 @@
+package com.cloudpartner.billing;
+
+import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import com.cloudpartner.support.test.IntegrationTest;
+import com.cloudpartner.support.test.TestTokens;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.cloudpartner.billing.BillingClient.JSON;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Who may call what, and how bad input is answered: always problem+json, never a 5xx. */
+@IntegrationTest
+class BillingApiIT {
+
+	@LocalServerPort
+	int port;
+
+	private BillingClient client;
+
+	private final String account = "acct-" + UUID.randomUUID().toString().substring(0, 8);
+
+	@BeforeEach
+	void client() {
+		this.client = new BillingClient(this.port);
+	}
+
+	@Test
+	void servesTheCurrentMonthOfAnApprovedAccountWithoutUsage() {
+		BillingClient.produce("partner-events", "accounts/" + this.account,
+				BillingClient.partnerApproved(this.account).toString());
+		String path = "/v1/accounts/" + this.account + "/billing/current-month";
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.client.get(path, TestTokens.operator()).status() == 200);
+		BillingClient.Response charges = this.client.get(path, TestTokens.partner(this.account));
+
+		assertThat(charges.text("/month")).isEqualTo(YearMonth.now(ZoneId.of("Asia/Seoul")).toString());
+		assertThat(charges.text("/currencyCode")).isEqualTo("KRW");
+		assertThat(charges.text("/cost/amount")).isEqualTo("0");
+		assertThat(charges.body().get("lines")).isEmpty();
+	}
+
+	@Test
+	void refusesCallersWithoutTheRightToken() {
+		String path = "/v1/accounts/" + this.account + "/billing/current-month";
+
+		assertProblem(this.client.get(path, null), 401, "TOKEN_MISSING");
+		assertProblem(this.client.get(path, TestTokens.forgedPartner(this.account)), 401, "TOKEN_INVALID");
+		assertProblem(this.client.get(path, TestTokens.partner("other-account")), 403, "ACCOUNT_FORBIDDEN");
+		assertProblem(this.client.get(path, TestTokens.console(this.account, "c1")), 403, "ACCOUNT_FORBIDDEN");
+		assertProblem(this.client.post("/v1/usage-events", TestTokens.partner(this.account), "[]"), 403,
+				"SCOPE_MISSING");
+		assertProblem(this.client.post("/v1/usage-events", null, "[]"), 401, "TOKEN_MISSING");
+	}
+
+	@Test
+	void rejectsUsageOfAnotherAccountWithoutFailingTheBatch() {
+		ObjectNode mine = BillingClient.hourOfUsage(this.account, "c1", UUID.randomUUID().toString(),
+				"2026-11-23T05:00:00Z", "2026-11-23T06:00:00Z");
+		ObjectNode theirs = BillingClient.hourOfUsage("other-account", "c1", "theirs-" + UUID.randomUUID(),
+				"2026-11-23T05:00:00Z", "2026-11-23T06:00:00Z");
+
+		BillingClient.Response response = this.client.post("/v1/usage-events", TestTokens.usageWriter(this.account),
+				JSON.createArrayNode().add(mine).add(theirs).toString());
+
+		assertThat(response.status()).isEqualTo(202);
+		assertThat(response.body().get("accepted").asInt()).isEqualTo(1);
+		assertThat(response.text("/rejected/0/id")).isEqualTo(theirs.get("id").asString());
+		assertThat(response.text("/rejected/0/reason")).startsWith("ACCOUNT_MISMATCH");
+	}
+
+	@Test
+	void answersBadInputWithProblems() {
+		String token = TestTokens.usageWriter(this.account);
+		ArrayNode tooMany = JSON.createArrayNode();
+		for (int i = 0; i <= 1000; i++) {
+			tooMany.add(JSON.createObjectNode().put("id", "e" + i));
+		}
+
+		assertProblem(this.client.post("/v1/usage-events", token, "{\"id\":\"1\"}"), 400, "BATCH_NOT_AN_ARRAY");
+		assertProblem(this.client.post("/v1/usage-events", token, "[]"), 400, "BATCH_EMPTY");
+		assertProblem(this.client.post("/v1/usage-events", token, "[{"), 400, "MALFORMED_REQUEST");
+		assertProblem(this.client.post("/v1/usage-events", token, tooMany.toString()), 413, "BATCH_TOO_LARGE");
+		BillingClient.Response rejected = this.client.post("/v1/usage-events", token, "[42, null]");
+		assertThat(rejected.status()).isEqualTo(202);
+		assertThat(rejected.body().get("rejected")).hasSize(2);
+
+		BillingClient.Response badMonth = this.client
+			.get("/v1/accounts/" + this.account + "/billing/current-month?month=2026-13", TestTokens.operator());
+		assertProblem(badMonth, 400, "VALIDATION_FAILED");
+		assertThat(badMonth.text("/errors/0/field")).isEqualTo("month");
+		assertProblem(this.client.get("/v1/accounts/nobody-" + UUID.randomUUID() + "/billing/current-month",
+				TestTokens.operator()), 404, "ACCOUNT_NOT_FOUND");
+	}
+
+	@Test
+	void describesTheApi() {
+		BillingClient.Response docs = this.client.get("/v3/api-docs", null);
+
+		assertThat(docs.status()).isEqualTo(200);
+		assertThat(docs.body().at("/components/securitySchemes/bearerAuth/scheme").asString()).isEqualTo("bearer");
+		assertThat(docs.body().at("/components/schemas/Problem").isObject()).isTrue();
+		assertThat(docs.body().at("/paths").propertyNames()).contains("/v1/usage-events",
+				"/v1/accounts/{accountId}/billing/current-month",
+				"/v1/accounts/{accountId}/customers/{customerId}/billing/current-month");
+	}
+
+	private static void assertProblem(BillingClient.Response response, int status, String code) {
+		assertThat(response.status()).as(response.raw()).isEqualTo(status);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.text("/code")).isEqualTo(code);
+	}
+
+}

@@ -1,0 +1,124 @@
+package com.cloudpartner.billing;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import com.cloudpartner.support.test.TestKafka;
+
+/**
+ * What the integration tests do from outside the service: HTTP calls with bearer tokens,
+ * and records put on topics with a plain Kafka producer, shaped like docs/events.
+ */
+final class BillingClient {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final int port;
+
+	BillingClient(int port) {
+		this.port = port;
+	}
+
+	Response get(String path, String token) {
+		return send(request(path, token).GET());
+	}
+
+	Response post(String path, String token, String body) {
+		return send(request(path, token).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	private HttpRequest.Builder request(String path, String token) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.timeout(Duration.ofSeconds(20));
+		return (token != null) ? builder.header("Authorization", "Bearer " + token) : builder;
+	}
+
+	private static Response send(HttpRequest.Builder request) {
+		try {
+			HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			String body = response.body();
+			JsonNode json = (body == null || body.isBlank()) ? null : JSON.readTree(body);
+			return new Response(response.statusCode(), json, body,
+					response.headers().firstValue("Content-Type").orElse(""));
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A documented event example with a fresh id. */
+	static ObjectNode example(String type) {
+		try {
+			ObjectNode event = (ObjectNode) JSON
+				.readTree(Files.readString(Path.of("../docs/events/" + type + ".json")));
+			event.put("id", UUID.randomUUID().toString());
+			return event;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** partner.approved of docs/events, for another account. */
+	static ObjectNode partnerApproved(String accountId) {
+		ObjectNode event = example("partner.approved");
+		event.put("subject", "accounts/" + accountId);
+		ObjectNode data = (ObjectNode) event.get("data");
+		data.put("accountId", accountId);
+		return event;
+	}
+
+	/** usage.recorded of docs/events: one hour of a server of the customer. */
+	static ObjectNode hourOfUsage(String accountId, String customerId, String id, String windowStart,
+			String windowEnd) {
+		ObjectNode event = example("usage.recorded");
+		event.put("id", id);
+		event.put("subject", "accounts/" + accountId + "/customers/" + customerId + "/servers/srv-1");
+		ObjectNode data = (ObjectNode) event.get("data");
+		data.put("accountId", accountId);
+		data.put("customerId", customerId);
+		data.put("windowStart", windowStart);
+		data.put("windowEnd", windowEnd);
+		return event;
+	}
+
+	static void produce(String topic, String key, String value) {
+		Properties config = new Properties();
+		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+			producer.send(new ProducerRecord<>(topic, key, value)).get();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	record Response(int status, JsonNode body, String raw, String contentType) {
+
+		String text(String pointer) {
+			return this.body.at(pointer).asString();
+		}
+
+	}
+
+}

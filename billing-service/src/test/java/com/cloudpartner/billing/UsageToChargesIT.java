@@ -1,0 +1,193 @@
+package com.cloudpartner.billing;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import com.cloudpartner.support.test.IntegrationTest;
+import com.cloudpartner.support.test.TestKafka;
+import com.cloudpartner.support.test.TestTokens;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static com.cloudpartner.billing.BillingClient.JSON;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The walking skeleton end to end: contract and price book from their topics, usage over
+ * the API, through usage-events, rated on demand.
+ */
+@IntegrationTest
+class UsageToChargesIT {
+
+	private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private BillingClient client;
+
+	private final String account = "acct-" + UUID.randomUUID().toString().substring(0, 8);
+
+	private final String customer = UUID.randomUUID().toString();
+
+	@BeforeEach
+	void partnerAndOffer() {
+		this.client = new BillingClient(this.port);
+		BillingClient.produce("partner-events", "accounts/" + this.account,
+				BillingClient.partnerApproved(this.account).toString());
+		ObjectNode offer = BillingClient.example("offer.published");
+		BillingClient.produce("entitlement-events", offer.get("subject").asString(), offer.toString());
+	}
+
+	@Test
+	void ratesAcceptedUsageOnceAtListAndContractPrices() {
+		List<ObjectNode> hours = List.of(hour("h05", "05:00", "06:00"), hour("h06", "06:00", "07:00"),
+				hour("h07", "07:00", "08:00"));
+		ObjectNode invalid = hour("bad", "08:00", "09:00");
+		((ObjectNode) invalid.get("data")).put("quantity", "-1");
+		ArrayNode batch = JSON.createArrayNode().addAll(hours).add(hours.get(0)).add(invalid);
+
+		BillingClient.Response posted = this.client.post("/v1/usage-events", TestTokens.usageWriter(this.account),
+				batch.toString());
+
+		assertThat(posted.status()).isEqualTo(202);
+		assertThat(posted.body().get("accepted").asInt()).isEqualTo(3);
+		assertThat(posted.body().get("duplicates").asInt()).isEqualTo(1);
+		assertThat(posted.body().get("rejected")).singleElement().satisfies((rejected) -> {
+			assertThat(rejected.get("id").asString()).isEqualTo(this.account + "-bad");
+			assertThat(rejected.get("reason").asString()).startsWith("INVALID_QUANTITY");
+		});
+
+		await().atMost(PATIENCE).untilAsserted(() -> assertPartnerCharges("3", "135", "108", "135"));
+		assertCustomerSeesOnlyCustomerPrices();
+
+		BillingClient.Response again = this.client.post("/v1/usage-events", TestTokens.usageWriter(this.account),
+				batch.toString());
+		assertThat(again.body().get("accepted").asInt()).isZero();
+		assertThat(again.body().get("duplicates").asInt()).isEqualTo(4);
+
+		// a redelivered record and an overlapping window of another event add no hour
+		BillingClient.produce("usage-events", hours.get(0).get("subject").asString(), hours.get(0).toString());
+		ObjectNode overlapping = hour("overlap", "05:30", "07:30");
+		BillingClient.produce("usage-events", overlapping.get("subject").asString(), overlapping.toString());
+		await().atMost(PATIENCE).until(() -> recordedEvents() == 4);
+		assertThat(recordedEvents()).isEqualTo(4);
+		assertPartnerCharges("3", "135", "108", "135");
+	}
+
+	@Test
+	void deadLettersAPoisonUsageRecord() {
+		String poison = "not a cloud event " + UUID.randomUUID();
+
+		BillingClient.produce("usage-events", "poison", poison);
+
+		try (KafkaConsumer<String, String> consumer = deadLetterConsumer()) {
+			List<String> seen = new ArrayList<>();
+			await().atMost(PATIENCE).until(() -> {
+				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+					seen.add(record.value());
+				}
+				return seen.contains(poison);
+			});
+		}
+	}
+
+	private void assertPartnerCharges(String quantity, String costAtList, String cost, String customerCost) {
+		BillingClient.Response charges = this.client.get(
+				"/v1/accounts/" + this.account + "/billing/current-month?month=2026-11",
+				TestTokens.partner(this.account));
+		assertThat(charges.status()).isEqualTo(200);
+		JsonNode body = charges.body();
+		assertThat(body.get("month").asString()).isEqualTo("2026-11");
+		assertThat(body.get("currencyCode").asString()).isEqualTo("KRW");
+		assertThat(body.get("asOf").asString()).endsWith("Z");
+		assertThat(charges.text("/costAtList/amount")).isEqualTo(costAtList);
+		assertThat(charges.text("/cost/amount")).isEqualTo(cost);
+		assertThat(charges.text("/customerCost/amount")).isEqualTo(customerCost);
+		assertThat(body.get("lines")).singleElement().satisfies((line) -> {
+			assertThat(line.get("customer").asString())
+				.isEqualTo("accounts/" + this.account + "/customers/" + this.customer);
+			assertThat(line.get("sku").asString()).isEqualTo("products/server-basic/skus/basic-2vcpu-4gb");
+			assertThat(line.get("meter").asString()).isEqualTo("vm-hours");
+			assertThat(line.get("quantity").asString()).isEqualTo(quantity);
+			assertThat(line.at("/costAtList/amount").asString()).isEqualTo(costAtList);
+			assertThat(line.at("/cost/amount").asString()).isEqualTo(cost);
+			assertThat(line.at("/cost/currencyCode").asString()).isEqualTo("KRW");
+			assertThat(line.at("/customerCost/amount").asString()).isEqualTo(customerCost);
+		});
+	}
+
+	private void assertCustomerSeesOnlyCustomerPrices() {
+		String path = "/v1/accounts/" + this.account + "/customers/" + this.customer
+				+ "/billing/current-month?month=2026-11";
+		for (String token : List.of(TestTokens.console(this.account, this.customer),
+				TestTokens.partner(this.account))) {
+			BillingClient.Response charges = this.client.get(path, token);
+			assertThat(charges.status()).isEqualTo(200);
+			assertThat(charges.text("/customerCost/amount")).isEqualTo("135");
+			assertThat(charges.body().get("lines")).singleElement()
+				.satisfies((line) -> assertThat(line.at("/customerCost/amount").asString()).isEqualTo("135"));
+			assertThat(fieldNames(charges.body())).doesNotContain("cost");
+		}
+		assertThat(this.client.get(path, TestTokens.console(this.account, "someone-else")).status()).isEqualTo(403);
+	}
+
+	private int recordedEvents() {
+		return this.jdbc.sql("select count(*) from usage_record where account_id = :account")
+			.param("account", this.account)
+			.query(Integer.class)
+			.single();
+	}
+
+	private ObjectNode hour(String id, String from, String to) {
+		return BillingClient.hourOfUsage(this.account, this.customer, this.account + "-" + id,
+				"2026-11-23T" + from + ":00Z", "2026-11-23T" + to + ":00Z");
+	}
+
+	private static List<String> fieldNames(JsonNode node) {
+		List<String> names = new ArrayList<>();
+		if (node.isObject()) {
+			for (Map.Entry<String, JsonNode> field : node.properties()) {
+				names.add(field.getKey());
+				names.addAll(fieldNames(field.getValue()));
+			}
+		}
+		else if (node.isArray()) {
+			node.forEach((item) -> names.addAll(fieldNames(item)));
+		}
+		return names;
+	}
+
+	private static KafkaConsumer<String, String> deadLetterConsumer() {
+		Properties config = new Properties();
+		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+		config.put(ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID());
+		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config);
+		consumer.subscribe(List.of("usage-events.DLT"));
+		return consumer;
+	}
+
+}

@@ -141,4 +141,13 @@ class ConsoleEntryIT extends ConsoleTestSupport {
 		assertThat(get("/console/home", cookie).statusCode()).isEqualTo(401);
 	}
 
+	@Test
+	void servesHealthAndItsApiDocument() {
+		assertThat(get("/actuator/health", null).body()).contains("\"UP\"");
+		HttpResponse<String> docs = get("/v3/api-docs", null);
+		assertThat(docs.statusCode()).isEqualTo(200);
+		assertThat(docs.body()).contains("\"/console\"", "\"/console/home\"", "\"/console/logout\"", "bearerAuth",
+				"CONSOLE_SESSION", "\"Problem\"");
+	}
+
 }

@@ -44,6 +44,9 @@ class ConsoleHomeIT extends ConsoleTestSupport {
 		assertThat(home.body().split("class=\"entitlement-row\"", -1)).hasSize(3);
 		assertThat(home.headers().firstValue("Content-Security-Policy")).hasValueSatisfying((csp) -> assertThat(csp)
 			.contains("default-src 'self'", "img-src 'self' https://cdn.partner.example", "frame-ancestors 'none'"));
+		String csp = home.headers().firstValue("Content-Security-Policy").orElseThrow();
+		String nonce = csp.replaceAll(".*'nonce-([^']+)'.*", "$1");
+		assertThat(home.body()).contains("<style nonce=\"" + nonce + "\">", "2026-10-15 09:00");
 		assertThat(home.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 		assertThat(home.headers().firstValue("X-Frame-Options")).hasValue("DENY");
 		assertThat(home.headers().firstValue("Referrer-Policy")).hasValue("same-origin");

@@ -14,6 +14,8 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 
+import org.springdoc.core.customizers.OpenApiCustomizer;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,8 +44,15 @@ class OpenApiConfiguration {
 				.addSecuritySchemes(SESSION_SCHEME,
 						new SecurityScheme().type(SecurityScheme.Type.APIKEY)
 							.in(SecurityScheme.In.COOKIE)
-							.name("CONSOLE_SESSION"))
-				.addSchemas("Problem", problemSchema()));
+							.name("CONSOLE_SESSION")));
+	}
+
+	/**
+	 * Added after springdoc has generated its schemas, which would replace it otherwise.
+	 */
+	@Bean
+	OpenApiCustomizer problemSchemaCustomizer() {
+		return (openApi) -> openApi.getComponents().addSchemas("Problem", problemSchema());
 	}
 
 	@SuppressWarnings({ "rawtypes", "unchecked" })

@@ -131,8 +131,8 @@ class HomeController {
 
 	private HomeView.Charges charges(ConsoleSession session, String token, Locale locale) {
 		try {
-			return HomeView.charges(this.charges.currentMonth(session.accountId(), session.customerId(), token),
-					locale);
+			return HomeView.charges(this.charges.currentMonth(session.accountId(), session.customerId(), token), locale,
+					this.properties.timeZone());
 		}
 		catch (UpstreamUnavailableException ex) {
 			log.warn("Charges of {} unavailable: {}", session, rootCause(ex));

@@ -24,7 +24,7 @@ final class HomeView {
 				page.nextPageToken() != null && !page.nextPageToken().isBlank());
 	}
 
-	static Charges charges(CurrentMonth month, Locale locale) {
+	static Charges charges(CurrentMonth month, Locale locale, ZoneId zone) {
 		Money total = Money.of(month.customerCost(), month.currencyCode());
 		List<ChargeRow> lines = month.lines().stream().map((line) -> {
 			Money cost = Money.of(line.customerCost(), month.currencyCode());
@@ -32,21 +32,24 @@ final class HomeView {
 					(line.quantity() != null && !line.quantity().isNull()) ? line.quantity().asString() : "",
 					(cost != null) ? cost.format(locale) : "");
 		}).toList();
-		return new Charges(nullToEmpty(month.month()), nullToEmpty(month.asOf()),
+		return new Charges(nullToEmpty(month.month()), time(nullToEmpty(month.asOf()), zone),
 				(total != null) ? total.format(locale) : "", lines);
 	}
 
 	private static EntitlementRow row(Entitlement entitlement, ZoneId zone) {
 		String created = nullToEmpty(entitlement.createTime());
-		String shown = created;
+		return new EntitlementRow(nullToEmpty(entitlement.name()), nullToEmpty(entitlement.offer()),
+				nullToEmpty(entitlement.sku()), nullToEmpty(entitlement.state()), created, time(created, zone));
+	}
+
+	/** An RFC 3339 instant as local time in the zone; anything else as sent. */
+	private static String time(String instant, ZoneId zone) {
 		try {
-			shown = TIME.format(Instant.parse(created).atZone(zone));
+			return TIME.format(Instant.parse(instant).atZone(zone));
 		}
 		catch (DateTimeParseException ex) {
-			// shown as sent
+			return instant;
 		}
-		return new EntitlementRow(nullToEmpty(entitlement.name()), nullToEmpty(entitlement.offer()),
-				nullToEmpty(entitlement.sku()), nullToEmpty(entitlement.state()), created, shown);
 	}
 
 	private static String nullToEmpty(String value) {

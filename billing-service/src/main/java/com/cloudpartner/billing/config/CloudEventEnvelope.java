@@ -1,5 +1,7 @@
 package com.cloudpartner.billing.config;
 
+import java.time.Instant;
+
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -13,10 +15,11 @@ import tools.jackson.databind.json.JsonMapper;
  * @param source the producer
  * @param type the event type
  * @param subject the resource the event is about
+ * @param time when it happened, or {@code null}
  * @param data the payload
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record CloudEventEnvelope(String id, String source, String type, String subject, JsonNode data) {
+public record CloudEventEnvelope(String id, String source, String type, String subject, Instant time, JsonNode data) {
 
 	/** Parses a record value, or fails as poison when it is no CloudEvent at all. */
 	public static CloudEventEnvelope parse(JsonMapper json, String value) {

@@ -86,8 +86,8 @@ class EntitlementEventsListener {
 	record OfferPublished(String offer, String sku, List<Price> prices, Money monthlyPrice, Instant effectiveTime) {
 
 		List<PriceVersion> versions(CloudEventEnvelope event) {
-			if (this.offer == null || this.sku == null || this.effectiveTime == null || this.prices == null) {
-				throw poison(event, "needs offer, sku, prices and effectiveTime");
+			if (this.offer == null || this.sku == null || this.prices == null || effectiveFrom(event) == null) {
+				throw poison(event, "needs offer, sku, prices and effectiveTime (or time)");
 			}
 			if (this.monthlyPrice != null && !this.monthlyPrice.isValid()) {
 				throw poison(event, "has an invalid monthlyPrice");
@@ -112,7 +112,12 @@ class EntitlementEventsListener {
 				monthly = this.monthlyPrice.amount();
 			}
 			return new PriceVersion(this.offer, this.sku, price.meter(), unit, price.listPrice().amount(),
-					price.listPrice().currencyCode(), monthly, this.effectiveTime);
+					price.listPrice().currencyCode(), monthly, effectiveFrom(event));
+		}
+
+		/** An offer without an effective time is priced from its publication on. */
+		private Instant effectiveFrom(CloudEventEnvelope event) {
+			return (this.effectiveTime != null) ? this.effectiveTime : event.time();
 		}
 
 		private static PoisonEventException poison(CloudEventEnvelope event, String problem) {

@@ -1,0 +1,8 @@
+package com.cloudpartner.entitlement.catalog;
+
+/** The unit of an offer's payment cycle. */
+public enum PeriodType {
+
+	MONTH, YEAR
+
+}

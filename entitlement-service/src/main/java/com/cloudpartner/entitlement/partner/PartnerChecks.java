@@ -1,0 +1,58 @@
+package com.cloudpartner.entitlement.partner;
+
+import java.time.Clock;
+
+import com.cloudpartner.support.problem.ApiProblem;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What entitlements ask of the partner side: is the partner account in good standing, and
+ * does the customer exist. Answered from the projection; a customer the projection has
+ * not seen yet is looked up once at partner-service.
+ */
+@Component
+public class PartnerChecks {
+
+	private final PartnerDirectory directory;
+
+	private final PartnerServiceClient partnerService;
+
+	private final Clock clock;
+
+	PartnerChecks(PartnerDirectory directory, PartnerServiceClient partnerService, Clock clock) {
+		this.directory = directory;
+		this.partnerService = partnerService;
+		this.clock = clock;
+	}
+
+	/** 403 {@code PARTNER_SUSPENDED} for a suspended partner account. */
+	public void requireNotSuspended(String accountId) {
+		if (this.directory.accountState(accountId).filter("SUSPENDED"::equals).isPresent()) {
+			throw ApiProblem.forbidden("PARTNER_SUSPENDED", "Partner account " + accountId + " is suspended.");
+		}
+	}
+
+	/**
+	 * 404 {@code CUSTOMER_NOT_FOUND} unless the customer exists.
+	 * @param authorization the caller's Authorization header, for the look-up at
+	 * partner-service
+	 */
+	public void requireCustomer(String accountId, String customerId, String authorization) {
+		Boolean deleted = this.directory.customerDeleted(accountId, customerId).orElse(null);
+		if (Boolean.FALSE.equals(deleted)) {
+			return;
+		}
+		if (deleted == null) {
+			var remote = this.partnerService.findCustomer(accountId, customerId, authorization);
+			if (remote.isPresent()) {
+				this.directory.saveCustomer(accountId, customerId, remote.get().userId(), remote.get().displayName(),
+						false, this.clock.instant());
+				return;
+			}
+		}
+		throw ApiProblem.notFound("CUSTOMER_NOT_FOUND",
+				"There is no customer accounts/" + accountId + "/customers/" + customerId + ".");
+	}
+
+}

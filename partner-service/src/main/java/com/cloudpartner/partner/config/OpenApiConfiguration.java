@@ -48,10 +48,15 @@ class OpenApiConfiguration {
 
 	@Bean
 	OpenApiCustomizer problemResponses() {
-		return (openApi) -> openApi.getPaths().values().forEach((path) -> path.readOperations().forEach((operation) -> {
-			operation.getResponses().putIfAbsent("4XX", problemResponse("The request was refused."));
-			operation.getResponses().putIfAbsent("5XX", problemResponse("An unexpected failure (a bug)."));
-		}));
+		return (openApi) -> {
+			// springdoc rebuilds the schemas from the controllers: add the problem again
+			// here
+			openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+			openApi.getPaths().values().forEach((path) -> path.readOperations().forEach((operation) -> {
+				operation.getResponses().putIfAbsent("4XX", problemResponse("The request was refused."));
+				operation.getResponses().putIfAbsent("5XX", problemResponse("An unexpected failure (a bug)."));
+			}));
+		};
 	}
 
 	private static ApiResponse problemResponse(String description) {

@@ -50,6 +50,24 @@ class CatalogIT extends IntegrationTestSupport {
 	}
 
 	@Test
+	void describesTheApiWithBearerAuthAndProblems() {
+		Response docs = get("/v3/api-docs", null);
+		assertThat(docs.status()).isEqualTo(200);
+		assertThat(docs.headers().getFirst("X-Request-Id")).isNotBlank();
+		assertThat(docs.body().at("/components/securitySchemes/bearerAuth/scheme").asString()).isEqualTo("bearer");
+		assertThat(docs.body().at("/components/schemas/Problem/properties/code").isMissingNode()).isFalse();
+		assertThat(docs.body().at("/servers/0/url").asString()).isEqualTo("http://localhost:8080");
+		JsonNode create = docs.body()
+			.at("/paths/~1v1~1accounts~1{accountId}~1customers~1{customerId}~1entitlements/post");
+		assertThat(create.at("/responses/4XX/content/application~1problem+json/schema/$ref").asString())
+			.isEqualTo("#/components/schemas/Problem");
+		assertThat(create.at("/requestBody/content/application~1json/example/offer").asString())
+			.isEqualTo("offers/office-standard-flex");
+		assertThat(create.at("/responses/202").isMissingNode()).isFalse();
+		assertThat(docs.body().at("/components/schemas/VerifiedToken").isMissingNode()).isTrue();
+	}
+
+	@Test
 	void pagesThroughOffersWithTokens() {
 		List<String> names = new ArrayList<>();
 		String token = "";

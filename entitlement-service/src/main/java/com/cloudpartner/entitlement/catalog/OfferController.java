@@ -1,5 +1,7 @@
 package com.cloudpartner.entitlement.catalog;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -17,12 +19,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import com.cloudpartner.entitlement.config.ProblemDocument;
 import com.cloudpartner.entitlement.common.Money;
 import com.cloudpartner.entitlement.common.PageRequest;
 import com.cloudpartner.support.problem.ApiProblem;
 import com.cloudpartner.support.security.Access;
 import com.cloudpartner.support.security.VerifiedToken;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,8 +35,15 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@ApiResponse(responseCode = "4XX", description = "Refused: see the problem's code",
+		content = @Content(mediaType = "application/problem+json",
+				schema = @Schema(implementation = ProblemDocument.class)))
+@ApiResponse(responseCode = "5XX", description = "Failed or unavailable",
+		content = @Content(mediaType = "application/problem+json",
+				schema = @Schema(implementation = ProblemDocument.class)))
 @RestController
 @RequestMapping("/v1/offers")
 @Tag(name = "Catalog")
@@ -66,6 +77,7 @@ class OfferController {
 	}
 
 	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create an offer (operator)", description = "Publishes offer.published on entitlement-events.")
 	ResponseEntity<OfferView> create(VerifiedToken token,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,

@@ -1,5 +1,7 @@
 package com.cloudpartner.entitlement.catalog;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
 
@@ -14,12 +16,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import com.cloudpartner.entitlement.config.ProblemDocument;
 import com.cloudpartner.entitlement.catalog.CatalogManagement.Caller;
 import com.cloudpartner.entitlement.common.PageRequest;
 import com.cloudpartner.support.problem.ApiProblem;
 import com.cloudpartner.support.security.Access;
 import com.cloudpartner.support.security.VerifiedToken;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,8 +32,15 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@ApiResponse(responseCode = "4XX", description = "Refused: see the problem's code",
+		content = @Content(mediaType = "application/problem+json",
+				schema = @Schema(implementation = ProblemDocument.class)))
+@ApiResponse(responseCode = "5XX", description = "Failed or unavailable",
+		content = @Content(mediaType = "application/problem+json",
+				schema = @Schema(implementation = ProblemDocument.class)))
 @RestController
 @RequestMapping("/v1/products")
 @Tag(name = "Catalog")
@@ -63,6 +74,7 @@ class ProductController {
 	}
 
 	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create a product (operator)")
 	ResponseEntity<ProductView> create(VerifiedToken token,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
@@ -87,6 +99,7 @@ class ProductController {
 	}
 
 	@PostMapping("/{productId}/skus")
+	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create a SKU of a product (operator)")
 	ResponseEntity<SkuView> createSku(VerifiedToken token, @PathVariable String productId,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,

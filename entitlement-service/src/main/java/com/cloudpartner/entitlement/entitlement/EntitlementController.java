@@ -1,5 +1,7 @@
 package com.cloudpartner.entitlement.entitlement;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,12 +14,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import com.cloudpartner.entitlement.config.ProblemDocument;
 import com.cloudpartner.entitlement.common.PageRequest;
 import com.cloudpartner.entitlement.operation.OperationView;
 import com.cloudpartner.support.security.Access;
 import com.cloudpartner.support.security.VerifiedToken;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,8 +30,15 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@ApiResponse(responseCode = "4XX", description = "Refused: see the problem's code",
+		content = @Content(mediaType = "application/problem+json",
+				schema = @Schema(implementation = ProblemDocument.class)))
+@ApiResponse(responseCode = "5XX", description = "Failed or unavailable",
+		content = @Content(mediaType = "application/problem+json",
+				schema = @Schema(implementation = ProblemDocument.class)))
 @RestController
 @RequestMapping("/v1/accounts/{accountId}/customers/{customerId}/entitlements")
 @Tag(name = "Entitlements")
@@ -43,6 +54,7 @@ class EntitlementController {
 	}
 
 	@PostMapping
+	@ResponseStatus(HttpStatus.ACCEPTED)
 	@Operation(summary = "Purchase an offer for a customer",
 			description = "Answers 202 with the operation; publishes entitlement.created on entitlement-events.")
 	ResponseEntity<OperationView> create(VerifiedToken token, @PathVariable String accountId,
@@ -81,6 +93,7 @@ class EntitlementController {
 	}
 
 	@PostMapping("/{entitlementId}/cancel")
+	@ResponseStatus(HttpStatus.ACCEPTED)
 	@Operation(summary = "Cancel an entitlement",
 			description = "Answers 202 with the operation; publishes entitlement.cancelled on entitlement-events.")
 	ResponseEntity<OperationView> cancel(VerifiedToken token, @PathVariable String accountId,

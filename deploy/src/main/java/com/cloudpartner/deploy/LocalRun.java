@@ -2,6 +2,7 @@ package com.cloudpartner.deploy;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The README's first command: starts the whole platform on embedded parts, prints where
@@ -16,7 +17,9 @@ public final class LocalRun {
 		LocalRunSettings settings = LocalRunSettings.fromEnvironment(System.getenv());
 		LocalSuite suite = new LocalSuite(settings);
 		CountDownLatch stopped = new CountDownLatch(1);
+		AtomicBoolean stopping = new AtomicBoolean();
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			stopping.set(true);
 			System.out.println("\nStopping Cloud Partner Platform ...");
 			suite.close();
 			stopped.countDown();
@@ -34,7 +37,7 @@ public final class LocalRun {
 		System.out.println(banner(suite));
 		while (!stopped.await(2, TimeUnit.SECONDS)) {
 			String dead = suite.deadService();
-			if (dead != null) {
+			if (dead != null && !stopping.get()) {
 				System.err.println(dead + " stopped unexpectedly; see " + settings.logs().resolve(dead + ".log"));
 				System.exit(2);
 			}

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,9 +37,12 @@ public class Catalog {
 
 	private final JsonMapper json;
 
-	Catalog(JdbcClient jdbc, JsonMapper json) {
+	private final Clock clock;
+
+	Catalog(JdbcClient jdbc, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.clock = clock;
 	}
 
 	public Optional<Product> findProduct(String id) {
@@ -82,33 +86,168 @@ public class Catalog {
 		return page.page(rows, (s) -> List.of(s.id()));
 	}
 
+	/** The offer with the prices in effect now. */
 	public Optional<Offer> findOffer(String id) {
 		return this.jdbc.sql("select " + OFFER_COLUMNS + " from offer where id = :id")
 			.param("id", id)
 			.query(this::offerHead)
 			.optional()
-			.map((head) -> head.with(prices(List.of(id)).getOrDefault(id, List.of())));
+			.map((head) -> current(List.of(head)).get(0));
+	}
+
+	/** Locks the offer row, so that availability changes and purchases serialize. */
+	Optional<Offer> findOfferForUpdate(String id) {
+		this.jdbc.sql("select id from offer where id = :id for update").param("id", id).query(String.class).optional();
+		return findOffer(id);
 	}
 
 	/**
 	 * Offers by id.
 	 * @param page the page
-	 * @param availableToAnyPartner only offers that every partner may resell
+	 * @param partnerAccountId only offers available to this partner; all when null
 	 */
-	Page<Offer> listOffers(PageRequest page, boolean availableToAnyPartner) {
+	Page<Offer> listOffers(PageRequest page, String partnerAccountId) {
+		return page.page(offers("(:first or id > :after)", page, partnerAccountId, null), (o) -> List.of(o.id()));
+	}
+
+	/** Offers of some SKUs available to the partner, for purchase and transfer lists. */
+	public List<Offer> offersOfSkus(String partnerAccountId, List<String> skuNames) {
+		if (skuNames.isEmpty()) {
+			return List.of();
+		}
+		return offers("(product_id || '/' || sku_id) in (:skus)", PageRequest.of(PageRequest.MAX_SIZE, null, 1),
+				partnerAccountId,
+				skuNames.stream().map((n) -> n.replace("products/", "").replace("/skus/", "/")).toList());
+	}
+
+	private List<Offer> offers(String condition, PageRequest page, String partnerAccountId, List<String> skus) {
 		List<OfferHead> heads = this.jdbc
-			.sql("select " + OFFER_COLUMNS + " from offer where (:first or id > :after) "
-					+ "and (not :onlyAny or availability_mode = 'ANY_PARTNER') order by id limit :limit")
+			.sql("select " + OFFER_COLUMNS + " from offer where " + condition + " and (:all "
+					+ "or availability_mode = 'ANY_PARTNER' or (availability_mode = 'SELECTED_PARTNERS' and exists "
+					+ "(select 1 from offer_partner p where p.offer_id = offer.id and p.account_id = :partner))) "
+					+ "order by id limit :limit")
 			.param("first", page.first())
 			.param("after", page.first() ? "" : page.after().get(0))
-			.param("onlyAny", availableToAnyPartner)
+			.param("skus", (skus != null) ? skus : List.of(""))
+			.param("all", partnerAccountId == null)
+			.param("partner", (partnerAccountId != null) ? partnerAccountId : "")
 			.param("limit", page.fetchSize())
 			.query(this::offerHead)
 			.list();
-		Map<String, List<Price>> prices = heads.isEmpty() ? Map.of()
-				: prices(heads.stream().map(OfferHead::id).toList());
-		List<Offer> offers = heads.stream().map((h) -> h.with(prices.getOrDefault(h.id(), List.of()))).toList();
-		return page.page(offers, (o) -> List.of(o.id()));
+		return heads.isEmpty() ? List.of() : current(heads);
+	}
+
+	/** Whether a partner may buy the offer. */
+	public boolean availableTo(Offer offer, String accountId) {
+		return switch (offer.availabilityMode()) {
+			case Offer.ANY_PARTNER -> true;
+			case "SELECTED_PARTNERS" -> selectedPartners(offer.id()).contains(accountId);
+			default -> false;
+		};
+	}
+
+	List<String> selectedPartners(String offerId) {
+		return this.jdbc.sql("select account_id from offer_partner where offer_id = :offer order by account_id")
+			.param("offer", offerId)
+			.query(String.class)
+			.list();
+	}
+
+	/**
+	 * The partners that ever created an entitlement on the offer: they have resold it.
+	 */
+	List<String> resellers(String offerId) {
+		return this.jdbc.sql("select distinct account_id from entitlement where offer_id = :offer order by account_id")
+			.param("offer", offerId)
+			.query(String.class)
+			.list();
+	}
+
+	/** Partner accounts of the list that the partner projection does not know. */
+	List<String> unknownPartners(List<String> accountIds) {
+		if (accountIds.isEmpty()) {
+			return List.of();
+		}
+		List<String> known = this.jdbc.sql("select id from partner_account where id in (:ids)")
+			.param("ids", accountIds)
+			.query(String.class)
+			.list();
+		return accountIds.stream().filter((id) -> !known.contains(id)).toList();
+	}
+
+	void replaceAvailability(String offerId, String mode, List<String> partners) {
+		this.jdbc.sql("update offer set availability_mode = :mode where id = :offer")
+			.param("mode", mode)
+			.param("offer", offerId)
+			.update();
+		this.jdbc.sql("delete from offer_partner where offer_id = :offer").param("offer", offerId).update();
+		for (String partner : partners) {
+			this.jdbc.sql("insert into offer_partner (offer_id, account_id) values (:offer, :partner)")
+				.param("offer", offerId)
+				.param("partner", partner)
+				.update();
+		}
+	}
+
+	void insertPriceVersion(String offerId, Instant effectiveTime, List<Price> prices, BigDecimal monthlyPrice,
+			Instant now) {
+		conflictIfDuplicate("PRICE_VERSION_EXISTS", "The price version of offers/" + offerId + " at " + effectiveTime,
+				() -> this.jdbc
+					.sql("insert into offer_price_version (offer_id, effective_time, prices, monthly_price, "
+							+ "create_time) values (:offer, :effective, cast(:prices as jsonb), :monthly, :now)")
+					.param("offer", offerId)
+					.param("effective", Timestamp.from(effectiveTime))
+					.param("prices", this.json.writeValueAsString(prices))
+					.param("monthly", monthlyPrice)
+					.param("now", Timestamp.from(now))
+					.update());
+	}
+
+	/** Every price version of an offer, the original first. */
+	List<Offer> priceVersions(String offerId) {
+		return this.jdbc.sql("select " + OFFER_COLUMNS + " from offer where id = :id")
+			.param("id", offerId)
+			.query(this::offerHead)
+			.optional()
+			.map((head) -> {
+				List<Offer> versions = new ArrayList<>();
+				versions.add(head.with(prices(List.of(offerId)).getOrDefault(offerId, List.of())));
+				this.jdbc
+					.sql("select effective_time, prices::text, monthly_price from offer_price_version "
+							+ "where offer_id = :offer order by effective_time")
+					.param("offer", offerId)
+					.query((rs) -> {
+						versions.add(head.version(List.of(this.json.readValue(rs.getString(2), Price[].class)),
+								rs.getBigDecimal(3), rs.getTimestamp(1).toInstant()));
+					});
+				return versions;
+			})
+			.orElse(List.of());
+	}
+
+	/**
+	 * Heads with the prices in effect now: the latest version that has begun, else the
+	 * original.
+	 */
+	private List<Offer> current(List<OfferHead> heads) {
+		List<String> ids = heads.stream().map(OfferHead::id).toList();
+		Map<String, List<Price>> prices = prices(ids);
+		Map<String, Offer> versions = new LinkedHashMap<>();
+		Map<String, OfferHead> byId = new LinkedHashMap<>();
+		heads.forEach((h) -> byId.put(h.id(), h));
+		this.jdbc
+			.sql("select distinct on (offer_id) offer_id, prices::text, monthly_price from offer_price_version "
+					+ "where offer_id in (:ids) and effective_time <= :now order by offer_id, effective_time desc")
+			.param("ids", ids)
+			.param("now", Timestamp.from(this.clock.instant()))
+			.query((rs) -> {
+				OfferHead head = byId.get(rs.getString(1));
+				versions.put(head.id(), head.version(List.of(this.json.readValue(rs.getString(2), Price[].class)),
+						rs.getBigDecimal(3), head.effectiveFrom()));
+			});
+		return heads.stream()
+			.map((h) -> versions.getOrDefault(h.id(), h.with(prices.getOrDefault(h.id(), List.of()))))
+			.toList();
 	}
 
 	void insertProduct(Product product, Instant now) {
@@ -213,6 +352,12 @@ public class Catalog {
 		Offer with(List<Price> prices) {
 			return new Offer(this.id, this.productId, this.skuId, this.displayName, this.paymentPlan,
 					this.cycleDuration, this.periodType, this.currency, prices, this.monthlyPrice, this.effectiveFrom,
+					this.availabilityMode);
+		}
+
+		Offer version(List<Price> prices, BigDecimal monthlyPrice, Instant effectiveTime) {
+			return new Offer(this.id, this.productId, this.skuId, this.displayName, this.paymentPlan,
+					this.cycleDuration, this.periodType, this.currency, prices, monthlyPrice, effectiveTime,
 					this.availabilityMode);
 		}
 

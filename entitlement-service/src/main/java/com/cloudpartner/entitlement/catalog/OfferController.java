@@ -62,8 +62,7 @@ class OfferController {
 	@Operation(summary = "List offers", description = "Operators see every offer, others the offers available to them.")
 	OfferList list(VerifiedToken token, @RequestParam(required = false) Integer pageSize,
 			@RequestParam(required = false) String pageToken) {
-		var page = this.catalog.listOffers(PageRequest.of(pageSize, pageToken, 1), !token.isOperator())
-			.map(OfferView::of);
+		var page = this.catalog.listOffers(PageRequest.of(pageSize, pageToken, 1), visibleTo(token)).map(OfferView::of);
 		return new OfferList(page.items(), page.nextPageToken());
 	}
 
@@ -71,9 +70,67 @@ class OfferController {
 	@Operation(summary = "Get an offer")
 	OfferView get(VerifiedToken token, @PathVariable String offerId) {
 		return this.catalog.findOffer(offerId)
-			.filter((offer) -> token.isOperator() || Offer.ANY_PARTNER.equals(offer.availabilityMode()))
+			.filter((offer) -> token.isOperator() || this.catalog.availableTo(offer, visibleTo(token)))
 			.map(OfferView::of)
-			.orElseThrow(() -> ApiProblem.notFound("OFFER_NOT_FOUND", "There is no offer offers/" + offerId + "."));
+			.orElseThrow(() -> CatalogManagement.offerNotFound(offerId));
+	}
+
+	@PostMapping("/{offerId}/price-versions")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Add a price version to an offer (operator)",
+			description = "From effectiveTime on, usage is priced so; publishes offer.published with that effectiveTime.")
+	OfferView addPriceVersion(VerifiedToken token, @PathVariable String offerId,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+					value = """
+							{"effectiveTime": "2027-01-01T00:00:00Z",
+							 "prices": [{"meter": "vm-hours", "unit": "HOUR", "listPrice": {"currencyCode": "KRW", "amount": "50"}}],
+							 "monthlyPrice": {"currencyCode": "KRW", "amount": "33000"}}
+							"""))) @Valid @RequestBody PriceVersionRequest request) {
+		Access.requireOperator(token);
+		return OfferView.of(this.management.addPriceVersion(offerId,
+				new CatalogManagement.NewPriceVersion(request.effectiveTime(),
+						request.prices()
+							.stream()
+							.map((p) -> new NewOffer.NewPrice(p.meter(), p.unit(), p.listPrice()))
+							.toList(),
+						request.monthlyPrice()),
+				ProductController.operator(token, idempotencyKey)));
+	}
+
+	@GetMapping("/{offerId}/price-versions")
+	@Operation(summary = "List an offer's price versions, oldest first (operator)")
+	PriceVersionList priceVersions(VerifiedToken token, @PathVariable String offerId) {
+		Access.requireOperator(token);
+		List<Offer> versions = this.catalog.priceVersions(offerId);
+		if (versions.isEmpty()) {
+			throw CatalogManagement.offerNotFound(offerId);
+		}
+		return new PriceVersionList(versions.stream()
+			.map((v) -> new PriceVersionView(v.effectiveFrom(), OfferView.of(v).prices(),
+					OfferView.of(v).monthlyPrice()))
+			.toList());
+	}
+
+	static String visibleTo(VerifiedToken token) {
+		if (token.isOperator()) {
+			return null;
+		}
+		return (token.accountId() != null) ? token.accountId() : "";
+	}
+
+	record PriceVersionRequest(@NotNull Instant effectiveTime,
+			@NotEmpty @Size(max = 50) List<@Valid @NotNull PriceRequest> prices, @Valid Money monthlyPrice) {
+
+	}
+
+	@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+	record PriceVersionView(Instant effectiveTime, List<OfferView.PriceView> prices, Money monthlyPrice) {
+
+	}
+
+	record PriceVersionList(List<PriceVersionView> priceVersions) {
+
 	}
 
 	@PostMapping

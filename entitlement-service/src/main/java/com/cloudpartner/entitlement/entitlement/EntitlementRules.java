@@ -22,6 +22,8 @@ final class EntitlementRules {
 
 	static final String MAX_UNITS = "maxUnits";
 
+	static final String ASSIGNED_UNITS = "assignedUnits";
+
 	private static final Pattern OFFER_NAME = Pattern.compile("offers/([a-z0-9][a-z0-9-]{0,62})");
 
 	private static final Pattern BILLING_ACCOUNT_NAME = Pattern.compile("accounts/([^/]+)/billingAccounts/([^/]+)");
@@ -60,42 +62,63 @@ final class EntitlementRules {
 	}
 
 	/**
-	 * The parameters to store: only {@code maxUnits} is known, an integer of at least 1,
-	 * required for licences sold per seat.
+	 * The parameters to store: {@code maxUnits}, an integer of at least 1 required for
+	 * licences sold per seat, and {@code assignedUnits}, how many of them the partner has
+	 * assigned to users (0 to maxUnits).
 	 */
 	static List<Parameter> parameters(Family family, Offer offer, List<Parameter> requested) {
 		List<FieldError> errors = new ArrayList<>();
 		Long maxUnits = null;
-		boolean seen = false;
+		Long assignedUnits = null;
 		List<Parameter> given = (requested != null) ? requested : List.of();
 		for (int i = 0; i < given.size(); i++) {
 			Parameter parameter = given.get(i);
 			String field = "parameters[" + i + "]";
 			if (parameter == null || parameter.name() == null) {
 				errors.add(new FieldError(field + ".name", "must not be blank"));
+				continue;
 			}
-			else if (!MAX_UNITS.equals(parameter.name())) {
-				errors.add(new FieldError(field + ".name", "is not a parameter of this offer (known: maxUnits)"));
+			boolean max = MAX_UNITS.equals(parameter.name());
+			if (!max && !ASSIGNED_UNITS.equals(parameter.name())) {
+				errors.add(new FieldError(field + ".name",
+						"is not a parameter of this offer (known: maxUnits, assignedUnits)"));
+				continue;
 			}
-			else if (seen) {
+			if ((max && maxUnits != null) || (!max && assignedUnits != null)) {
 				errors.add(new FieldError(field + ".name", "is given twice"));
+				continue;
+			}
+			Long value = integer(parameter.value());
+			if (value == null || value < (max ? 1 : 0)) {
+				errors.add(new FieldError(field + ".value",
+						parameter.name() + " must be an integer of at least " + (max ? 1 : 0)));
+				value = max ? 1L : 0L;
+			}
+			if (max) {
+				maxUnits = value;
 			}
 			else {
-				seen = true;
-				maxUnits = integer(parameter.value());
-				if (maxUnits == null || maxUnits < 1) {
-					errors.add(new FieldError(field + ".value", "maxUnits must be an integer of at least 1"));
-				}
+				assignedUnits = value;
 			}
 		}
-		if (!seen && family == Family.LICENSE && offer.hasPriceIn(Unit.SEAT_MONTH)) {
+		if (maxUnits == null && family == Family.LICENSE && offer.hasPriceIn(Unit.SEAT_MONTH)) {
 			errors.add(new FieldError("parameters", "maxUnits is required for a licence sold per seat"));
+		}
+		if (assignedUnits != null && maxUnits != null && assignedUnits > maxUnits) {
+			errors.add(new FieldError("parameters", "assignedUnits must not exceed maxUnits"));
 		}
 		if (!errors.isEmpty()) {
 			throw new ApiProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The request has invalid fields.",
 					errors);
 		}
-		return seen ? List.of(new Parameter(MAX_UNITS, maxUnits)) : List.of();
+		List<Parameter> result = new ArrayList<>();
+		if (maxUnits != null) {
+			result.add(new Parameter(MAX_UNITS, maxUnits));
+		}
+		if (assignedUnits != null) {
+			result.add(new Parameter(ASSIGNED_UNITS, assignedUnits));
+		}
+		return List.copyOf(result);
 	}
 
 	/** An integer given as a JSON integer or a string of digits, else null. */

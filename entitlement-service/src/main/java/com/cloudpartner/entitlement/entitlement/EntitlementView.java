@@ -9,12 +9,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record EntitlementView(String name, String offer, String sku, EntitlementState state, List<String> suspensionReasons,
 		List<Parameter> parameters, String billingAccount, String purchaseOrderId, Instant createTime,
-		Instant updateTime) {
+		Instant updateTime, Instant trialEndTime, Instant commitmentEndTime) {
 
 	static EntitlementView of(Entitlement entitlement) {
 		return new EntitlementView(entitlement.name(), entitlement.offerName(), entitlement.sku(), entitlement.state(),
 				entitlement.suspensionReasons(), entitlement.parameters(), entitlement.billingAccountName(),
-				entitlement.purchaseOrderId(), entitlement.createTime(), entitlement.updateTime());
+				entitlement.purchaseOrderId(), entitlement.createTime(), entitlement.updateTime(),
+				entitlement.trialEndTime(), entitlement.commitmentEndTime());
 	}
 
 }

@@ -57,10 +57,11 @@ public final class LocalRun {
 				  Demo partner client       demo-partner / demo-partner-secret  (account demo-account)
 				  PostgreSQL                %s
 				  Kafka                     localhost:%d (KRaft)
+				  Mail (SMTP :%d)         every mail sent is saved in %s
 				  Data and logs             %s
 				Press Ctrl-C to stop everything.
 				""".formatted(suite.startTime().toSeconds(), gateway, gateway, gateway, suite.describePostgres(),
-				s.kafkaPort(), s.dataDir());
+				s.kafkaPort(), s.smtpPort(), s.dataDir().resolve("mail"), s.dataDir());
 	}
 
 }

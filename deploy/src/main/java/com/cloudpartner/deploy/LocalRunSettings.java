@@ -15,6 +15,7 @@ import java.util.Map;
  * @param firstServicePort partner-service's port; entitlement, billing and console follow
  * @param kafkaPort the broker's client port (the controller listens on the next one)
  * @param postgresPort the embedded PostgreSQL port
+ * @param smtpPort the embedded SMTP server's port
  * @param externalPostgresUrl a JDBC URL of an existing server's admin database, instead
  * of the embedded one
  * @param externalPostgresUser its user
@@ -23,8 +24,8 @@ import java.util.Map;
  * @param profile the Spring profile the services run with
  */
 public record LocalRunSettings(Path repoRoot, Path dataDir, int gatewayPort, int firstServicePort, int kafkaPort,
-		int postgresPort, String externalPostgresUrl, String externalPostgresUser, String externalPostgresPassword,
-		String serviceJavaOptions, String profile) {
+		int postgresPort, int smtpPort, String externalPostgresUrl, String externalPostgresUser,
+		String externalPostgresPassword, String serviceJavaOptions, String profile) {
 
 	static final String DEFAULT_JAVA_OPTIONS = "-XX:+UseSerialGC -Xms64m -Xmx384m -XX:TieredStopAtLevel=1 -Xss512k";
 
@@ -37,8 +38,8 @@ public record LocalRunSettings(Path repoRoot, Path dataDir, int gatewayPort, int
 			.toAbsolutePath();
 		return new LocalRunSettings(root, data, intOf(env, "PLATFORM_GATEWAY_PORT", 8080),
 				intOf(env, "PLATFORM_FIRST_SERVICE_PORT", 8081), intOf(env, "PLATFORM_KAFKA_PORT", 9092),
-				intOf(env, "PLATFORM_POSTGRES_PORT", 15432), env.get("PLATFORM_POSTGRES_URL"),
-				env.getOrDefault("PLATFORM_POSTGRES_USER", "postgres"),
+				intOf(env, "PLATFORM_POSTGRES_PORT", 15432), intOf(env, "PLATFORM_SMTP_PORT", 3025),
+				env.get("PLATFORM_POSTGRES_URL"), env.getOrDefault("PLATFORM_POSTGRES_USER", "postgres"),
 				env.getOrDefault("PLATFORM_POSTGRES_PASSWORD", ""),
 				env.getOrDefault("PLATFORM_SERVICE_JAVA_OPTS", DEFAULT_JAVA_OPTIONS),
 				env.getOrDefault("PLATFORM_PROFILE", "local"));

@@ -32,6 +32,8 @@ public final class LocalSuite implements AutoCloseable {
 
 	private ChildProcess kafka;
 
+	private LocalMail mail;
+
 	private Duration startTime;
 
 	public LocalSuite(LocalRunSettings settings) {
@@ -45,6 +47,7 @@ public final class LocalSuite implements AutoCloseable {
 		this.postgres = LocalPostgres.start(this.settings);
 		this.postgres.createDatabases();
 		this.kafka = LocalKafka.start(this.settings);
+		this.mail = LocalMail.start(this.settings);
 		List<ServiceSpec> specs = specs();
 		for (ServiceSpec spec : specs) {
 			this.services.add(ChildProcess.start(spec.module(),
@@ -78,6 +81,8 @@ public final class LocalSuite implements AutoCloseable {
 		env.put("PLATFORM_SERVICES_CONSOLE", "http://localhost:" + s.consolePort());
 		env.put("PLATFORM_CONSOLE_PUBLIC_URL", s.gatewayUrl() + "/console");
 		env.put("PLATFORM_OPENAPI_SERVER_URL", s.gatewayUrl());
+		env.put("SPRING_MAIL_HOST", "localhost");
+		env.put("SPRING_MAIL_PORT", Integer.toString(s.smtpPort()));
 		if (spec.database() != null) {
 			env.put("SPRING_DATASOURCE_URL", this.postgres.urlOf(spec.database()));
 			env.put("SPRING_DATASOURCE_USERNAME", this.postgres.user());
@@ -175,6 +180,9 @@ public final class LocalSuite implements AutoCloseable {
 		running.parallelStream().forEach(ChildProcess::stop);
 		if (this.kafka != null) {
 			this.kafka.stop();
+		}
+		if (this.mail != null) {
+			this.mail.close();
 		}
 		if (this.postgres != null) {
 			try {

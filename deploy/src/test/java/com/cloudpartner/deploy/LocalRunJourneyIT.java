@@ -7,8 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -16,19 +14,15 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -63,30 +57,8 @@ class LocalRunJourneyIT {
 
 	@BeforeAll
 	static void startTheSuite() throws Exception {
-		Path root = Path.of("").toAbsolutePath().getParent();
-		Path data = Path.of("target", "e2e-data").toAbsolutePath();
-		deleteRecursively(data);
-		LocalRunSettings settings = LocalRunSettings.fromEnvironment(Map.of("PLATFORM_HOME", root.toString(),
-				"PLATFORM_DATA_DIR", data.toString(), "PLATFORM_GATEWAY_PORT", "18080", "PLATFORM_FIRST_SERVICE_PORT",
-				"18081", "PLATFORM_KAFKA_PORT", "19092", "PLATFORM_POSTGRES_PORT", "25432"));
-		suite = new LocalSuite(settings);
-		try {
-			suite.start();
-		}
-		catch (Exception ex) {
-			suite.close();
-			throw ex;
-		}
-		gateway = settings.gatewayUrl();
-		System.out.println("[benchmark] suite started in " + suite.startTime().toMillis() + " ms; RSS "
-				+ Memory.totalRssMegabytes(suite.pids()) + " MB in " + suite.pids().size() + " JVMs");
-	}
-
-	@AfterAll
-	static void stopTheSuite() {
-		if (suite != null) {
-			suite.close();
-		}
+		suite = SharedSuite.get();
+		gateway = suite.settings().gatewayUrl();
 	}
 
 	@Test
@@ -181,7 +153,7 @@ class LocalRunJourneyIT {
 	void swaggerUiListsTheServicesDocuments() throws Exception {
 		HttpResponse<String> ui = send(get("/swagger-ui.html").build());
 		assertThat(ui.statusCode()).isIn(200, 302);
-		for (String service : List.of("partner", "entitlement", "billing")) {
+		for (String service : List.of("partner", "entitlement", "billing", "console")) {
 			HttpResponse<String> doc = eventually(service + " api-docs",
 					() -> send(get("/v3/api-docs/" + service).build()), (r) -> r.statusCode() == 200);
 			assertThat(json.readTree(doc.body()).path("openapi").asString()).startsWith("3.");
@@ -295,17 +267,6 @@ class LocalRunJourneyIT {
 
 	private static String enc(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
-	}
-
-	private static void deleteRecursively(Path path) throws IOException {
-		if (!Files.exists(path)) {
-			return;
-		}
-		try (Stream<Path> walk = Files.walk(path)) {
-			for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(p);
-			}
-		}
 	}
 
 	@FunctionalInterface

@@ -8,7 +8,9 @@ import java.net.ServerSocket;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -26,17 +28,24 @@ final class FakeBackend {
 
 	private final HttpServer server;
 
-	private FakeBackend(String name) throws IOException {
+	private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+	private FakeBackend(String name, int port) throws IOException {
 		this.name = name;
-		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
 		this.server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
 		this.server.createContext("/", this::echo);
 		this.server.start();
 	}
 
 	static FakeBackend start(String name) {
+		return start(name, 0);
+	}
+
+	/** On a given port, e.g. the one of {@link #deadUrl()}: a service coming back. */
+	static FakeBackend start(String name, int port) {
 		try {
-			return new FakeBackend(name);
+			return new FakeBackend(name, port);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
@@ -57,7 +66,33 @@ final class FakeBackend {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
 	}
 
+	/** How many requests reached the given path. */
+	int calls(String path) {
+		AtomicInteger count = this.calls.get(path);
+		return (count != null) ? count.get() : 0;
+	}
+
+	/**
+	 * Echoes the request; a path with {@code flaky} answers its first call with 503, one
+	 * with {@code slow} takes half a second.
+	 */
 	private void echo(HttpExchange exchange) throws IOException {
+		String path = exchange.getRequestURI().getRawPath();
+		int call = this.calls.computeIfAbsent(path, (p) -> new AtomicInteger()).incrementAndGet();
+		if (path.contains("flaky") && call == 1) {
+			exchange.getRequestBody().readAllBytes();
+			exchange.sendResponseHeaders(503, -1);
+			exchange.close();
+			return;
+		}
+		if (path.contains("slow")) {
+			try {
+				Thread.sleep(500);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 		Map<String, Object> echoed = new LinkedHashMap<>();
 		echoed.put("service", this.name);
 		echoed.put("method", exchange.getRequestMethod());

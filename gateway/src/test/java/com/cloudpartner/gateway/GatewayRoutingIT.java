@@ -1,13 +1,21 @@
 package com.cloudpartner.gateway;
 
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
 import com.cloudpartner.support.test.TestTokens;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import reactor.core.publisher.Flux;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -131,13 +139,40 @@ class GatewayRoutingIT extends GatewayTestSupport {
 	}
 
 	@Test
-	void echoesSaneRequestIdAndPassesTraceparentThrough() {
-		String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+	void continuesTheCallersTraceAndStartsOneWhenThereIsNone() {
+		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+		this.http.get()
+			.uri("/v1/products")
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.partner(ACCOUNT)))
+			.header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.headers.traceparent")
+			.value((String forwarded) -> {
+				assertThat(forwarded).matches("00-" + traceId + "-[0-9a-f]{16}-0[01]");
+				// the gateway's own span is the parent the service sees
+				assertThat(forwarded).doesNotContain("00f067aa0ba902b7");
+			});
+		this.http.get()
+			.uri("/v1/products")
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.partner(ACCOUNT)))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.headers.traceparent")
+			.value((String forwarded) -> assertThat(forwarded).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]")
+				.doesNotContain(traceId));
+	}
+
+	@Test
+	void echoesSaneRequestId() {
 		this.http.get()
 			.uri("/v1/products")
 			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.partner(ACCOUNT)))
 			.header("X-Request-Id", "req-42.a:b")
-			.header("traceparent", traceparent)
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -145,9 +180,7 @@ class GatewayRoutingIT extends GatewayTestSupport {
 			.valueEquals("X-Request-Id", "req-42.a:b")
 			.expectBody()
 			.jsonPath("$.headers['x-request-id']")
-			.isEqualTo("req-42.a:b")
-			.jsonPath("$.headers.traceparent")
-			.isEqualTo(traceparent);
+			.isEqualTo("req-42.a:b");
 		this.http.get()
 			.uri("/v1/products")
 			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.partner(ACCOUNT)))
@@ -177,13 +210,9 @@ class GatewayRoutingIT extends GatewayTestSupport {
 	}
 
 	@Test
-	void answersServiceDownWith503ProblemWithoutCheckingConsoleForm() {
-		this.http.post()
-			.uri("/console")
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.bodyValue("user_id=u1&jwt=x")
-			.exchange()
-			.expectStatus()
+	void answersServiceDownWith503WithinTimeoutAndRecoversWhenItReturns() {
+		long start = System.nanoTime();
+		postConsoleForm().expectStatus()
 			.isEqualTo(503)
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -192,6 +221,62 @@ class GatewayRoutingIT extends GatewayTestSupport {
 			.expectBody()
 			.jsonPath("$.code")
 			.isEqualTo("SERVICE_UNAVAILABLE");
+		// connection refused: well within the 2 s connect timeout
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+		int port = URI.create(CONSOLE_DOWN).getPort();
+		FakeBackend.start("console", port);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> postConsoleForm().expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.service")
+				.isEqualTo("console"));
+	}
+
+	private WebTestClient.ResponseSpec postConsoleForm() {
+		return this.http.post()
+			.uri("/console")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.bodyValue("user_id=u1&jwt=x")
+			.exchange();
+	}
+
+	@Test
+	void retriesOnlyIdempotentReads() {
+		this.http.get()
+			.uri("/v1/operations/flaky-read")
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.partner(ACCOUNT)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		assertThat(ENTITLEMENT.calls("/v1/operations/flaky-read")).isEqualTo(2);
+		this.http.post()
+			.uri("/v1/accounts/acme/customers/flaky-write/entitlements")
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.partner(ACCOUNT)))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503);
+		assertThat(ENTITLEMENT.calls("/v1/accounts/acme/customers/flaky-write/entitlements")).isEqualTo(1);
+	}
+
+	@Test
+	void sheddsCallsBeyondTheServicesBulkhead() {
+		WebClient client = WebClient.create("http://localhost:" + this.port);
+		String token = bearer(TestTokens.partner("bulk"));
+		List<Integer> statuses = Flux.range(0, 10)
+			.flatMap(
+					(i) -> client.get()
+						.uri("/v1/operations/slow-" + i)
+						.header(HttpHeaders.AUTHORIZATION, token)
+						.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value())),
+					10)
+			.collectList()
+			.block(Duration.ofSeconds(20));
+		assertThat(statuses).contains(200, 503);
+		assertThat(statuses.stream().filter((s) -> s == 200).count()).isLessThanOrEqualTo(4);
 	}
 
 }

@@ -164,6 +164,67 @@ class GatewaySecurityIT extends GatewayTestSupport {
 			.isEqualTo("[]");
 	}
 
+	@Test
+	void refusesTokensForAnotherAudienceOrNotYetValid() {
+		String otherAudience = TestTokens.builder("client-acme", "other-api", "partner", Duration.ofMinutes(5))
+			.claim("acct", ACCOUNT)
+			.compact();
+		String notYetValid = TestTokens.builder("client-acme", "partner-api", "partner", Duration.ofMinutes(30))
+			.claim("acct", ACCOUNT)
+			.notBefore(java.util.Date.from(java.time.Instant.now().plus(Duration.ofMinutes(10))))
+			.compact();
+		for (String token : new String[] { otherAudience, notYetValid }) {
+			this.http.get()
+				.uri("/v1/accounts/acme/customers")
+				.header(HttpHeaders.AUTHORIZATION, bearer(token))
+				.exchange()
+				.expectStatus()
+				.isUnauthorized()
+				.expectBody()
+				.jsonPath("$.code")
+				.isEqualTo("TOKEN_INVALID");
+		}
+	}
+
+	@Test
+	void keepsOperatorAreasAndCatalogWritesForOperators() {
+		for (String path : new String[] { "/v1/billing-runs", "/v1/signing-keys/rotate", "/v1/products",
+				"/v1/offers/o1/availability" }) {
+			this.http.post()
+				.uri(path)
+				.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.partner(ACCOUNT)))
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{}")
+				.exchange()
+				.expectStatus()
+				.isForbidden()
+				.expectBody()
+				.jsonPath("$.code")
+				.isEqualTo("OPERATOR_ONLY");
+		}
+		this.http.post()
+			.uri("/v1/billing-runs")
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.operator()))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	@Test
+	void confinesUsageWritersToUsage() {
+		this.http.get()
+			.uri("/v1/accounts/acme/customers")
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.usageWriter(ACCOUNT)))
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("SCOPE_MISSING");
+	}
+
 	private static void expectConsoleForbidden(WebTestClient.RequestHeadersSpec<?> request, String token) {
 		request.header(HttpHeaders.AUTHORIZATION, bearer(token))
 			.exchange()

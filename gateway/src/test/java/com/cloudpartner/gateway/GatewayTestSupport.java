@@ -1,5 +1,6 @@
 package com.cloudpartner.gateway;
 
+import com.cloudpartner.support.test.TestKafka;
 import com.cloudpartner.support.test.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,8 +13,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The whole gateway on a random port in front of fake partner, entitlement and billing
- * services that echo what they receive, and a console service that is down. Every
- * {@code *IT} extends this, so that they share one application context.
+ * services that echo what they receive, a console service that is down (until the
+ * recovery test starts it), and a real (embedded) Kafka broker. Every {@code *IT} extends
+ * this, so that they share one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -27,7 +29,10 @@ abstract class GatewayTestSupport {
 
 	static final FakeBackend BILLING = FakeBackend.start("billing");
 
+	/** console-service is down until a test brings it up (on this very port). */
 	static final String CONSOLE_DOWN = FakeBackend.deadUrl();
+
+	static final String CONSOLE_ORIGIN = "https://console.partner.example";
 
 	@Autowired
 	WebTestClient http;
@@ -42,6 +47,12 @@ abstract class GatewayTestSupport {
 		registry.add("platform.services.entitlement", ENTITLEMENT::url);
 		registry.add("platform.services.billing", BILLING::url);
 		registry.add("platform.services.console", () -> CONSOLE_DOWN);
+		registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+		registry.add("platform.gateway.rate-limits.plans.tiny.capacity", () -> "3");
+		registry.add("platform.gateway.rate-limits.plans.tiny.refill-per-second", () -> "1");
+		registry.add("platform.gateway.rate-limits.accounts.limited", () -> "tiny");
+		registry.add("platform.gateway.cors.allowed-origins", () -> CONSOLE_ORIGIN);
+		registry.add("platform.gateway.bulkhead.max-concurrent-calls", () -> "4");
 	}
 
 	static String bearer(String token) {

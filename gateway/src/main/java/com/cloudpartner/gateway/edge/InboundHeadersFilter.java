@@ -2,6 +2,7 @@ package com.cloudpartner.gateway.edge;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -18,9 +19,10 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * Runs first for every request, routed or not: drops identity headers that only the
- * gateway may set (a caller must never be able to claim an identity by header), and gives
- * the request and its response an {@code X-Request-Id}. The W3C {@code traceparent}
- * passes through untouched.
+ * gateway may set (a caller must never be able to claim an identity by header), gives the
+ * request and its response an {@code X-Request-Id}, and puts the security headers on
+ * every response. The W3C {@code traceparent} is continued (or started) by Micrometer
+ * Tracing and forwarded by the gateway's HTTP client.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -38,6 +40,16 @@ public class InboundHeadersFilter implements WebFilter {
 	private static final List<String> IDENTITY_HEADERS = List.of("x-account-id", "x-subject", "x-scopes",
 			"x-forwarded-user");
 
+	/**
+	 * On every response unless the service set its own. No restrictive
+	 * {@code Content-Security-Policy} beyond framing: Swagger UI and the console's pages
+	 * are served through here and set theirs.
+	 */
+	static final Map<String, String> SECURITY_HEADERS = Map.of("X-Content-Type-Options", "nosniff", "X-Frame-Options",
+			"DENY", "Referrer-Policy", "no-referrer", "Strict-Transport-Security",
+			"max-age=31536000; includeSubDomains", "Content-Security-Policy", "frame-ancestors 'none'",
+			"Cross-Origin-Resource-Policy", "same-site");
+
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
@@ -48,6 +60,11 @@ public class InboundHeadersFilter implements WebFilter {
 		// a proxied response brings its own headers; ours wins
 		exchange.getResponse().beforeCommit(() -> {
 			responseHeaders.set(REQUEST_ID, requestId);
+			SECURITY_HEADERS.forEach((name, value) -> {
+				if (!responseHeaders.containsHeader(name)) {
+					responseHeaders.set(name, value);
+				}
+			});
 			return Mono.empty();
 		});
 		ServerHttpRequest cleaned = request.mutate().headers((headers) -> {

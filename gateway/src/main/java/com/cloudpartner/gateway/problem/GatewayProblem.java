@@ -3,6 +3,7 @@ package com.cloudpartner.gateway.problem;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 import com.cloudpartner.support.problem.ApiProblem;
@@ -16,13 +17,17 @@ import org.springframework.web.server.ResponseStatusException;
  * Failures to reach a service are the service's unavailability (503), a service too slow
  * to answer is an upstream timeout (504); only what we cannot classify is a 500.
  */
-record GatewayProblem(HttpStatusCode status, String code, String detail) {
+record GatewayProblem(HttpStatusCode status, String code, String detail, List<ApiProblem.FieldError> errors) {
+
+	GatewayProblem(HttpStatusCode status, String code, String detail) {
+		this(status, code, detail, List.of());
+	}
 
 	static final String UNAVAILABLE_DETAIL = "The service behind this path is unavailable. Retry later.";
 
 	static GatewayProblem of(Throwable failure) {
 		if (failure instanceof ApiProblem problem) {
-			return new GatewayProblem(problem.status(), problem.code(), problem.getMessage());
+			return new GatewayProblem(problem.status(), problem.code(), problem.getMessage(), problem.errors());
 		}
 		if (failure instanceof ResponseStatusException rse) {
 			return fromStatus(rse.getStatusCode());
@@ -51,7 +56,8 @@ record GatewayProblem(HttpStatusCode status, String code, String detail) {
 		return cause instanceof ConnectException || cause instanceof UnknownHostException
 				|| cause instanceof ClosedChannelException || name.equals("io.netty.channel.ConnectTimeoutException")
 				|| name.equals("reactor.netty.http.client.PrematureCloseException")
-				|| name.equals("io.github.resilience4j.circuitbreaker.CallNotPermittedException");
+				|| name.equals("io.github.resilience4j.circuitbreaker.CallNotPermittedException")
+				|| name.equals("io.github.resilience4j.bulkhead.BulkheadFullException");
 	}
 
 	private static GatewayProblem fromStatus(HttpStatusCode status) {

@@ -1,12 +1,15 @@
 package com.cloudpartner.gateway.problem;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import com.cloudpartner.gateway.edge.InboundHeadersFilter;
 import com.cloudpartner.support.problem.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
@@ -30,6 +33,8 @@ import org.springframework.web.server.ServerWebExchange;
 class ProblemExceptionHandler implements ErrorWebExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+
+	private final JsonMapper json = JsonMapper.builder().build();
 
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
@@ -64,10 +69,25 @@ class ProblemExceptionHandler implements ErrorWebExceptionHandler {
 		}
 		HttpStatus status = HttpStatus.resolve(problem.status().value());
 		String title = (status != null) ? status.getReasonPhrase() : "Error";
-		byte[] body = Problems.json(problem.status().value(), title, problem.code(), problem.detail())
-			.getBytes(StandardCharsets.UTF_8);
+		byte[] body = render(problem, title);
 		DataBuffer buffer = response.bufferFactory().wrap(body);
 		return response.writeWith(Mono.just(buffer));
+	}
+
+	private byte[] render(GatewayProblem problem, String title) {
+		if (problem.errors().isEmpty()) {
+			return Problems.json(problem.status().value(), title, problem.code(), problem.detail())
+				.getBytes(StandardCharsets.UTF_8);
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", Problems.typeOf(problem.code()).toString());
+		body.put("title", title);
+		body.put("status", problem.status().value());
+		body.put("detail", problem.detail());
+		body.put("code", problem.code());
+		body.put("errors",
+				problem.errors().stream().map((e) -> Map.of("field", e.field(), "message", e.message())).toList());
+		return this.json.writeValueAsBytes(body);
 	}
 
 }

@@ -11,10 +11,17 @@ import org.springframework.http.HttpMethod;
 /**
  * The tenant boundary the gateway enforces before anything reaches a service (which
  * applies its own, finer rules again): a token acts only on its own partner account, a
- * console token only on the few paths of its own customer, and only usage writers send
- * usage. Every other {@code /v1} path passes with any verified token.
+ * console token only on the few paths of its own customer and the catalog reads, a
+ * usage-only token only sends usage, operator-only areas stay operators', and the shared
+ * catalog is read by every token but written by operators only.
  */
 class AccessPolicy {
+
+	/** Areas under {@code /v1} only operators reach. */
+	private static final Set<String> OPERATOR_AREAS = Set.of("billing-runs", "billing-export", "signing-keys");
+
+	/** The shared catalog: every token reads it, operators write it. */
+	private static final Set<String> CATALOG_AREAS = Set.of("products", "offers", "operations");
 
 	private static final Set<String> CONSOLE_RESOURCES = Set.of("servers", "disks", "snapshots", "images", "public-ips",
 			"load-balancers", "buckets", "jobs");
@@ -27,15 +34,48 @@ class AccessPolicy {
 	 * @throws ApiProblem 403 when the token may not make this request
 	 */
 	void check(HttpMethod method, List<String> segments, VerifiedToken token) {
-		String area = (segments.size() > 1) ? segments.get(1) : "";
-		if ("accounts".equals(area) && segments.size() > 2) {
-			checkAccount(method, segments, token);
+		if (token.isOperator() && !isConsoleToken(token)) {
+			return;
 		}
-		else if ("usage-events".equals(area)) {
-			if (isConsoleToken(token) || !(token.hasScope(VerifiedToken.USAGE_WRITE) || token.isOperator())) {
+		String area = (segments.size() > 1) ? segments.get(1) : "";
+		if ("usage-events".equals(area)) {
+			if (isConsoleToken(token) || !token.hasScope(VerifiedToken.USAGE_WRITE)) {
 				throw ApiProblem.forbidden("SCOPE_MISSING", "Sending usage needs the scope 'usage.write'.");
 			}
+			return;
 		}
+		if (isUsageWriterOnly(token)) {
+			throw ApiProblem.forbidden("SCOPE_MISSING", "A token with only 'usage.write' may only send usage.");
+		}
+		if (OPERATOR_AREAS.contains(area)) {
+			throw ApiProblem.forbidden("OPERATOR_ONLY", "Only an operator may do this.");
+		}
+		if (CATALOG_AREAS.contains(area)) {
+			checkCatalog(method, segments);
+			return;
+		}
+		if ("accounts".equals(area) && segments.size() > 2) {
+			checkAccount(method, segments, token);
+			return;
+		}
+		if (isConsoleToken(token) && !area.isEmpty()) {
+			throw ApiProblem.forbidden("CONSOLE_PATH_FORBIDDEN",
+					"A console token reaches only its own customer's console paths.");
+		}
+	}
+
+	private static void checkCatalog(HttpMethod method, List<String> segments) {
+		// v1 / offers / {o} / availability[.csv] is the operator's list of partners
+		boolean availability = segments.size() > 3 && "offers".equals(segments.get(1))
+				&& segments.get(3).startsWith("availability");
+		if (!isRead(method) || availability) {
+			throw ApiProblem.forbidden("OPERATOR_ONLY", "Only an operator may do this.");
+		}
+	}
+
+	private static boolean isUsageWriterOnly(VerifiedToken token) {
+		return token.hasScope(VerifiedToken.USAGE_WRITE) && !token.hasScope(VerifiedToken.PARTNER)
+				&& !token.hasScope(VerifiedToken.PARTNER_READ) && !token.hasScope(VerifiedToken.MEMBER);
 	}
 
 	private void checkAccount(HttpMethod method, List<String> segments, VerifiedToken token) {
@@ -47,9 +87,6 @@ class AccessPolicy {
 				throw ApiProblem.forbidden("CONSOLE_PATH_FORBIDDEN",
 						"A console token reaches only its own customer's console paths.");
 			}
-			return;
-		}
-		if (token.isOperator()) {
 			return;
 		}
 		if (!token.actsForAccount(account)) {

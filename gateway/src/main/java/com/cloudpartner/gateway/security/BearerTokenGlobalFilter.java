@@ -1,8 +1,11 @@
 package com.cloudpartner.gateway.security;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.cloudpartner.gateway.config.GatewayProperties;
+import com.cloudpartner.gateway.partners.SuspendedAccounts;
 import com.cloudpartner.support.problem.ApiProblem;
 import com.cloudpartner.support.security.InvalidTokenException;
 import com.cloudpartner.support.security.SecurityProperties;
@@ -41,9 +44,16 @@ class BearerTokenGlobalFilter implements GlobalFilter, Ordered {
 
 	private final AccessPolicy policy = new AccessPolicy();
 
-	BearerTokenGlobalFilter(TokenVerifier verifier, SecurityProperties properties) {
+	private final TokenCache cache;
+
+	private final SuspendedAccounts suspended;
+
+	BearerTokenGlobalFilter(TokenVerifier verifier, SecurityProperties properties, GatewayProperties gateway,
+			SuspendedAccounts suspended, Clock clock) {
 		this.verifier = verifier;
 		this.publicPaths = new PublicPaths(properties.publicPaths());
+		this.cache = new TokenCache(gateway.tokenCache().maxSize(), gateway.tokenCache().ttl(), clock);
+		this.suspended = suspended;
 	}
 
 	@Override
@@ -68,21 +78,33 @@ class BearerTokenGlobalFilter implements GlobalFilter, Ordered {
 		if (bearer == null) {
 			return Mono.error(ApiProblem.unauthorized("TOKEN_MISSING", "A bearer token is required."));
 		}
-		// RS256 verification itself is CPU-only (~40 us), but the key source may block:
-		// an
-		// unknown kid or an aged key set makes JwksKeySource fetch the JWKS synchronously
-		// (up to seconds, under a lock). On an event loop that would stall every
-		// connection
-		// served by that loop, so verification always runs on the bounded elastic pool;
-		// the hop costs a few microseconds per request, which we accept for one simple
-		// path.
+		VerifiedToken cached = this.cache.find(bearer);
+		if (cached != null) {
+			return admit(exchange, chain, method, segments, cached);
+		}
+		// A cache miss verifies on the bounded elastic pool: RS256 itself is CPU-only
+		// (~40 us), but an unknown kid or an aged key set makes the key source fetch the
+		// JWKS synchronously (at most once per interval, under a lock), which must not
+		// stall an event loop. Hits (the common case for a busy client) stay on the loop.
 		return Mono.fromCallable(() -> this.verifier.verify(bearer))
 			.subscribeOn(Schedulers.boundedElastic())
 			.onErrorMap(InvalidTokenException.class, (ex) -> ApiProblem.unauthorized("TOKEN_INVALID", ex.getMessage()))
 			.flatMap((token) -> {
-				this.policy.check(method, segments, token);
-				return chain.filter(withIdentity(exchange, token));
+				this.cache.put(bearer, token);
+				return admit(exchange, chain, method, segments, token);
 			});
+	}
+
+	private Mono<Void> admit(ServerWebExchange exchange, GatewayFilterChain chain, HttpMethod method,
+			List<String> segments, VerifiedToken token) {
+		// checked on every call, cached token or not: a suspension takes effect at once
+		if (!token.isOperator() && this.suspended.isSuspended(token.accountId())) {
+			return Mono.error(ApiProblem.forbidden("PARTNER_SUSPENDED",
+					"The partner account " + token.accountId() + " is suspended."));
+		}
+		this.policy.check(method, segments, token);
+		exchange.getAttributes().put(Identity.ATTRIBUTE, token);
+		return chain.filter(withIdentity(exchange, token));
 	}
 
 	private static ServerWebExchange withIdentity(ServerWebExchange exchange, VerifiedToken token) {

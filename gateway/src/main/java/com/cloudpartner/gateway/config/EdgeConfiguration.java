@@ -1,0 +1,41 @@
+package com.cloudpartner.gateway.config;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsWebFilter;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+
+/**
+ * CORS for the partners' console origins ({@code platform.gateway.cors.allowed-origins},
+ * none by default): answered here, before the token check, so that a browser's preflight
+ * (which carries no token) gets its answer.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GatewayProperties.class)
+class EdgeConfiguration {
+
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+	CorsWebFilter corsWebFilter(GatewayProperties properties) {
+		CorsConfiguration cors = new CorsConfiguration();
+		cors.setAllowedOrigins(properties.cors().allowedOrigins());
+		cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
+		cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "X-Request-Id",
+				"traceparent", "tracestate"));
+		cors.setExposedHeaders(List.of("X-Request-Id", "Location", "Retry-After", "RateLimit-Limit",
+				"RateLimit-Remaining", "RateLimit-Reset"));
+		cors.setAllowCredentials(false);
+		cors.setMaxAge(Duration.ofHours(1));
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration("/v1/**", cors);
+		return new CorsWebFilter(source);
+	}
+
+}

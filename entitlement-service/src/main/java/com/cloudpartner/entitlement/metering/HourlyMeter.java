@@ -1,0 +1,180 @@
+package com.cloudpartner.entitlement.metering;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.cloudpartner.entitlement.common.Money;
+import com.cloudpartner.entitlement.metering.MeteringProperties.MeterSpec;
+import com.cloudpartner.entitlement.metering.UsagePeriods.Overlap;
+import com.cloudpartner.entitlement.provider.CloudProvider;
+import com.cloudpartner.entitlement.resources.ResourceKind;
+import com.cloudpartner.support.outbox.CloudEvent;
+import com.cloudpartner.support.outbox.Outbox;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Meters every hour that has ended (plus {@code settle-time}): for each resource billable
+ * during the hour (from its usage periods, owner as of the hour's last period) it
+ * publishes {@code usage.recorded} on usage-events, keyed and subjected by the resource's
+ * name, with an id derived from (name, meter, hour). The hour is recorded in
+ * {@code metered_hour} in the same transaction, so a restart, a second instance or a
+ * re-run never publishes an hour twice. On start it catches up on the hours missed while
+ * down.
+ */
+@Component
+public class HourlyMeter {
+
+	static final String SOURCE = "/entitlement-service/metering";
+
+	static final String TOPIC = "usage-events";
+
+	private static final Logger log = LoggerFactory.getLogger(HourlyMeter.class);
+
+	private static final int MAX_HOURS_PER_RUN = 24 * 62;
+
+	private final UsagePeriods periods;
+
+	private final CloudProvider provider;
+
+	private final Outbox outbox;
+
+	private final TransactionTemplate tx;
+
+	private final JdbcClient jdbc;
+
+	private final MeteringProperties properties;
+
+	private final Clock clock;
+
+	HourlyMeter(UsagePeriods periods, CloudProvider provider, Outbox outbox, TransactionTemplate tx, JdbcClient jdbc,
+			MeteringProperties properties, Clock clock) {
+		this.periods = periods;
+		this.provider = provider;
+		this.outbox = outbox;
+		this.tx = tx;
+		this.jdbc = jdbc;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	@Scheduled(cron = "${platform.metering.cron:0 */5 * * * *}")
+	void scheduled() {
+		if (this.properties.enabled()) {
+			try {
+				meterEndedHours(this.clock);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Metering failed; the next run catches up", ex);
+			}
+		}
+	}
+
+	/**
+	 * Meters the hours that ended (plus the settle time) by the clock's now and were not
+	 * metered yet.
+	 * @return how many usage records were published
+	 */
+	public int meterEndedHours(Clock at) {
+		Instant end = at.instant().minus(this.properties.settleTime()).truncatedTo(ChronoUnit.HOURS);
+		Optional<Instant> from = watermark().map((w) -> w.minus(this.properties.lookback()))
+			.or(this.periods::earliestStart)
+			.map((i) -> i.truncatedTo(ChronoUnit.HOURS));
+		int published = 0;
+		int hours = 0;
+		for (Instant hour = from.orElse(end); hour.isBefore(end)
+				&& hours < MAX_HOURS_PER_RUN; hour = hour.plus(Duration.ofHours(1)), hours++) {
+			Instant h = hour;
+			published += this.tx.execute((status) -> meterHour(h));
+		}
+		return published;
+	}
+
+	private int meterHour(Instant hour) {
+		Instant hourEnd = hour.plus(Duration.ofHours(1));
+		int published = 0;
+		for (Overlap o : this.periods.overlapping(hour, hourEnd)) {
+			MeterSpec spec = this.properties.meters().get(o.kind());
+			String name = name(o);
+			if (spec != null) {
+				BigDecimal quantity = "GB".equals(spec.unit()) ? MonthFraction
+					.ofHour((o.facts().sizeGb() != null) ? o.facts().sizeGb() : 0, hour, this.properties.billingZone())
+						: BigDecimal.ONE;
+				published += publish(o, name, o.facts().sku(), spec.meter(), spec.unit(), quantity, hour, hourEnd);
+			}
+			if ("SERVER".equals(o.kind()) || "LOAD_BALANCER".equals(o.kind())) {
+				long bytes = this.provider.egressBytes(o.resourceId(), hour, hourEnd);
+				var traffic = this.properties.traffic();
+				published += publish(o, name, traffic.sku(), traffic.meter(), traffic.unit(),
+						BigDecimal.valueOf(bytes).movePointLeft(9), hour, hourEnd);
+			}
+		}
+		this.jdbc
+			.sql("""
+					insert into metering_watermark (id, metered_to) values (1, :to)
+					on conflict (id) do update set metered_to = greatest(metering_watermark.metered_to, excluded.metered_to)""")
+			.param("to", Timestamp.from(hourEnd))
+			.update();
+		return published;
+	}
+
+	private int publish(Overlap o, String name, String sku, String meter, String unit, BigDecimal quantity,
+			Instant hour, Instant hourEnd) {
+		if (quantity.signum() == 0) {
+			return 0;
+		}
+		String id = eventId(name, meter, hour);
+		int first = this.jdbc
+			.sql("""
+					insert into metered_hour (resource_id, meter, hour_start, event_id) values (:resource, :meter, :hour, :id)
+					on conflict do nothing""")
+			.param("resource", o.resourceId())
+			.param("meter", meter)
+			.param("hour", Timestamp.from(hour))
+			.param("id", id)
+			.update();
+		if (first == 0) {
+			return 0;
+		}
+		UsageRecorded data = new UsageRecorded(o.facts().accountId(), o.facts().customerId(), o.facts().entitlementId(),
+				sku, meter, unit, Money.plain(quantity), hour, hourEnd);
+		this.outbox.append(TOPIC, name,
+				new CloudEvent("1.0", id, SOURCE, "usage.recorded", name, hourEnd, "application/json", null, data));
+		return 1;
+	}
+
+	/** The same resource, meter and hour always give the same id. */
+	public static String eventId(String resourceName, String meter, Instant hourStart) {
+		return UUID.nameUUIDFromBytes((resourceName + "|" + meter + "|" + hourStart).getBytes(StandardCharsets.UTF_8))
+			.toString();
+	}
+
+	private static String name(Overlap o) {
+		ResourceKind kind = ResourceKind.valueOf(o.kind());
+		return "accounts/" + o.facts().accountId() + "/customers/" + o.facts().customerId() + "/" + kind.segment() + "/"
+				+ o.resourceId();
+	}
+
+	private Optional<Instant> watermark() {
+		return this.jdbc.sql("select metered_to from metering_watermark where id = 1")
+			.query((rs, n) -> rs.getTimestamp(1).toInstant())
+			.optional();
+	}
+
+}

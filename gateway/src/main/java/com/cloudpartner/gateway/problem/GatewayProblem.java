@@ -57,7 +57,9 @@ record GatewayProblem(HttpStatusCode status, String code, String detail, List<Ap
 				|| cause instanceof ClosedChannelException || name.equals("io.netty.channel.ConnectTimeoutException")
 				|| name.equals("reactor.netty.http.client.PrematureCloseException")
 				|| name.equals("io.github.resilience4j.circuitbreaker.CallNotPermittedException")
-				|| name.equals("io.github.resilience4j.bulkhead.BulkheadFullException");
+				|| name.equals("io.github.resilience4j.bulkhead.BulkheadFullException")
+				// an open circuit, as the gateway's circuit breaker filter reports it
+				|| name.equals("org.springframework.cloud.gateway.support.ServiceUnavailableException");
 	}
 
 	private static GatewayProblem fromStatus(HttpStatusCode status) {

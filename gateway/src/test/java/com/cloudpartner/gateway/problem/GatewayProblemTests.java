@@ -26,6 +26,9 @@ class GatewayProblemTests {
 		GatewayProblem problem = GatewayProblem.of(new IllegalStateException(new ConnectException("refused")));
 		assertThat(problem.status().value()).isEqualTo(503);
 		assertThat(problem.code()).isEqualTo("SERVICE_UNAVAILABLE");
+		assertThat(
+				GatewayProblem.of(new org.springframework.cloud.gateway.support.ServiceUnavailableException()).code())
+			.isEqualTo("SERVICE_UNAVAILABLE");
 		assertThat(GatewayProblem.of(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE)).code())
 			.isEqualTo("SERVICE_UNAVAILABLE");
 	}

@@ -73,7 +73,8 @@ wrk_run direct-half "$half_conns" "$B/v1/products/slow" ""
 wrk_run gw-half "$half_conns" "$G/v1/products/slow" "$AUTH"
 
 soak_conns=$(awk -v r="$gw" 'BEGIN { c = int(r * 0.7 * 0.0205 + 0.5); print (c < 1 ? 1 : c) }')
-heap() { "$JCMD" "$GW_PID" GC.run >/dev/null; sleep 1; "$JCMD" "$GW_PID" GC.heap_info | awk '/garbage-first heap|total/ {for (i=1;i<=NF;i++) if ($i=="used") print $(i+1); exit}'; }
+# the heap line of GC.heap_info right after a full GC (its "used" is the live set)
+heap() { "$JCMD" "$GW_PID" GC.run >/dev/null; sleep 1; "$JCMD" "$GW_PID" GC.heap_info | grep -m1 -i "heap" | tr -s ' '; }
 before=$(heap)
 DURATION=$SOAK wrk_run soak-70pct "$soak_conns" "$G/v1/products/slow" "$AUTH"
 after=$(heap)

@@ -13,10 +13,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import com.cloudpartner.entitlement.entitlement.ResourceTransfer;
 import com.cloudpartner.entitlement.metering.HourlyMeter;
 import com.cloudpartner.support.test.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +26,12 @@ class MeteringIT extends ResourcesITSupport {
 
 	@Autowired
 	HourlyMeter meter;
+
+	@Autowired
+	ResourceTransfer transfer;
+
+	@Autowired
+	TransactionTemplate tx;
 
 	@Test
 	void metersEachHourOfARunningServerOnceWithDeterministicIds() {
@@ -59,8 +67,25 @@ class MeteringIT extends ResourcesITSupport {
 
 		this.meter.meterEndedHours(Clock.fixed(later, ZoneOffset.UTC));
 		assertThat(usageIds(server, "vm-hours")).hasSize(3);
+
+		// the customer moves to another partner 20 minutes into the fourth hour: that
+		// hour is the new owner's
+		String entitlementId = this.entitlement.substring(this.entitlement.lastIndexOf('/') + 1);
+		String newAccount = this.account + "-new";
+		String newCustomer = "moved-" + this.customer;
+		this.tx.executeWithoutResult((status) -> this.transfer.moveResources(this.account, entitlementId, newAccount,
+				newCustomer, "new-entitlement", later.plus(Duration.ofMinutes(10))));
+		String moved = "accounts/" + newAccount + "/customers/" + newCustomer + "/servers/" + serverId;
+		assertThat(get("/v1/" + moved, TestTokens.partner(newAccount)).text("/entitlement"))
+			.endsWith("/entitlements/new-entitlement");
 		this.meter.meterEndedHours(Clock.fixed(later.plus(Duration.ofHours(1)), ZoneOffset.UTC));
-		assertThat(usageIds(server, "vm-hours")).hasSize(4);
+		assertThat(usageIds(server, "vm-hours")).hasSize(3);
+		assertThat(usageIds(moved, "vm-hours"))
+			.containsExactly(HourlyMeter.eventId(moved, "vm-hours", firstHour.plus(Duration.ofHours(3))));
+		assertThat(this.jdbc.sql("""
+				select payload::jsonb #>> '{data,accountId}' from platform_outbox where topic = 'usage-events'
+				and record_key = :key""").param("key", moved).query(String.class).list()).containsOnly(newAccount);
+		assertThat(get("/v1/" + server, this.partner).status()).isEqualTo(404);
 
 		ConsumerRecord<String, String> record = consume("usage-events", server,
 				(e) -> e.get("id").asString().equals(serverIds.get(0)));

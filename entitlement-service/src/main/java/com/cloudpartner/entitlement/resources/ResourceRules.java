@@ -72,9 +72,14 @@ class ResourceRules {
 				sizeGb = request.sizeGb();
 			}
 			case SNAPSHOT -> {
-				Resource disk = live(accountId, customerId, ResourceKind.DISK, required(request.source(), "source"));
-				attributes.put("source", disk.id());
-				sizeGb = disk.sizeGb();
+				// a snapshot copies a disk, or a server's boot disk
+				String source = required(request.source(), "source");
+				boolean ofServer = source.contains("/servers/")
+						|| this.resources.find(accountId, customerId, ResourceKind.SERVER, source).isPresent();
+				Resource copied = ofServer ? readyServer(accountId, customerId, source)
+						: live(accountId, customerId, ResourceKind.DISK, source);
+				attributes.put("source", copied.id());
+				sizeGb = ofServer ? this.properties.bootDiskGb() : copied.sizeGb();
 			}
 			case IMAGE -> {
 				Resource server = readyServer(accountId, customerId, required(request.source(), "source"));

@@ -15,6 +15,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,8 +29,11 @@ import com.cloudpartner.support.test.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The one application context of the integration tests (same annotations on every IT),
@@ -41,7 +48,107 @@ abstract class PartnerServiceITSupport {
 
 	static final String OPERATOR_SECRET = "test-operator-secret-0123456789";
 
+	/** The SMTP server that receives this JVM's mails: real SMTP, on a free port. */
+	static final GreenMail SMTP = startSmtp();
+
+	private static String cachedOperatorToken;
+
+	private static long cachedOperatorTokenAt;
+
 	private final HttpClient http = HttpClient.newHttpClient();
+
+	@DynamicPropertySource
+	static void smtp(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+	}
+
+	private static GreenMail startSmtp() {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			GreenMail mail = new GreenMail(
+					new ServerSetup(socket.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+			socket.close();
+			mail.start();
+			Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
+			return mail;
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The text of the one mail to the address whose subject contains the words. */
+	static Mail awaitMail(String recipient, String subjectPart) {
+		return await().atMost(java.time.Duration.ofSeconds(15))
+			.until(() -> mails(recipient, subjectPart), (found) -> !found.isEmpty())
+			.get(0);
+	}
+
+	static List<Mail> mails(String recipient, String subjectPart) {
+		List<Mail> found = new java.util.ArrayList<>();
+		for (MimeMessage message : SMTP.getReceivedMessages()) {
+			try {
+				boolean to = java.util.Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+					.anyMatch((a) -> a.toString().equalsIgnoreCase(recipient));
+				if (to && message.getSubject().contains(subjectPart)) {
+					found.add(new Mail(message.getSubject(), String.valueOf(message.getContent()),
+							message.getHeader("Message-ID")[0]));
+				}
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return found;
+	}
+
+	/** A mail as received over SMTP. */
+	record Mail(String subject, String text, String messageId) {
+
+		String token(String label) {
+			java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(label + ": (\\S+)").matcher(this.text);
+			assertThat(matcher.find()).as(this.text).isTrue();
+			return matcher.group(1);
+		}
+
+	}
+
+	/** A unique valid login id. */
+	static String newLoginId() {
+		return "m" + UUID.randomUUID().toString().replace("-", "").substring(0, 9);
+	}
+
+	/** The sign-up body of a member with a valid company. */
+	static Map<String, Object> signUpBody(String loginId, String email) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("loginId", loginId);
+		body.put("password", "Pw!" + "12345x");
+		body.put("name", "Minji " + loginId);
+		body.put("email", email);
+		body.put("mobilePhone", "010-1234-5678");
+		body.put("company", Map.of("name", "Acme " + loginId, "businessRegistrationNumber", "1208147521",
+				"corporateRegistrationNumber", "1101111234567"));
+		body.put("agreements", Map.of("terms", true, "privacy", true, "marketingEmail", false));
+		return body;
+	}
+
+	/** A verified member (through the real verification mail): {id, loginId, email}. */
+	Map<String, String> verifiedMember() {
+		String loginId = newLoginId();
+		String email = loginId + "@acme.example.com";
+		Response created = post("/v1/members", null, signUpBody(loginId, email));
+		assertThat(created.status()).as(created.raw()).isEqualTo(201);
+		String token = awaitMail(email, "Verify").token("Verification token");
+		assertThat(post("/v1/members/verify-email", null, Map.of("token", token)).status()).isEqualTo(200);
+		return Map.of("id", created.text("id"), "loginId", loginId, "email", email);
+	}
+
+	/** The member's token from the login endpoint. */
+	String memberToken(String loginId) {
+		Response login = post("/v1/members/login", null, Map.of("loginId", loginId, "password", "Pw!12345x"));
+		assertThat(login.status()).as(login.raw()).isEqualTo(200);
+		return login.text("access_token");
+	}
 
 	@Value("${local.server.port}")
 	int port;
@@ -101,10 +208,15 @@ abstract class PartnerServiceITSupport {
 		return exchange(request.build());
 	}
 
-	String operatorToken() {
+	synchronized String operatorToken() {
+		if (cachedOperatorToken != null && System.currentTimeMillis() - cachedOperatorTokenAt < 300_000) {
+			return cachedOperatorToken;
+		}
 		Response response = tokenRequest(OPERATOR_ID, OPERATOR_SECRET, Map.of("grant_type", "client_credentials"));
 		assertThat(response.status()).as(response.raw()).isEqualTo(200);
-		return response.body().get("access_token").asString();
+		cachedOperatorToken = response.body().get("access_token").asString();
+		cachedOperatorTokenAt = System.currentTimeMillis();
+		return cachedOperatorToken;
 	}
 
 	/** A new approved partner account with a unique id. */

@@ -134,4 +134,40 @@ class TokenEndpointIT extends PartnerServiceITSupport {
 		assertThat(response.text("code")).isEqualTo("TOKEN_MISSING");
 	}
 
+	@Test
+	void slowsDownAClientThatAsksTooOften() {
+		String client = "flood-" + java.util.UUID.randomUUID();
+		Response limited = null;
+		for (int i = 0; i < 200 && limited == null; i++) {
+			Response response = tokenRequest(client, "wrong", Map.of("grant_type", "client_credentials"));
+			if (response.status() == 429) {
+				limited = response;
+			}
+			else {
+				assertThat(response.status()).isEqualTo(401);
+			}
+		}
+		assertThat(limited).as("no 429 within 200 requests").isNotNull();
+		assertThat(limited.text("error")).isEqualTo("slow_down");
+		assertThat(Integer.parseInt(limited.header("Retry-After"))).isPositive();
+		assertThat(tokenRequest(OPERATOR_ID, OPERATOR_SECRET, Map.of("grant_type", "client_credentials")).status())
+			.as("other clients are not affected")
+			.isEqualTo(200);
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	com.cloudpartner.partner.keys.SigningKeys signingKeys;
+
+	@Test
+	void theScheduledRotationRotatesOnlyAnOldKeyAndKeepsTheOldOnePublished() {
+		String before = this.signingKeys.active().kid();
+		assertThat(this.signingKeys.rotateIfOlderThan(Duration.ofDays(30))).isFalse();
+		assertThat(this.signingKeys.active().kid()).isEqualTo(before);
+		assertThat(this.signingKeys.rotateIfOlderThan(Duration.ZERO)).isTrue();
+		String after = this.signingKeys.active().kid();
+		assertThat(after).isNotEqualTo(before);
+		assertThat(get("/.well-known/jwks.json", null).body().get("keys").valueStream().map((k) -> k.get("kid").asString()))
+			.contains(before, after);
+	}
+
 }

@@ -16,6 +16,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import com.cloudpartner.partner.paging.PageRequest;
+import com.cloudpartner.partner.webhooks.CallbackAddressPolicy;
 import com.cloudpartner.support.problem.ApiProblem;
 import com.cloudpartner.support.security.Access;
 import com.cloudpartner.support.security.VerifiedToken;
@@ -23,12 +25,14 @@ import com.cloudpartner.support.security.VerifiedToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping("/v1/accounts/{accountId}")
+@RequestMapping("/v1/accounts")
 @Tag(name = "Partners")
 class AccountController {
 
@@ -40,11 +44,52 @@ class AccountController {
 
 	private final PartnerAccountManagement accounts;
 
-	AccountController(PartnerAccountManagement accounts) {
+	private final CallbackAddressPolicy callbacks;
+
+	AccountController(PartnerAccountManagement accounts, CallbackAddressPolicy callbacks) {
 		this.accounts = accounts;
+		this.callbacks = callbacks;
 	}
 
 	@GetMapping
+	@Operation(summary = "List partner accounts (operator)", description = "Oldest first; filter by state.")
+	AccountList list(VerifiedToken token, @RequestParam(required = false) String state,
+			@RequestParam(required = false) Integer pageSize, @RequestParam(required = false) String pageToken) {
+		Access.requireOperator(token);
+		PartnerAccount.State filter = null;
+		if (state != null) {
+			try {
+				filter = PartnerAccount.State.valueOf(state);
+			}
+			catch (IllegalArgumentException ex) {
+				throw ApiProblem.invalidField("state", "must be ACTIVE or SUSPENDED");
+			}
+		}
+		PageRequest.Page<AccountResponse> page = this.accounts.list(filter, PageRequest.of(pageSize, pageToken))
+			.map(AccountResponse::of);
+		return new AccountList(page.items(), page.nextPageToken());
+	}
+
+	@PostMapping("/{accountId}/suspend")
+	@Operation(summary = "Suspend a partner (operator)",
+			description = "Its tokens stop working at once; partner.suspended is published; its consoles show a suspension page.")
+	AccountResponse suspend(VerifiedToken token, @PathVariable String accountId,
+			@Valid @RequestBody(required = false) StateChange request) {
+		Access.requireOperator(token);
+		return AccountResponse
+			.of(this.accounts.suspend(accountId, token.subject(), (request != null) ? request.reason() : null));
+	}
+
+	@PostMapping("/{accountId}/reinstate")
+	@Operation(summary = "Reinstate a suspended partner (operator)")
+	AccountResponse reinstate(VerifiedToken token, @PathVariable String accountId,
+			@Valid @RequestBody(required = false) StateChange request) {
+		Access.requireOperator(token);
+		return AccountResponse
+			.of(this.accounts.reinstate(accountId, token.subject(), (request != null) ? request.reason() : null));
+	}
+
+	@GetMapping("/{accountId}")
 	@Operation(summary = "A partner account with its settings and contract",
 			description = "For the account's partner, an operator, or the console service (scope console.issuer).")
 	AccountResponse get(VerifiedToken token, @PathVariable String accountId) {
@@ -54,7 +99,7 @@ class AccountController {
 		return AccountResponse.of(this.accounts.require(accountId));
 	}
 
-	@PatchMapping
+	@PatchMapping("/{accountId}")
 	@Operation(summary = "Change the account's settings (partner) or contract (operator only)",
 			description = "Absent fields stay as they are; an empty string clears an optional text.")
 	AccountResponse patch(VerifiedToken token, @PathVariable String accountId, @Valid @RequestBody AccountPatch patch) {
@@ -66,7 +111,21 @@ class AccountController {
 				&& !isCurrency(patch.contract().currencyCode())) {
 			throw ApiProblem.invalidField("contract.currencyCode", "is not an ISO 4217 currency");
 		}
-		return AccountResponse.of(this.accounts.update(accountId, patch.toChanges()));
+		if (patch.callbackUrl() != null && !patch.callbackUrl().isBlank()) {
+			this.callbacks.refusal(patch.callbackUrl()).ifPresent((reason) -> {
+				throw ApiProblem.invalidField("callbackUrl", reason);
+			});
+		}
+		return AccountResponse.of(this.accounts.update(accountId, patch.toChanges(), token.subject()));
+	}
+
+	@Schema(example = """
+			{"reason": "unpaid invoices"}
+			""")
+	record StateChange(@Size(max = 500) String reason) {
+	}
+
+	record AccountList(List<AccountResponse> accounts, String nextPageToken) {
 	}
 
 	private static boolean isCurrency(String code) {

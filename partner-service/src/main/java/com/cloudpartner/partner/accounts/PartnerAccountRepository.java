@@ -42,6 +42,36 @@ class PartnerAccountRepository {
 			.optional();
 	}
 
+	boolean publicIdTaken(String publicId) {
+		return this.jdbc.sql("select exists (select 1 from partner_account where public_id = :p)")
+			.param("p", publicId)
+			.query(Boolean.class)
+			.single();
+	}
+
+	List<PartnerAccount> list(PartnerAccount.State state, com.cloudpartner.partner.paging.PageRequest page) {
+		String where = (state != null) ? "where state = :state " : "where true ";
+		String after = page.first() ? "" : "and (created_at, id) > (:after, :afterId) ";
+		var spec = this.jdbc
+			.sql("select * from partner_account " + where + after + "order by created_at, id limit :limit")
+			.param("limit", page.size() + 1);
+		if (state != null) {
+			spec = spec.param("state", state.name());
+		}
+		if (!page.first()) {
+			spec = spec.param("after", Timestamp.from(page.after())).param("afterId", page.afterId());
+		}
+		return spec.query(this::map).list();
+	}
+
+	void updateState(String id, PartnerAccount.State state, Instant now) {
+		this.jdbc.sql("update partner_account set state = :state, updated_at = :now where id = :id")
+			.param("id", id)
+			.param("state", state.name())
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
 	Optional<String> findState(String id) {
 		return this.jdbc.sql("select state from partner_account where id = :id")
 			.param("id", id)

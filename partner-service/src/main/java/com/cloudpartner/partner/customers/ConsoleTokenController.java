@@ -54,7 +54,7 @@ class ConsoleTokenController {
 		}
 		Customer customer = this.customers.require(accountId, customerId);
 		if (!this.accounts.isActive(accountId)) {
-			throw ApiProblem.forbidden("ACCOUNT_SUSPENDED", "The partner account " + accountId + " is suspended.");
+			throw ApiProblem.forbidden("PARTNER_SUSPENDED", "The partner account " + accountId + " is suspended.");
 		}
 		IssuedToken console = this.issuer.consoleToken(accountId, customer.id().toString(), customer.userId());
 		return ResponseEntity.status(HttpStatus.CREATED)

@@ -37,6 +37,12 @@ class SigningKeyRepository {
 			.optional();
 	}
 
+	Optional<Instant> findActiveCreatedAt() {
+		return this.jdbc.sql("select created_at from signing_key where state = 'ACTIVE'")
+			.query((rs, n) -> rs.getTimestamp(1).toInstant())
+			.optional();
+	}
+
 	List<SigningKey> findPublishable(Instant now) {
 		return this.jdbc
 			.sql("select " + COLUMNS + " from signing_key where state = 'ACTIVE' or expires_after > :now "

@@ -97,6 +97,30 @@ public class SigningKeys {
 			.orElseThrow(() -> new IllegalStateException("The new signing key was not stored"));
 	}
 
+	/**
+	 * Rotates when the active key is older than {@code maxAge} (the scheduled rotation);
+	 * several instances checking at once rotate once.
+	 * @return whether it rotated
+	 */
+	public boolean rotateIfOlderThan(Duration maxAge) {
+		Boolean rotated = this.tx.execute((status) -> {
+			this.repository.lockForChange();
+			Instant now = this.clock.instant();
+			Instant created = this.repository.findActiveCreatedAt().orElse(null);
+			if (created != null && created.plus(maxAge).isAfter(now)) {
+				return false;
+			}
+			this.repository.retireActive(now, now.plus(this.retention));
+			insertNew();
+			return true;
+		});
+		if (Boolean.TRUE.equals(rotated)) {
+			this.cached = null;
+			return true;
+		}
+		return false;
+	}
+
 	/** The active key and the retired keys whose tokens may still be valid. */
 	public List<SigningKey> published() {
 		return this.repository.findPublishable(this.clock.instant());

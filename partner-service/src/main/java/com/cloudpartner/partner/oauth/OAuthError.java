@@ -32,6 +32,19 @@ class OAuthError extends RuntimeException {
 		return new OAuthError("unsupported_grant_type", HttpStatus.BAD_REQUEST, description, false);
 	}
 
+	/** Not in RFC 6749: its error shape with HTTP 429 and Retry-After (seconds). */
+	static OAuthError slowDown(String description, long retryAfterSeconds) {
+		OAuthError error = new OAuthError("slow_down", HttpStatus.TOO_MANY_REQUESTS, description, false);
+		error.retryAfterSeconds = retryAfterSeconds;
+		return error;
+	}
+
+	private long retryAfterSeconds;
+
+	long retryAfterSeconds() {
+		return this.retryAfterSeconds;
+	}
+
 	static OAuthError invalidScope(String description) {
 		return new OAuthError("invalid_scope", HttpStatus.BAD_REQUEST, description, false);
 	}

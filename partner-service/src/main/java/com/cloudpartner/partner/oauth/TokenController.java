@@ -48,10 +48,14 @@ class TokenController {
 
 	private final TokenIssuer issuer;
 
-	TokenController(ApiClientManagement clients, PartnerAccountManagement accounts, TokenIssuer issuer) {
+	private final TokenRateLimiter limiter;
+
+	TokenController(ApiClientManagement clients, PartnerAccountManagement accounts, TokenIssuer issuer,
+			TokenRateLimiter limiter) {
 		this.clients = clients;
 		this.accounts = accounts;
 		this.issuer = issuer;
+		this.limiter = limiter;
 	}
 
 	@PostMapping("/v1/oauth/token")
@@ -77,6 +81,13 @@ class TokenController {
 			throw OAuthError.unsupportedGrantType("Only the client_credentials grant is supported.");
 		}
 		ClientCredentials credentials = ClientCredentials.from(request.getHeader(HttpHeaders.AUTHORIZATION), form);
+		// before the secret is checked, so that guessing a client's secret is braked too
+		java.time.Duration wait = this.limiter.acquire(credentials.clientId());
+		if (!wait.isZero()) {
+			long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+			throw OAuthError.slowDown("Too many token requests for this client; retry after " + seconds + " s.",
+					seconds);
+		}
 		ApiClient client = this.clients.authenticate(credentials.clientId(), credentials.secret())
 			.orElseThrow(() -> OAuthError.invalidClient("The client is unknown, revoked, or the secret is wrong.",
 					credentials.basic()));
@@ -119,6 +130,9 @@ class TokenController {
 			.contentType(MediaType.APPLICATION_JSON)
 			.cacheControl(CacheControl.noStore())
 			.header(HttpHeaders.PRAGMA, "no-cache");
+		if (failure.retryAfterSeconds() > 0) {
+			response.header(HttpHeaders.RETRY_AFTER, String.valueOf(failure.retryAfterSeconds()));
+		}
 		if (failure.basicChallenge()) {
 			response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"cloud-partner-platform\"");
 		}

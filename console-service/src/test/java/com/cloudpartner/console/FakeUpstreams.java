@@ -42,6 +42,9 @@ final class FakeUpstreams {
 
 	private static final FakeUpstreams INSTANCE = new FakeUpstreams();
 
+	private static final String SUSPENDED = "{\"type\":\"https://docs.cloudpartner.dev/problems/partner-suspended\","
+			+ "\"title\":\"Forbidden\",\"status\":403,\"code\":\"PARTNER_SUSPENDED\"}";
+
 	/** accountId to the account JSON; absent accounts answer 500. */
 	final Map<String, String> accounts = new ConcurrentHashMap<>();
 
@@ -62,6 +65,9 @@ final class FakeUpstreams {
 
 	/** "a/c" to every bearer token that entitlement-service saw for it. */
 	final Map<String, List<String>> entitlementCallers = new ConcurrentHashMap<>();
+
+	/** Accounts whose console tokens and entitlements answer 403 PARTNER_SUSPENDED. */
+	final java.util.Set<String> suspended = ConcurrentHashMap.newKeySet();
 
 	final AtomicInteger serviceTokensIssued = new AtomicInteger();
 
@@ -125,9 +131,17 @@ final class FakeUpstreams {
 		}
 		else if (method.equals("POST") && (m = CONSOLE_TOKENS.matcher(path)).matches()) {
 			requireServiceToken(exchange);
+			if (this.suspended.contains(m.group(1))) {
+				respond(exchange, 403, SUSPENDED);
+				return;
+			}
 			mint(exchange, m.group(1), m.group(2));
 		}
 		else if (method.equals("GET") && (m = ENTITLEMENTS.matcher(path)).matches()) {
+			if (this.suspended.contains(m.group(1))) {
+				respond(exchange, 403, SUSPENDED);
+				return;
+			}
 			entitlements(exchange, key(m.group(1), m.group(2)));
 		}
 		else if (method.equals("GET") && (m = CHARGES.matcher(path)).matches()) {

@@ -89,6 +89,10 @@ class EntryController {
 			return entryPage(refused.reason().notice(), account, locale, HttpStatus.UNAUTHORIZED);
 		}
 		PartnerAccount account = this.accounts.find(grant.accountId());
+		if (account.suspended()) {
+			this.meters.counter("console.entries", "outcome", "suspended").increment();
+			return entryPage("suspended", account, locale, HttpStatus.FORBIDDEN);
+		}
 		// A new session id at every entry: no fixation, and the previous session ends.
 		this.sessions.close(previous);
 		ConsoleSession session = this.sessions.open(grant.accountId(), grant.customerId(), grant.userId(),

@@ -2,6 +2,7 @@ package com.cloudpartner.console.home;
 
 import java.util.List;
 
+import com.cloudpartner.console.partner.PartnerSuspendedException;
 import com.cloudpartner.console.upstream.ServiceEndpoints;
 import com.cloudpartner.console.upstream.UpstreamUnavailableException;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -10,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** The customer's entitlements, read from entitlement-service with the console token. */
@@ -42,6 +44,12 @@ class CustomerEntitlements {
 				.accept(MediaType.APPLICATION_JSON)
 				.retrieve()
 				.body(Page.class);
+		}
+		catch (RestClientResponseException ex) {
+			if (PartnerSuspendedException.isSuspension(ex)) {
+				throw new PartnerSuspendedException(accountId);
+			}
+			throw new UpstreamUnavailableException("entitlement-service did not list the entitlements", ex);
 		}
 		catch (RestClientException ex) {
 			throw new UpstreamUnavailableException("entitlement-service did not list the entitlements", ex);

@@ -18,6 +18,7 @@ import org.slf4j.MDC;
 import com.cloudpartner.console.config.ConsoleProperties;
 import com.cloudpartner.console.partner.PartnerAccount;
 import com.cloudpartner.console.partner.PartnerAccounts;
+import com.cloudpartner.console.partner.PartnerSuspendedException;
 import com.cloudpartner.console.session.ConsoleSession;
 import com.cloudpartner.console.session.ConsoleSessions;
 import com.cloudpartner.console.session.SessionCookies;
@@ -79,6 +80,29 @@ class HomeController {
 		}
 		ConsoleSession session = found.get();
 		PartnerAccount account = this.accounts.find(session.accountId());
+		if (account.suspended()) {
+			return suspended(account, locale);
+		}
+		try {
+			return page(session, account, locale);
+		}
+		catch (PartnerSuspendedException ex) {
+			log.info("Console of {}: {}", session, ex.getMessage());
+			return suspended(account, locale);
+		}
+	}
+
+	/**
+	 * The partner is suspended: a clear page in both languages instead of the console.
+	 */
+	private ModelAndView suspended(PartnerAccount account, Locale locale) {
+		ModelAndView page = new ModelAndView("console/entry", HttpStatus.FORBIDDEN);
+		page.addObject("notice", this.notices.of("suspended", locale, account.displayName()));
+		page.addObject("account", account);
+		return page;
+	}
+
+	private ModelAndView page(ConsoleSession session, PartnerAccount account, Locale locale) {
 		ModelAndView page = new ModelAndView("console/home", HttpStatus.OK);
 		page.addObject("account", account);
 		page.addObject("userId", session.userId());

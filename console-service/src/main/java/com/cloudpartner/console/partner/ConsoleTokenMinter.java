@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -54,6 +55,12 @@ public class ConsoleTokenMinter {
 				.body(Map.of())
 				.retrieve()
 				.body(ConsoleTokenResponse.class));
+		}
+		catch (RestClientResponseException ex) {
+			if (PartnerSuspendedException.isSuspension(ex)) {
+				throw new PartnerSuspendedException(accountId);
+			}
+			throw new UpstreamUnavailableException("partner-service did not mint a console token", ex);
 		}
 		catch (RestClientException ex) {
 			throw new UpstreamUnavailableException("partner-service did not mint a console token", ex);

@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
  * @param primaryColor a CSS hex colour
  * @param sessionTtl the lifetime of a console session
  * @param loginUrl the partner's http(s) page that opens the console, or {@code null}
+ * @param suspended whether the operator has suspended the partner
  */
 public record PartnerAccount(String accountId, String displayName, String logoUrl, String primaryColor,
-		Duration sessionTtl, String loginUrl) {
+		Duration sessionTtl, String loginUrl, boolean suspended) {
 
 	public static final String DEFAULT_COLOR = "#1a56db";
 
@@ -30,11 +31,16 @@ public record PartnerAccount(String accountId, String displayName, String logoUr
 
 	/** The settings to use while partner-service cannot tell. */
 	public static PartnerAccount unknown(String accountId) {
-		return new PartnerAccount(accountId, "", null, DEFAULT_COLOR, DEFAULT_TTL, null);
+		return new PartnerAccount(accountId, "", null, DEFAULT_COLOR, DEFAULT_TTL, null, false);
 	}
 
 	static PartnerAccount of(String accountId, String accountName, String brandName, String logoUrl,
 			String primaryColor, Integer ttlMinutes, String loginUrl) {
+		return of(accountId, accountName, brandName, logoUrl, primaryColor, ttlMinutes, loginUrl, false);
+	}
+
+	static PartnerAccount of(String accountId, String accountName, String brandName, String logoUrl,
+			String primaryColor, Integer ttlMinutes, String loginUrl, boolean suspended) {
 		String name = (brandName != null && !brandName.isBlank()) ? brandName
 				: (accountName != null) ? accountName : "";
 		String color = (primaryColor != null && HEX_COLOR.matcher(primaryColor.trim()).matches()) ? primaryColor.trim()
@@ -43,7 +49,7 @@ public record PartnerAccount(String accountId, String displayName, String logoUr
 		if (ttl.compareTo(MAX_TTL) > 0) {
 			ttl = MAX_TTL;
 		}
-		return new PartnerAccount(accountId, name.strip(), webUrl(logoUrl), color, ttl, webUrl(loginUrl));
+		return new PartnerAccount(accountId, name.strip(), webUrl(logoUrl), color, ttl, webUrl(loginUrl), suspended);
 	}
 
 	/**

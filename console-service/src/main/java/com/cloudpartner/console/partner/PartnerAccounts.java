@@ -96,12 +96,13 @@ public class PartnerAccounts {
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record AccountResponse(String id, String displayName, Integer consoleSessionTtlMinutes, String consoleLoginUrl,
-			BrandingResponse branding) {
+			BrandingResponse branding, String state) {
 
 		PartnerAccount toAccount(String accountId) {
 			BrandingResponse brand = (this.branding != null) ? this.branding : new BrandingResponse(null, null, null);
 			return PartnerAccount.of(accountId, this.displayName, brand.displayName(), brand.logoUrl(),
-					brand.primaryColor(), this.consoleSessionTtlMinutes, this.consoleLoginUrl);
+					brand.primaryColor(), this.consoleSessionTtlMinutes, this.consoleLoginUrl,
+					"SUSPENDED".equals(this.state));
 		}
 
 	}

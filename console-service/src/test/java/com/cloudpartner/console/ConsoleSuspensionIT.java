@@ -1,0 +1,49 @@
+package com.cloudpartner.console;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A suspended partner's consoles show a clear bilingual page, at entry and on home. */
+class ConsoleSuspensionIT extends ConsoleTestSupport {
+
+	@Test
+	void refusesEntryWithASuspensionPageWhenTheAccountIsSuspended() {
+		String account = newAccount("Red Cloud", 20);
+		upstreams.accounts.put(account, upstreams.accounts.get(account).replace("\"ACTIVE\"", "\"SUSPENDED\""));
+		String customer = newCustomer(account, "user-3001");
+
+		HttpResponse<String> response = enter("user-3001",
+				consoleToken(account, customer, "user-3001", Duration.ofMinutes(5)), "Accept-Language", "en");
+
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.body()).contains("data-kind=\"suspended\"", "This service is suspended",
+				"이 서비스는 일시 중지되었습니다", "Red Cloud");
+		assertThat(sessionCookie(response)).isEmpty();
+		assertNoInternals(response);
+	}
+
+	@Test
+	void showsTheSuspensionPageOnHomeWhenAnUpstreamSaysSo() {
+		String account = newAccount("Green Cloud", 20);
+		String customer = newCustomer(account, "user-3002");
+		upstreams.entitlements.put(FakeUpstreams.key(account, customer), "{\"entitlements\":[]}");
+		String cookie = openSession(account, customer, "user-3002", Duration.ofMinutes(5));
+		assertThat(get("/console/home", cookie).statusCode()).isEqualTo(200);
+
+		upstreams.suspended.add(account);
+		HttpResponse<String> home = get("/console/home", cookie, "Accept-Language", "ko");
+
+		assertThat(home.statusCode()).isEqualTo(403);
+		assertThat(home.body()).contains("data-kind=\"suspended\"", "이 서비스는 일시 중지되었습니다", "This service is suspended");
+		assertThat(home.body().indexOf("이 서비스는")).isLessThan(home.body().indexOf("This service is"));
+		assertNoInternals(home);
+
+		upstreams.suspended.remove(account);
+		assertThat(get("/console/home", cookie).statusCode()).isEqualTo(200);
+	}
+
+}

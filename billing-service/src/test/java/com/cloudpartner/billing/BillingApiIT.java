@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import com.cloudpartner.support.test.IntegrationTest;
 import com.cloudpartner.support.test.TestTokens;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,8 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Who may call what, and how bad input is answered: always problem+json, never a 5xx. */
-@IntegrationTest
-class BillingApiIT {
+class BillingApiIT extends BillingIntegrationTest {
 
 	@LocalServerPort
 	int port;

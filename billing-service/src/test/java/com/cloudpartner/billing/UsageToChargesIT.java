@@ -17,7 +17,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import com.cloudpartner.support.test.IntegrationTest;
 import com.cloudpartner.support.test.TestKafka;
 import com.cloudpartner.support.test.TestTokens;
 
@@ -33,8 +32,7 @@ import static org.awaitility.Awaitility.await;
  * The walking skeleton end to end: contract and price book from their topics, usage over
  * the API, through usage-events, rated on demand.
  */
-@IntegrationTest
-class UsageToChargesIT {
+class UsageToChargesIT extends BillingIntegrationTest {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
 

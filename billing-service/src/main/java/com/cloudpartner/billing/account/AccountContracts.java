@@ -1,7 +1,13 @@
 package com.cloudpartner.billing.account;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
+
+import com.cloudpartner.billing.rating.Contract;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -59,6 +65,44 @@ public class AccountContracts {
 			.param("discount", supplyDiscountPercent)
 			.param("currency", currencyCode)
 			.param("reference", reference)
+			.update();
+	}
+
+	/** The supply discount versions of an account, oldest first. */
+	public List<Contract.Discount> discounts(String accountId) {
+		return this.jdbc
+			.sql("select effective_from, supply_discount_percent from contract_version where account_id = :account "
+					+ "order by effective_from")
+			.param("account", accountId)
+			.query((rs, n) -> new Contract.Discount(rs.getObject(1, OffsetDateTime.class).toInstant(),
+					rs.getBigDecimal(2)))
+			.list();
+	}
+
+	/** Every account with a contract in a currency, for billing runs. */
+	public List<String> billableAccounts() {
+		return this.jdbc
+			.sql("select account_id from billing_account_contract where supply_discount_percent is not null "
+					+ "and currency_code is not null order by account_id")
+			.query(String.class)
+			.list();
+	}
+
+	/** Records a contract version from its effective time on (a repeat corrects it). */
+	void saveVersion(String accountId, Instant effectiveFrom, BigDecimal supplyDiscountPercent, String currencyCode,
+			String reference) {
+		this.jdbc.sql("""
+				insert into contract_version (account_id, effective_from, supply_discount_percent, currency_code,
+				    contract_reference)
+				values (:account, :from, :discount, :currency, :reference)
+				on conflict (account_id, effective_from) do update
+				set supply_discount_percent = excluded.supply_discount_percent,
+				    currency_code = excluded.currency_code, contract_reference = excluded.contract_reference""")
+			.param("account", accountId)
+			.param("from", effectiveFrom.atOffset(ZoneOffset.UTC))
+			.param("discount", supplyDiscountPercent)
+			.param("currency", currencyCode)
+			.param("reference", reference, java.sql.Types.VARCHAR)
 			.update();
 	}
 

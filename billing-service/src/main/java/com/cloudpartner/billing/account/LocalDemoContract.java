@@ -31,6 +31,10 @@ class LocalDemoContract implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		this.contracts.saveContractIfAbsent("demo-account", new BigDecimal("20"), "KRW", "LOCAL-DEMO");
+		if (this.contracts.discounts("demo-account").isEmpty()) {
+			this.contracts.saveVersion("demo-account", java.time.Instant.EPOCH, new BigDecimal("20"), "KRW",
+					"LOCAL-DEMO");
+		}
 		log.info("Local demo data: contract of demo-account (20% supply discount, KRW)");
 	}
 

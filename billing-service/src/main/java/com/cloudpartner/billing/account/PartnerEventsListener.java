@@ -1,6 +1,7 @@
 package com.cloudpartner.billing.account;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Currency;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -50,6 +51,25 @@ class PartnerEventsListener {
 					this.contracts.saveContract(approved.accountId(), stateOr(approved.state(), "ACTIVE"),
 							approved.contract().supplyDiscountPercent(), approved.contract().currencyCode(),
 							approved.contract().reference());
+					// the approved terms price everything before the first change
+					this.contracts.saveVersion(approved.accountId(), Instant.EPOCH,
+							approved.contract().supplyDiscountPercent(), approved.contract().currencyCode(),
+							approved.contract().reference());
+				}
+			}
+			case "partner.contract.changed" -> {
+				ContractChanged changed = event.data(this.json, ContractChanged.class);
+				changed.check(event);
+				if (this.processed.firstTime(CONSUMER, event.source(), event.id())) {
+					Instant from = (changed.effectiveTime() != null) ? changed.effectiveTime() : event.time();
+					this.contracts.saveVersion(changed.accountId(), (from != null) ? from : Instant.EPOCH,
+							changed.contract().supplyDiscountPercent(), changed.contract().currencyCode(),
+							changed.contract().reference());
+					String state = this.contracts.find(changed.accountId())
+						.map(AccountContracts.AccountContract::state)
+						.orElse("ACTIVE");
+					this.contracts.saveContract(changed.accountId(), state, changed.contract().supplyDiscountPercent(),
+							changed.contract().currencyCode(), changed.contract().reference());
 				}
 			}
 			case "partner.suspended", "partner.reinstated" -> {
@@ -103,6 +123,15 @@ class PartnerEventsListener {
 			catch (IllegalArgumentException ex) {
 				return false;
 			}
+		}
+
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record ContractChanged(String accountId, ContractTerms contract, Instant effectiveTime) {
+
+		void check(CloudEventEnvelope event) {
+			new PartnerApproved(this.accountId, "ACTIVE", this.contract).check(event);
 		}
 
 	}

@@ -1,6 +1,6 @@
 package com.cloudpartner.billing.charges;
 
-import java.time.Clock;
+import com.cloudpartner.billing.config.BillingClock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -30,9 +30,9 @@ class CurrentMonthController {
 
 	private final CurrentMonthCharges charges;
 
-	private final Clock clock;
+	private final BillingClock clock;
 
-	CurrentMonthController(CurrentMonthCharges charges, Clock clock) {
+	CurrentMonthController(CurrentMonthCharges charges, BillingClock clock) {
 		this.charges = charges;
 		this.clock = clock;
 	}

@@ -11,9 +11,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param amount the amount, a decimal string
  */
 @Schema(example = "{\"currencyCode\":\"KRW\",\"amount\":\"30000\"}")
-record Money(String currencyCode, String amount) {
+public record Money(String currencyCode, String amount) {
 
-	static Money of(String currencyCode, BigDecimal amount) {
+	public static Money of(String currencyCode, BigDecimal amount) {
 		return new Money(currencyCode, amount.toPlainString());
 	}
 

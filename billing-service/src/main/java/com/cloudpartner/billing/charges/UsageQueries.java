@@ -1,25 +1,34 @@
 package com.cloudpartner.billing.charges;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import com.cloudpartner.billing.rating.BillingMonth;
 import com.cloudpartner.billing.rating.MeterUnit;
-import com.cloudpartner.billing.rating.QuantityUsage;
 import com.cloudpartner.billing.rating.ResourceUsage;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Reads a month's usage of an account (optionally of one customer) in the shape rating
- * takes: billable hours and days counted per resource, quantities summed. The offer comes
- * from the entitlement projection when it is known.
+ * takes: one part per owner, resource, SKU and meter from the month roll-up; when a price
+ * or the contract changes inside the month, the parts are split at those instants from
+ * the billable periods and usage records, so that each part is priced as of its time. The
+ * offer comes from the entitlement projection when it is known.
  */
 @Repository
 class UsageQueries {
 
 	private static final String CUSTOMER_FILTER = " and (cast(:customer as text) is null or u.customer_id = :customer)";
+
+	private static final String OFFER_JOIN = " left join entitlement e on e.account_id = u.account_id "
+			+ "and e.entitlement_id = u.entitlement_id";
 
 	private final JdbcClient jdbc;
 
@@ -27,57 +36,75 @@ class UsageQueries {
 		this.jdbc = jdbc;
 	}
 
-	List<ResourceUsage> hours(String accountId, String customerId, BillingMonth month) {
-		return this.jdbc
-			.sql("""
-					select u.customer_id, u.resource, e.offer, u.sku, u.meter, count(*)
-					from billable_hour u left join entitlement e
-					    on e.account_id = u.account_id and e.entitlement_id = u.entitlement_id
-					where u.account_id = :account and u.hour_start >= :start and u.hour_start < :end"""
-					+ CUSTOMER_FILTER + " group by u.customer_id, u.resource, e.offer, u.sku, u.meter")
+	/**
+	 * The usage parts of a month.
+	 * @param changes instants inside the month where a price or the contract changes
+	 */
+	List<ResourceUsage> parts(String accountId, String customerId, BillingMonth month, List<Instant> changes) {
+		if (changes.isEmpty()) {
+			return this.jdbc
+				.sql("""
+						select u.customer_id, u.resource, u.entitlement_id, e.offer, u.sku, u.meter, u.unit, u.units,
+						    u.first_at, u.last_at
+						from usage_month u""" + OFFER_JOIN + " where u.account_id = :account and u.month = :month"
+						+ CUSTOMER_FILTER)
+				.param("account", accountId)
+				.param("customer", customerId, java.sql.Types.VARCHAR)
+				.param("month", month.toString())
+				.query(PART)
+				.list();
+		}
+		String bounds = changes.stream()
+			.sorted()
+			.map((i) -> "\"" + i + "\"")
+			.collect(Collectors.joining(",", "{", "}"));
+		List<ResourceUsage> parts = new ArrayList<>();
+		parts.addAll(split("""
+				select u.customer_id, u.resource, max(u.entitlement_id), max(e.offer), u.sku, u.meter, 'HOUR', count(*),
+				    min(u.hour_start), max(u.hour_start) + interval '1 hour'
+				from billable_hour u""" + OFFER_JOIN + """
+				where u.account_id = :account and u.hour_start >= :start and u.hour_start < :end""" + CUSTOMER_FILTER
+				+ " group by u.customer_id, u.resource, u.sku, u.meter, width_bucket(u.hour_start, "
+				+ "cast(:bounds as timestamptz[]))", accountId, customerId, month, bounds));
+		parts.addAll(
+				split("""
+						select u.customer_id, u.resource, max(u.entitlement_id), max(e.offer), u.sku, u.meter, 'DAY', count(*),
+						    cast(min(u.day) as timestamp) at time zone :zone, cast(max(u.day) + 1 as timestamp) at time zone :zone
+						from billable_day u"""
+						+ OFFER_JOIN
+						+ """
+								where u.account_id = :account and u.day >= cast(:start as timestamptz) at time zone :zone
+								   and u.day < cast(:end as timestamptz) at time zone :zone"""
+						+ CUSTOMER_FILTER
+						+ " group by u.customer_id, u.resource, u.sku, u.meter, width_bucket(cast(u.day as timestamp) at time "
+						+ "zone :zone, cast(:bounds as timestamptz[]))", accountId, customerId, month, bounds));
+		parts.addAll(split("""
+				select u.customer_id, u.resource, max(u.entitlement_id), max(e.offer), u.sku, u.meter, max(u.unit),
+				    sum(u.quantity), min(u.window_start), max(u.window_end)
+				from usage_record u""" + OFFER_JOIN + """
+				where u.account_id = :account and u.unit not in ('HOUR', 'DAY')
+				   and u.window_start >= :start and u.window_start < :end""" + CUSTOMER_FILTER
+				+ " group by u.customer_id, u.resource, u.sku, u.meter, width_bucket(u.window_start, "
+				+ "cast(:bounds as timestamptz[]))", accountId, customerId, month, bounds));
+		return parts;
+	}
+
+	private List<ResourceUsage> split(String sql, String accountId, String customerId, BillingMonth month,
+			String bounds) {
+		return this.jdbc.sql(sql)
 			.param("account", accountId)
 			.param("customer", customerId, java.sql.Types.VARCHAR)
 			.param("start", month.start().atOffset(ZoneOffset.UTC))
 			.param("end", month.end().atOffset(ZoneOffset.UTC))
-			.query((rs, n) -> new ResourceUsage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), MeterUnit.HOUR, rs.getLong(6)))
+			.param("zone", month.zone().getId())
+			.param("bounds", bounds)
+			.query(PART)
 			.list();
 	}
 
-	List<ResourceUsage> days(String accountId, String customerId, BillingMonth month) {
-		return this.jdbc
-			.sql("""
-					select u.customer_id, u.resource, e.offer, u.sku, u.meter, count(*)
-					from billable_day u left join entitlement e
-					    on e.account_id = u.account_id and e.entitlement_id = u.entitlement_id
-					where u.account_id = :account and u.day >= :first and u.day < :next""" + CUSTOMER_FILTER
-					+ " group by u.customer_id, u.resource, e.offer, u.sku, u.meter")
-			.param("account", accountId)
-			.param("customer", customerId, java.sql.Types.VARCHAR)
-			.param("first", month.month().atDay(1))
-			.param("next", month.month().plusMonths(1).atDay(1))
-			.query((rs, n) -> new ResourceUsage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), MeterUnit.DAY, rs.getLong(6)))
-			.list();
-	}
-
-	/** Quantity meters, attributed to the month in which their window starts. */
-	List<QuantityUsage> quantities(String accountId, String customerId, BillingMonth month) {
-		return this.jdbc
-			.sql("""
-					select u.customer_id, e.offer, u.sku, u.meter, u.unit, sum(u.quantity)
-					from usage_record u left join entitlement e
-					    on e.account_id = u.account_id and e.entitlement_id = u.entitlement_id
-					where u.account_id = :account and u.unit not in ('HOUR', 'DAY')
-					    and u.window_start >= :start and u.window_start < :end""" + CUSTOMER_FILTER
-					+ " group by u.customer_id, e.offer, u.sku, u.meter, u.unit")
-			.param("account", accountId)
-			.param("customer", customerId, java.sql.Types.VARCHAR)
-			.param("start", month.start().atOffset(ZoneOffset.UTC))
-			.param("end", month.end().atOffset(ZoneOffset.UTC))
-			.query((rs, n) -> new QuantityUsage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					MeterUnit.valueOf(rs.getString(5)), rs.getBigDecimal(6)))
-			.list();
-	}
+	private static final RowMapper<ResourceUsage> PART = (rs, n) -> new ResourceUsage(rs.getString(1), rs.getString(2),
+			rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), MeterUnit.valueOf(rs.getString(7)),
+			rs.getBigDecimal(8), rs.getObject(9, OffsetDateTime.class).toInstant(),
+			rs.getObject(10, OffsetDateTime.class).toInstant());
 
 }

@@ -1,5 +1,6 @@
 package com.cloudpartner.billing.config;
 
+import java.math.BigDecimal;
 import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -10,12 +11,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param zone the billing time zone: month boundaries, billable hours and days
  * @param demoData whether to seed the local demo partner's contract (profile
  * {@code local})
+ * @param runCron when the monthly billing run starts, in the billing zone
+ * @param paymentTermsDays days after issue until an invoice is due (end of that day)
+ * @param vatPercent VAT on the subtotal after credits, rounded down
+ * @param runParallelism how many accounts a billing run invoices at once
  */
 @ConfigurationProperties("platform.billing")
-public record BillingProperties(ZoneId zone, boolean demoData) {
+public record BillingProperties(ZoneId zone, boolean demoData, String runCron, Integer paymentTermsDays,
+		BigDecimal vatPercent, Integer runParallelism) {
 
 	public BillingProperties {
 		zone = (zone != null) ? zone : ZoneId.of("Asia/Seoul");
+		runCron = (runCron != null) ? runCron : "0 5 0 1 * *";
+		paymentTermsDays = (paymentTermsDays != null) ? paymentTermsDays : 30;
+		vatPercent = (vatPercent != null) ? vatPercent : BigDecimal.TEN;
+		runParallelism = (runParallelism != null) ? runParallelism : 4;
 	}
 
 }

@@ -3,7 +3,8 @@ package com.cloudpartner.billing.rating;
 import java.math.BigDecimal;
 
 /**
- * Summed usage of a quantity meter (GB, COUNT, ...) in the month being rated.
+ * Summed usage of a quantity meter (GB, COUNT, ...) of a customer, not tied to a resource
+ * (a convenience for {@link ResourceUsage} with an empty resource).
  *
  * @param customerId the customer
  * @param offer the offer of the entitlement, or {@code null} when unknown
@@ -14,5 +15,10 @@ import java.math.BigDecimal;
  */
 public record QuantityUsage(String customerId, String offer, String sku, String meter, MeterUnit unit,
 		BigDecimal quantity) {
+
+	ResourceUsage asResourceUsage() {
+		return new ResourceUsage(this.customerId, "", null, this.offer, this.sku, this.meter, this.unit, this.quantity,
+				null, null);
+	}
 
 }

@@ -28,6 +28,8 @@ class UsageEventController {
 
 	static final int MAX_BATCH = 1000;
 
+	static final long MAX_BYTES = 1024 * 1024;
+
 	private static final String EXAMPLE = """
 			[{"specversion":"1.0","id":"usage-2026112305-srv-1","source":"//metering.cloudpartner.dev/zone-kr1",
 			"type":"usage.recorded",
@@ -47,18 +49,27 @@ class UsageEventController {
 	@PostMapping(path = "/v1/usage-events",
 			consumes = { MediaType.APPLICATION_JSON_VALUE, "application/cloudevents-batch+json" })
 	@Operation(summary = "Report usage",
-			description = "A JSON array of 1 to 1000 CloudEvents 1.0 (structured) of type usage.recorded. Each event "
+			description = "A JSON array of 1 to 1000 CloudEvents 1.0 (structured) of type usage.recorded, at most "
+					+ "1 MiB. The answer comes once the accepted events are durably on Kafka. Each event "
 					+ "is validated on its own: invalid ones are listed in rejected, the others accepted. An event "
 					+ "whose (source, id) was accepted before counts as a duplicate and is not charged again.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 					content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 							examples = @ExampleObject(name = "one hour of a server", value = EXAMPLE))))
 	@ApiResponse(responseCode = "202", description = "The batch was processed.")
-	@ApiResponse(responseCode = "413", description = "More than 1000 events (BATCH_TOO_LARGE).",
+	@ApiResponse(responseCode = "503", description = "Kafka did not acknowledge the batch (USAGE_NOT_DURABLE).",
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(ref = "#/components/schemas/Problem")))
-	ResponseEntity<BatchResponse> report(VerifiedToken token, @RequestBody JsonNode body) {
+	@ApiResponse(responseCode = "413", description = "More than 1000 events or 1 MiB (BATCH_TOO_LARGE).",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(ref = "#/components/schemas/Problem")))
+	ResponseEntity<BatchResponse> report(VerifiedToken token, @RequestBody JsonNode body,
+			jakarta.servlet.http.HttpServletRequest request) {
 		Access.requireScope(token, VerifiedToken.USAGE_WRITE);
+		if (request.getContentLengthLong() > MAX_BYTES) {
+			throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "BATCH_TOO_LARGE",
+					"A batch holds at most 1 MiB; split it.");
+		}
 		List<JsonNode> events = events(body);
 		String allowedAccount = token.isOperator() ? null : token.accountId();
 		if (allowedAccount == null && !token.isOperator()) {

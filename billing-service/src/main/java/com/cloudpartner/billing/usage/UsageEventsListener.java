@@ -36,7 +36,7 @@ class UsageEventsListener {
 			throw new PoisonEventException("Invalid usage event " + invalid.id() + ": " + invalid.reason());
 		}
 		UsageEvent event = ((UsageEventValidator.Valid) result).event();
-		if (!this.recorder.record(event)) {
+		if (this.recorder.record(event) == UsageRecorder.Outcome.DUPLICATE) {
 			log.debug("Usage event {} from {} was recorded before", event.id(), event.source());
 		}
 	}

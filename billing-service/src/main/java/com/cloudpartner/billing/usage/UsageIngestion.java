@@ -1,21 +1,39 @@
 package com.cloudpartner.billing.usage;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import tools.jackson.databind.JsonNode;
 
-import com.cloudpartner.support.outbox.CloudEvent;
-import com.cloudpartner.support.outbox.Outbox;
+import com.cloudpartner.support.problem.ApiProblem;
+import com.cloudpartner.support.web.RequestIdFilter;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Accepts batches of usage events: validates each on its own, drops repeats of an
- * accepted (source, id), and hands the accepted ones to the {@code usage-events} topic
- * through the outbox, in the transaction that records their receipt.
+ * Accepts batches of usage events: validates each on its own, reports repeats of an
+ * accepted (source, id), produces the new ones to {@code usage-events} (acks=all,
+ * idempotent producer) and answers only once Kafka acknowledged every one of them; only
+ * then are their receipts written (decision 0050). A crash between the two leaves events
+ * on Kafka without a receipt: the client's retry produces them again and the consumer's
+ * (source, id) dedupe makes that harmless; the opposite order could report an event as a
+ * duplicate that never reached Kafka.
  */
 @Service
 public class UsageIngestion {
@@ -23,13 +41,17 @@ public class UsageIngestion {
 	/** The topic of accepted usage, keyed by the resource name. */
 	public static final String TOPIC = "usage-events";
 
+	private static final Logger log = LoggerFactory.getLogger(UsageIngestion.class);
+
+	private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
+
 	private final JdbcClient jdbc;
 
-	private final Outbox outbox;
+	private final KafkaTemplate<String, String> kafka;
 
-	UsageIngestion(JdbcClient jdbc, Outbox outbox) {
+	UsageIngestion(JdbcClient jdbc, KafkaTemplate<String, String> kafka) {
 		this.jdbc = jdbc;
-		this.outbox = outbox;
+		this.kafka = kafka;
 	}
 
 	/**
@@ -39,11 +61,10 @@ public class UsageIngestion {
 	 * for an operator
 	 * @return what became of the batch
 	 */
-	@Transactional
 	public Outcome ingest(List<JsonNode> events, String allowedAccount) {
-		int accepted = 0;
-		int duplicates = 0;
 		List<Rejected> rejected = new ArrayList<>();
+		Map<Identity, Candidate> candidates = new LinkedHashMap<>();
+		int duplicates = 0;
 		for (JsonNode node : events) {
 			UsageEventValidator.Result result = UsageEventValidator.validate(node);
 			if (result instanceof UsageEventValidator.Invalid invalid) {
@@ -56,40 +77,89 @@ public class UsageIngestion {
 						"ACCOUNT_MISMATCH: data.accountId must be the token's account " + allowedAccount));
 				continue;
 			}
-			if (firstReceipt(event)) {
-				this.outbox.append(TOPIC, event.subject(), asReceived(node, event));
-				accepted++;
-			}
-			else {
+			if (candidates.putIfAbsent(new Identity(event.source(), event.id()), new Candidate(node, event)) != null) {
 				duplicates++;
 			}
 		}
-		return new Outcome(accepted, duplicates, List.copyOf(rejected));
+		Set<Identity> known = knownReceipts(candidates.keySet());
+		duplicates += known.size();
+		candidates.keySet().removeAll(known);
+		if (!candidates.isEmpty()) {
+			produce(candidates.values());
+			int written = writeReceipts(candidates.values());
+			// a concurrent request may have accepted some of them meanwhile
+			duplicates += candidates.size() - written;
+			return new Outcome(written, duplicates, List.copyOf(rejected));
+		}
+		return new Outcome(0, duplicates, List.copyOf(rejected));
 	}
 
-	private boolean firstReceipt(UsageEvent event) {
-		return this.jdbc
-			.sql("insert into usage_receipt (source, event_id, account_id) values (:source, :id, :account) "
-					+ "on conflict do nothing")
-			.param("source", event.source())
-			.param("id", event.id())
-			.param("account", event.accountId())
-			.update() == 1;
+	private Set<Identity> knownReceipts(Set<Identity> identities) {
+		if (identities.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(this.jdbc.sql("""
+				select r.source, r.event_id from usage_receipt r
+				join unnest(cast(:sources as text[]), cast(:ids as text[])) as b(source, event_id)
+				    on r.source = b.source and r.event_id = b.event_id""")
+			.param("sources", identities.stream().map(Identity::source).toArray(String[]::new))
+			.param("ids", identities.stream().map(Identity::id).toArray(String[]::new))
+			.query((rs, n) -> new Identity(rs.getString(1), rs.getString(2)))
+			.list());
 	}
 
-	private static CloudEvent asReceived(JsonNode node, UsageEvent event) {
-		JsonNode contentType = node.get("datacontenttype");
-		JsonNode traceparent = node.get("traceparent");
-		return new CloudEvent("1.0", event.id(), event.source(), UsageEvent.TYPE, event.subject(), event.time(),
-				(contentType != null && contentType.isString()) ? contentType.asString() : "application/json",
-				(traceparent != null && traceparent.isString()) ? traceparent.asString() : null, node.get("data"));
+	private void produce(java.util.Collection<Candidate> candidates) {
+		String traceparent = MDC.get(RequestIdFilter.TRACEPARENT);
+		List<CompletableFuture<?>> sends = new ArrayList<>(candidates.size());
+		for (Candidate candidate : candidates) {
+			ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, candidate.event().subject(),
+					candidate.node().toString());
+			if (traceparent != null) {
+				record.headers().add("traceparent", traceparent.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			}
+			sends.add(this.kafka.send(record));
+		}
+		try {
+			CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+				.get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw unavailable(ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw unavailable(ex);
+		}
+	}
+
+	private static ApiProblem unavailable(Exception ex) {
+		log.warn("Usage batch not acknowledged by Kafka: {}", ex.toString());
+		return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "USAGE_NOT_DURABLE",
+				"The events could not be stored durably; nothing of this batch was accepted. Retry the same batch.");
+	}
+
+	private int writeReceipts(java.util.Collection<Candidate> candidates) {
+		return this.jdbc.sql("""
+				insert into usage_receipt (source, event_id, account_id)
+				select * from unnest(cast(:sources as text[]), cast(:ids as text[]), cast(:accounts as text[]))
+				on conflict do nothing""")
+			.param("sources", candidates.stream().map((c) -> c.event().source()).toArray(String[]::new))
+			.param("ids", candidates.stream().map((c) -> c.event().id()).toArray(String[]::new))
+			.param("accounts", candidates.stream().map((c) -> c.event().accountId()).toArray(String[]::new))
+			.update();
+	}
+
+	private record Identity(String source, String id) {
+	}
+
+	private record Candidate(JsonNode node, UsageEvent event) {
 	}
 
 	/**
 	 * The result of a batch.
 	 *
 	 * @param accepted events new to the platform
-	 * @param duplicates events accepted before
+	 * @param duplicates events accepted before (or repeated in the batch)
 	 * @param rejected invalid events
 	 */
 	public record Outcome(int accepted, int duplicates, List<Rejected> rejected) {

@@ -226,6 +226,70 @@ class RatingEngineTests {
 			.containsExactly(new BigDecimal("396"), new BigDecimal("428"));
 	}
 
+	@Test
+	void pricesEachPartOfAResourceAtThePriceInForceAtItsTime() {
+		PriceVersion old = hourly("45", "30000");
+		Instant change = Instant.parse("2026-11-15T15:00:00Z");
+		PriceVersion raised = new PriceVersion(OFFER, SKU, "vm-hours", MeterUnit.HOUR, new BigDecimal("60"), "KRW",
+				new BigDecimal("40000"), change);
+		ResourceUsage before = part("srv-1", 10, NOVEMBER.start());
+		ResourceUsage after = part("srv-1", 5, change);
+
+		RatingResult result = rate(KRW_20, List.of(old, raised), before, after);
+
+		// 10 x 45 + 5 x 60 = 750, capped by the monthly price in force at the latest part
+		assertThat(result.costAtList()).isEqualTo(new BigDecimal("750"));
+		assertThat(result.lines().get(0).items()).singleElement()
+			.satisfies((item) -> assertThat(item.monthlyPrice()).isEqualByComparingTo("40000"));
+	}
+
+	@Test
+	void appliesAContractChangeFromItsEffectiveTime() {
+		Instant change = Instant.parse("2026-11-15T15:00:00Z");
+		Contract contract = new Contract("KRW", List.of(new Contract.Discount(Instant.EPOCH, new BigDecimal("20")),
+				new Contract.Discount(change, new BigDecimal("30"))));
+
+		RatingResult result = rate(contract, List.of(hourly("45", "30000")), part("srv-1", 10, NOVEMBER.start()),
+				part("srv-1", 10, change));
+
+		// 450 x 0.8 + 450 x 0.7 = 675
+		assertThat(result.cost()).isEqualTo(new BigDecimal("675"));
+		assertThat(contract.discountAt(change.minusSeconds(1))).isEqualByComparingTo("20");
+	}
+
+	@Test
+	void repricesASkuGroupWithTheFirstMatchingOverride() {
+		Repricing repricing = new Repricing(Repricing.Basis.COST_AT_LIST, new BigDecimal("10"),
+				List.of(new Repricing.Override(null, "products/server-basic/", Repricing.Basis.DIRECT_CUSTOMER_COST,
+						BigDecimal.ZERO),
+						new Repricing.Override(List.of(SKU), null, Repricing.Basis.COST_AT_LIST, new BigDecimal("50"))),
+				"accounts/a/customers/c1/repricingConfig");
+		RatingInput input = new RatingInput(NOVEMBER, KRW_20, List.of(hourly("45", null)),
+				List.of(hours("c1", "srv-1", 10)), List.of(), Map.of("c1", repricing));
+
+		RatedLine line = this.engine.rate(input).lines().get(0);
+
+		// the prefix override comes first: the partner's cost, unchanged
+		assertThat(line.customerCost()).isEqualTo(new BigDecimal("360"));
+		assertThat(line.items().get(0).repricingConfig()).isEqualTo("accounts/a/customers/c1/repricingConfig");
+	}
+
+	@Test
+	void countsMonthsOfAUtcBillingZoneFromUtcMidnight() {
+		BillingMonth utc = new BillingMonth(YearMonth.of(2026, 2), java.time.ZoneOffset.UTC);
+
+		assertThat(utc.start()).isEqualTo(Instant.parse("2026-02-01T00:00:00Z"));
+		assertThat(utc.periods(MeterUnit.HOUR)).isEqualTo(672);
+		RatingResult whole = this.engine.rate(new RatingInput(utc, KRW_20, List.of(hourly("40", "30000")),
+				List.of(hours("c1", "srv-1", 672)), List.of(), Map.of()));
+		assertThat(whole.costAtList()).isEqualTo(new BigDecimal("30000"));
+	}
+
+	private static ResourceUsage part(String resource, long hours, Instant start) {
+		return new ResourceUsage("c1", resource, null, null, SKU, "vm-hours", MeterUnit.HOUR, BigDecimal.valueOf(hours),
+				start, start.plusSeconds(hours * 3600));
+	}
+
 	private RatingResult rate(Contract contract, List<PriceVersion> prices, ResourceUsage... usage) {
 		return this.engine.rate(input(contract, prices, new ArrayList<>(List.of(usage)), List.of()));
 	}

@@ -1,0 +1,107 @@
+package com.cloudpartner.billing.charges;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.cloudpartner.billing.account.AccountContracts;
+import com.cloudpartner.billing.account.AccountContracts.AccountContract;
+import com.cloudpartner.billing.config.BillingProperties;
+import com.cloudpartner.billing.pricebook.PriceBookRepository;
+import com.cloudpartner.billing.rating.BillingMonth;
+import com.cloudpartner.billing.rating.Contract;
+import com.cloudpartner.billing.rating.PriceVersion;
+import com.cloudpartner.billing.rating.RatingEngine;
+import com.cloudpartner.billing.rating.RatingInput;
+import com.cloudpartner.billing.rating.RatingResult;
+import com.cloudpartner.billing.rating.Repricing;
+import com.cloudpartner.billing.repricing.RepricingConfigs;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Rates a month of an account (or of one customer) from what billing stored: the
+ * contract's discount history, the price book, the usage and the repricing configs in
+ * force. Month-to-date views and billing runs both rate through here, so an invoice shows
+ * what the month-to-date view showed.
+ */
+@Service
+public class AccountRating {
+
+	private static final Logger log = LoggerFactory.getLogger(AccountRating.class);
+
+	private final AccountContracts contracts;
+
+	private final PriceBookRepository priceBook;
+
+	private final UsageQueries usage;
+
+	private final RepricingConfigs repricing;
+
+	private final RatingEngine engine = new RatingEngine();
+
+	private final BillingProperties properties;
+
+	AccountRating(AccountContracts contracts, PriceBookRepository priceBook, UsageQueries usage,
+			RepricingConfigs repricing, BillingProperties properties) {
+		this.contracts = contracts;
+		this.priceBook = priceBook;
+		this.usage = usage;
+		this.repricing = repricing;
+		this.properties = properties;
+	}
+
+	/** The contract of an account that billing can rate, when it has one. */
+	public Optional<Contract> contract(String accountId) {
+		return this.contracts.find(accountId).filter(AccountContract::hasContract).map((account) -> {
+			List<Contract.Discount> discounts = this.contracts.discounts(accountId);
+			return discounts.isEmpty() ? new Contract(account.supplyDiscountPercent(), account.currencyCode())
+					: new Contract(account.currencyCode(), discounts);
+		});
+	}
+
+	/**
+	 * Rates a month.
+	 * @param accountId the partner account
+	 * @param contract its contract
+	 * @param customerId a customer of it, or {@code null} for all
+	 * @param month the month in the billing time zone
+	 */
+	@Transactional(readOnly = true)
+	public RatingResult rate(String accountId, Contract contract, String customerId, YearMonth month) {
+		BillingMonth billingMonth = billingMonth(month);
+		List<PriceVersion> prices = this.priceBook.versionsBefore(contract.currencyCode(), billingMonth.end());
+		TreeSet<Instant> changes = new TreeSet<>();
+		prices.stream()
+			.map(PriceVersion::effectiveFrom)
+			.filter((at) -> at.isAfter(billingMonth.start()) && at.isBefore(billingMonth.end()))
+			.forEach(changes::add);
+		contract.discounts()
+			.stream()
+			.map(Contract.Discount::effectiveFrom)
+			.filter((at) -> at.isAfter(billingMonth.start()) && at.isBefore(billingMonth.end()))
+			.forEach(changes::add);
+		Map<String, Repricing> repricings = this.repricing.inForce(accountId, month);
+		RatingInput input = new RatingInput(billingMonth, contract, prices,
+				this.usage.parts(accountId, customerId, billingMonth, new ArrayList<>(changes)), List.of(), repricings);
+		RatingResult result = this.engine.rate(input);
+		if (!result.unrated().isEmpty()) {
+			log.warn("Account {} has usage in {} that no {} price covers: {}", accountId, month,
+					contract.currencyCode(), result.unrated());
+		}
+		return result;
+	}
+
+	public BillingMonth billingMonth(YearMonth month) {
+		return new BillingMonth(month, this.properties.zone());
+	}
+
+}

@@ -1,0 +1,167 @@
+package com.cloudpartner.billing.invoice;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.cloudpartner.billing.account.AccountContracts;
+import com.cloudpartner.billing.config.BillingClock;
+import com.cloudpartner.billing.config.BillingProperties;
+import com.cloudpartner.billing.rating.BillingMonth;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Billing runs: the scheduled one at 00:05 on the 1st (billing zone) for the month
+ * before, and those an operator starts for a month. A run invoices every account with a
+ * contract, a few at a time, each in its own transaction; an account already invoiced for
+ * the month is skipped, so a run can be repeated, and a run left RUNNING by a crash is
+ * resumed at start.
+ */
+@Service
+class BillingRuns {
+
+	private static final Logger log = LoggerFactory.getLogger(BillingRuns.class);
+
+	private final JdbcClient jdbc;
+
+	private final AccountContracts contracts;
+
+	private final InvoiceIssuer issuer;
+
+	private final BillingClock clock;
+
+	private final BillingProperties properties;
+
+	private final ExecutorService runner = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().factory());
+
+	BillingRuns(JdbcClient jdbc, AccountContracts contracts, InvoiceIssuer issuer, BillingClock clock,
+			BillingProperties properties) {
+		this.jdbc = jdbc;
+		this.contracts = contracts;
+		this.issuer = issuer;
+		this.clock = clock;
+		this.properties = properties;
+	}
+
+	/** Starts a run in the background; it can be followed with {@link #find}. */
+	Run start(YearMonth month, String accountFilter, String trigger) {
+		Run run = new Run(UUID.randomUUID().toString(), month.toString(), "RUNNING", 0, 0, accountFilter,
+				this.clock.instant(), null);
+		this.jdbc.sql("""
+				insert into billing_run (id, month, account_filter, state, trigger, created_at)
+				values (:id, :month, :filter, 'RUNNING', :trigger, :at)""")
+			.param("id", run.id())
+			.param("month", run.month())
+			.param("filter", accountFilter, java.sql.Types.VARCHAR)
+			.param("trigger", trigger)
+			.param("at", run.createdAt().atOffset(ZoneOffset.UTC))
+			.update();
+		this.runner.execute(() -> execute(run));
+		return run;
+	}
+
+	Optional<Run> find(String id) {
+		return this.jdbc.sql("""
+				select id, month, state, invoices_issued, failures, account_filter, created_at, finished_at
+				from billing_run where id = :id""")
+			.param("id", id)
+			.query((rs, n) -> new Run(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
+					rs.getString(6), rs.getObject(7, OffsetDateTime.class).toInstant(),
+					(rs.getObject(8) != null) ? rs.getObject(8, OffsetDateTime.class).toInstant() : null))
+			.optional();
+	}
+
+	/** Runs the invoicing of every account; safe to call again for the same run. */
+	void execute(Run run) {
+		YearMonth month = YearMonth.parse(run.month());
+		List<String> accounts = (run.accountFilter() != null) ? List.of(run.accountFilter())
+				: this.contracts.billableAccounts();
+		AtomicInteger issued = new AtomicInteger();
+		AtomicInteger failed = new AtomicInteger();
+		long started = System.nanoTime();
+		try (ExecutorService pool = Executors.newFixedThreadPool(this.properties.runParallelism())) {
+			for (String account : accounts) {
+				pool.execute(() -> {
+					try {
+						if (this.issuer.issue(account, month, run.id(), now()).isPresent()) {
+							issued.incrementAndGet();
+						}
+					}
+					catch (RuntimeException ex) {
+						failed.incrementAndGet();
+						log.error("Billing run {}: account {} not invoiced for {}: {}", run.id(), account, month,
+								ex.getMessage());
+					}
+				});
+			}
+		}
+		String state = (failed.get() == 0) ? "SUCCEEDED" : "FAILED";
+		this.jdbc.sql("""
+				update billing_run set state = :state, invoices_issued = invoices_issued + :issued, failures = :failed,
+				    finished_at = :at where id = :id""")
+			.param("state", state)
+			.param("issued", issued.get())
+			.param("failed", failed.get())
+			.param("at", this.clock.instant().atOffset(ZoneOffset.UTC))
+			.param("id", run.id())
+			.update();
+		log.info("Billing run {} for {}: {} invoice(s) issued, {} failure(s), {} account(s) in {} ms", run.id(), month,
+				issued.get(), failed.get(), accounts.size(), (System.nanoTime() - started) / 1_000_000);
+	}
+
+	/** Invoices are stamped to the second. */
+	private Instant now() {
+		return this.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+	}
+
+	@Scheduled(cron = "${platform.billing.run-cron:0 5 0 1 * *}", zone = "${platform.billing.zone:Asia/Seoul}")
+	void monthly() {
+		YearMonth previous = BillingMonth.of(this.clock.instant(), this.properties.zone()).month().minusMonths(1);
+		log.info("Scheduled billing run for {}", previous);
+		start(previous, null, "SCHEDULE");
+	}
+
+	/** Resumes runs that a stop or crash left RUNNING. */
+	@EventListener(ApplicationReadyEvent.class)
+	void resumeInterrupted() {
+		this.jdbc.sql("select id from billing_run where state = 'RUNNING' order by created_at")
+			.query(String.class)
+			.list()
+			.forEach((id) -> find(id).ifPresent((run) -> {
+				log.info("Resuming billing run {} for {}", run.id(), run.month());
+				this.runner.execute(() -> execute(run));
+			}));
+	}
+
+	/**
+	 * A billing run.
+	 *
+	 * @param id its id
+	 * @param month the month billed
+	 * @param state RUNNING, SUCCEEDED or FAILED (some account's invoice was refused)
+	 * @param invoicesIssued invoices this run issued
+	 * @param failures accounts whose invoice was refused or failed
+	 * @param accountFilter the only account to bill, or {@code null} for all
+	 * @param createdAt when it started
+	 * @param finishedAt when it finished, or {@code null}
+	 */
+	record Run(String id, String month, String state, int invoicesIssued, int failures, String accountFilter,
+			Instant createdAt, Instant finishedAt) {
+	}
+
+}

@@ -1,0 +1,199 @@
+package com.cloudpartner.billing.invoice;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.cloudpartner.billing.rating.RatedItem;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Invoices with their lines, resource items and applied credits. */
+@Repository
+class InvoiceStore {
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate batch;
+
+	private final InvoiceEvents events;
+
+	InvoiceStore(JdbcClient jdbc, JdbcTemplate batch, InvoiceEvents events) {
+		this.jdbc = jdbc;
+		this.batch = batch;
+		this.events = events;
+	}
+
+	static String lineKey(String customerId, String sku, String meter) {
+		return customerId + "|" + sku + "|" + meter;
+	}
+
+	boolean exists(String accountId, YearMonth month) {
+		return this.jdbc.sql("select count(*) from invoice where account_id = :account and month = :month")
+			.param("account", accountId)
+			.param("month", month.toString())
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	List<InvoiceIssuer.Credit> usableCredits(String accountId, String currency, Instant now) {
+		return this.jdbc.sql("""
+				select credit_id, remaining, created_at from credit
+				where account_id = :account and currency_code = :currency and remaining > 0 and created_at <= :now
+				    and (expire_time is null or expire_time > :now)
+				order by created_at, credit_id for update""")
+			.param("account", accountId)
+			.param("currency", currency)
+			.param("now", now.atOffset(ZoneOffset.UTC))
+			.query((rs, n) -> new InvoiceIssuer.Credit(rs.getString(1), rs.getBigDecimal(2),
+					rs.getObject(3, OffsetDateTime.class)))
+			.list();
+	}
+
+	/**
+	 * Invoiced months before the given one whose usage changed after the account's latest
+	 * invoice was issued.
+	 */
+	List<YearMonth> monthsWithLateUsage(String accountId, YearMonth before) {
+		return this.jdbc.sql("""
+				select distinct u.month from usage_month u
+				join invoice i on i.account_id = u.account_id and i.month = u.month
+				where u.account_id = :account and u.month < :month
+				    and u.updated_at > (select max(created_at) - interval '1 minute' from invoice
+				        where account_id = :account)
+				order by u.month""")
+			.param("account", accountId)
+			.param("month", before.toString())
+			.query((rs, n) -> YearMonth.parse(rs.getString(1)))
+			.list();
+	}
+
+	/**
+	 * What the invoices so far charged for a usage month, per customer, SKU and meter.
+	 */
+	Map<String, Billed> billedPerLine(String accountId, YearMonth usageMonth) {
+		Map<String, Billed> billed = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select customer_id, sku, meter, sum(coalesce(quantity, 0)), sum(cost_at_list), sum(cost),
+				    sum(customer_cost), min(invoice_id || '/' || line_no)
+				from invoice_line where account_id = :account and usage_month = :month
+				    and kind in ('REGULAR', 'USAGE_CORRECTION')
+				group by customer_id, sku, meter""")
+			.param("account", accountId)
+			.param("month", usageMonth.toString())
+			.query((rs, n) -> billed.put(lineKey(rs.getString(1), rs.getString(2), rs.getString(3)),
+					new Billed(rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
+							rs.getString(8))))
+			.list();
+		return billed;
+	}
+
+	void insert(InvoiceDraft draft, String runId) {
+		this.jdbc.sql("""
+				insert into invoice (account_id, invoice_id, month, state, currency_code, subtotal, credits, tax, total,
+				    issued_at, due_at, run_id)
+				values (:account, :invoice, :month, 'ISSUED', :currency, :subtotal, :credits, :tax, :total, :issuedAt,
+				    :dueAt, :run)""")
+			.param("account", draft.accountId())
+			.param("invoice", draft.invoiceId())
+			.param("month", draft.month().toString())
+			.param("currency", draft.currencyCode())
+			.param("subtotal", draft.subtotal())
+			.param("credits", draft.creditTotal())
+			.param("tax", draft.tax())
+			.param("total", draft.total())
+			.param("issuedAt", draft.issuedAt().atOffset(ZoneOffset.UTC))
+			.param("dueAt", draft.dueAt().atOffset(ZoneOffset.UTC))
+			.param("run", runId, java.sql.Types.VARCHAR)
+			.update();
+		insertLines(draft);
+		for (InvoiceDraft.AppliedCredit credit : draft.credits()) {
+			this.jdbc.sql("update credit set remaining = remaining - :amount where account_id = :a and credit_id = :c")
+				.param("amount", credit.amount())
+				.param("a", draft.accountId())
+				.param("c", credit.creditId())
+				.update();
+			this.jdbc
+				.sql("insert into invoice_credit (account_id, invoice_id, credit_id, amount) values (:a, :i, :c, "
+						+ ":amount)")
+				.param("a", draft.accountId())
+				.param("i", draft.invoiceId())
+				.param("c", credit.creditId())
+				.param("amount", credit.amount())
+				.update();
+		}
+		for (InvoiceDraft.Line line : draft.lines()) {
+			if (line.adjustmentId() != null) {
+				this.jdbc.sql("update adjustment set invoice_id = :i where account_id = :a and adjustment_id = :id")
+					.param("i", draft.invoiceId())
+					.param("a", draft.accountId())
+					.param("id", line.adjustmentId())
+					.update();
+			}
+		}
+		this.events.issued(draft);
+	}
+
+	private void insertLines(InvoiceDraft draft) {
+		List<Object[]> lines = new ArrayList<>();
+		List<Object[]> items = new ArrayList<>();
+		int lineNo = 0;
+		for (InvoiceDraft.Line line : draft.lines()) {
+			lineNo++;
+			lines.add(new Object[] { draft.accountId(), draft.invoiceId(), lineNo, line.kind().name(),
+					line.usageMonth().toString(), line.customerId(), line.sku(), line.meter(), line.quantity(),
+					line.costAtList(), line.cost(), line.customerCost(), line.adjustmentId(), line.adjustmentType(),
+					line.description(), line.correctsInvoiceLine() });
+			int itemNo = 0;
+			for (RatedItem item : line.items()) {
+				itemNo++;
+				items.add(new Object[] { draft.accountId(), draft.invoiceId(), lineNo, itemNo, item.resource(),
+						item.entitlementId(), item.offer(), timestamp(item.usageStart()), timestamp(item.usageEnd()),
+						item.unit().name(), item.units(), item.listPrice(), item.monthlyPrice(), item.costAtList(),
+						item.cost(), item.customerCost(), item.repricingConfig() });
+			}
+		}
+		this.batch.batchUpdate("""
+				insert into invoice_line (account_id, invoice_id, line_no, kind, usage_month, customer_id, sku, meter,
+				    quantity, cost_at_list, cost, customer_cost, adjustment_id, adjustment_type, description,
+				    corrects_invoice_line)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", lines);
+		if (!items.isEmpty()) {
+			this.batch.batchUpdate("""
+					insert into invoice_line_item (account_id, invoice_id, line_no, item_no, resource, entitlement_id,
+					    offer, usage_start, usage_end, unit, quantity, list_price, monthly_price, cost_at_list, cost,
+					    customer_cost, repricing_config)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", items);
+		}
+	}
+
+	private static Timestamp timestamp(Instant instant) {
+		return (instant != null) ? Timestamp.from(instant) : null;
+	}
+
+	/**
+	 * What earlier invoices charged for a line of a usage month.
+	 *
+	 * @param quantity the quantity
+	 * @param costAtList at list
+	 * @param cost the partner's cost
+	 * @param customerCost the customers' cost
+	 * @param firstLine the first line that charged it ({@code invoiceId/lineNo})
+	 */
+	record Billed(BigDecimal quantity, BigDecimal costAtList, BigDecimal cost, BigDecimal customerCost,
+			String firstLine) {
+
+		static final Billed NONE = new Billed(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null);
+
+	}
+
+}

@@ -1,0 +1,55 @@
+package com.cloudpartner.billing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+
+import com.sun.net.httpserver.HttpServer;
+
+import com.cloudpartner.support.test.IntegrationTest;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * What every billing integration test shares (one application context): the real
+ * infrastructure and a stand-in for partner-service's account read, which answers a tax
+ * contact for every account except those whose id starts with {@code notax-}, and 401
+ * without the caller's bearer token.
+ */
+@IntegrationTest
+public abstract class BillingIntegrationTest {
+
+	private static final HttpServer PARTNER_SERVICE = partnerService();
+
+	@DynamicPropertySource
+	static void partnerService(DynamicPropertyRegistry registry) {
+		registry.add("platform.services.partner", () -> "http://localhost:" + PARTNER_SERVICE.getAddress().getPort());
+	}
+
+	private static HttpServer partnerService() {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+			server.createContext("/v1/accounts/", (exchange) -> {
+				String account = exchange.getRequestURI().getPath().substring("/v1/accounts/".length());
+				String auth = exchange.getRequestHeaders().getFirst("Authorization");
+				int status = (auth != null && auth.startsWith("Bearer ")) ? 200 : 401;
+				String contact = account.startsWith("notax-") ? "null"
+						: "{\"name\":\"Jisoo Lee\",\"email\":\"tax@partner.example.com\"}";
+				byte[] body = ("{\"id\":\"" + account + "\",\"taxContact\":" + contact + "}")
+					.getBytes(StandardCharsets.UTF_8);
+				exchange.getResponseHeaders().add("Content-Type", "application/json");
+				exchange.sendResponseHeaders(status, body.length);
+				exchange.getResponseBody().write(body);
+				exchange.close();
+			});
+			server.start();
+			return server;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,490 @@
+package com.cloudpartner.billing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import com.cloudpartner.billing.config.BillingClock;
+import com.cloudpartner.billing.invoice.OverdueInvoices;
+import com.cloudpartner.support.test.TestTokens;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static com.cloudpartner.billing.BillingClient.JSON;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Time travel in Kill Bill's style: usage goes in through the API, the billing clock
+ * moves to 00:05 on the 1st (Asia/Seoul), a billing run issues the invoice, and the test
+ * asserts its exact lines. Each test has its own partner account and SKU (45 KRW an hour,
+ * 30,000 a month, 20% supply discount).
+ */
+class BillingTimeTravelIT extends BillingIntegrationTest {
+
+	private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	BillingClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	OverdueInvoices overdue;
+
+	BillingClient client;
+
+	final String account = "tt-" + UUID.randomUUID().toString().substring(0, 8);
+
+	final String sku = "products/tt/skus/" + UUID.randomUUID().toString().substring(0, 8);
+
+	@BeforeEach
+	void partnerAndOffer() {
+		this.client = new BillingClient(this.port);
+		approve(this.account);
+		publishOffer(this.sku, "45", "30000");
+	}
+
+	@AfterEach
+	void backToNow() {
+		this.clock.reset();
+	}
+
+	@Test
+	void chargesTheMonthlyPriceForAServerUsedTheWholeMonth() {
+		report(usage("c1", "srv-1", this.sku, "2025-10-31T15:00:00Z", "2025-11-30T15:00:00Z"));
+
+		JsonNode invoice = bill("2025-11", "2025-11-30T15:05:00Z");
+
+		assertLine(invoice.get("lines").get(0), "REGULAR", "720", "30000", "24000", "30000");
+		assertTotals(invoice, "24000", "0", "2400", "26400");
+		assertThat(invoice.get("issuedAt").asString()).isEqualTo("2025-11-30T15:05:00Z");
+		assertThat(invoice.get("dueAt").asString()).isEqualTo("2025-12-30T15:00:00Z");
+		assertThat(invoice.get("id").asString()).isEqualTo("inv-2025-11-" + this.account);
+	}
+
+	@Test
+	void chargesTenHoursByTheHour() {
+		report(usage("c1", "srv-1", this.sku, "2025-11-03T01:00:00Z", "2025-11-03T11:00:00Z"));
+
+		JsonNode invoice = bill("2025-11", "2025-11-30T15:05:00Z");
+
+		assertThat(invoice.get("lines")).hasSize(1);
+		assertLine(invoice.get("lines").get(0), "REGULAR", "10", "450", "360", "450");
+		assertTotals(invoice, "360", "0", "36", "396");
+	}
+
+	@Test
+	void capsSevenHundredHoursAtTheMonthlyPrice() {
+		report(usage("c1", "srv-1", this.sku, "2025-11-01T00:00:00Z", "2025-11-30T04:00:00Z"));
+
+		JsonNode invoice = bill("2025-11", "2025-11-30T15:05:00Z");
+
+		assertLine(invoice.get("lines").get(0), "REGULAR", "700", "30000", "24000", "30000");
+	}
+
+	@Test
+	void splitsAServerCreatedOnTheThirtyFirstAtHalfPastElevenIntoTwoMonths() {
+		// 2025-10-31 23:30 KST to 2025-11-01 02:00 KST: one started hour in October, two
+		// in
+		// November
+		report(usage("c1", "srv-1", this.sku, "2025-10-31T14:30:00Z", "2025-10-31T17:00:00Z"));
+
+		JsonNode october = bill("2025-10", "2025-10-31T15:05:00Z");
+		JsonNode november = bill("2025-11", "2025-11-30T15:05:00Z");
+
+		assertLine(october.get("lines").get(0), "REGULAR", "1", "45", "36", "45");
+		assertLine(november.get("lines").get(0), "REGULAR", "2", "90", "72", "90");
+	}
+
+	@Test
+	void chargesAResizeMidMonthAsTwoSkusEachByTheHour() {
+		String large = this.sku + "-large";
+		publishOffer(large, "90", "60000");
+		report(usage("c1", "srv-1", this.sku, "2025-10-31T15:00:00Z", "2025-11-15T15:00:00Z"),
+				usage("c1", "srv-1", large, "2025-11-15T15:00:00Z", "2025-11-30T15:00:00Z"));
+
+		JsonNode invoice = bill("2025-11", "2025-11-30T15:05:00Z");
+
+		assertThat(invoice.get("lines")).hasSize(2);
+		assertLine(invoice.get("lines").get(0), "REGULAR", "360", "16200", "12960", "16200");
+		assertLine(invoice.get("lines").get(1), "REGULAR", "360", "32400", "25920", "32400");
+		assertTotals(invoice, "38880", "0", "3888", "42768");
+	}
+
+	@Test
+	void chargesATransferMidMonthToEachOwnerByTheHour() {
+		report(usage("c1", "srv-1", this.sku, "2025-10-31T15:00:00Z", "2025-11-15T15:00:00Z"),
+				usage("c2", "srv-1", this.sku, "2025-11-15T15:00:00Z", "2025-11-30T15:00:00Z"));
+
+		JsonNode invoice = bill("2025-11", "2025-11-30T15:05:00Z");
+
+		assertThat(invoice.get("lines")).hasSize(2);
+		assertThat(invoice.at("/lines/0/customer").asString()).endsWith("/customers/c1");
+		assertThat(invoice.at("/lines/1/customer").asString()).endsWith("/customers/c2");
+		assertLine(invoice.get("lines").get(0), "REGULAR", "360", "16200", "12960", "16200");
+		assertLine(invoice.get("lines").get(1), "REGULAR", "360", "16200", "12960", "16200");
+	}
+
+	@Test
+	void countsSevenHundredFortyFourHoursInADaylightSavingFreeSeoulMarch() {
+		String cheap = this.sku + "-cheap";
+		publishOffer(cheap, "40", "30000");
+		// all 744 hours: the monthly price although 744 x 40 = 29,760; one hour less is
+		// hourly
+		report(usage("c1", "srv-1", cheap, "2025-02-28T15:00:00Z", "2025-03-31T15:00:00Z"),
+				usage("c1", "srv-2", cheap, "2025-02-28T15:00:00Z", "2025-03-31T14:00:00Z"));
+
+		JsonNode invoice = bill("2025-03", "2025-03-31T15:05:00Z");
+
+		assertLine(invoice.get("lines").get(0), "REGULAR", "1487", "59720", "47776", "59720");
+	}
+
+	@Test
+	void chargesLateUsageOnTheNextInvoiceAsACorrectionOfItsMonth() {
+		report(usage("c1", "srv-1", this.sku, "2025-11-03T01:00:00Z", "2025-11-03T11:00:00Z"));
+		JsonNode november = bill("2025-11", "2025-11-30T15:05:00Z");
+		assertTotals(november, "360", "0", "36", "396");
+
+		// two more November hours arrive after the invoice, and one December hour
+		report(usage("c1", "srv-1", this.sku, "2025-11-04T01:00:00Z", "2025-11-04T03:00:00Z"),
+				usage("c1", "srv-1", this.sku, "2025-12-02T01:00:00Z", "2025-12-02T02:00:00Z"));
+		JsonNode december = bill("2025-12", "2025-12-31T15:05:00Z");
+
+		assertThat(december.get("lines")).hasSize(2);
+		assertLine(december.get("lines").get(0), "REGULAR", "1", "45", "36", "45");
+		JsonNode correction = december.get("lines").get(1);
+		assertLine(correction, "USAGE_CORRECTION", "2", "90", "72", "90");
+		assertThat(correction.get("usageMonth").asString()).isEqualTo("2025-11");
+		assertThat(correction.get("correctsInvoiceLine").asString()).isEqualTo("inv-2025-11-" + this.account + "/1");
+		assertTotals(december, "108", "0", "10", "118");
+		assertThat(this.client.get(invoicePath("inv-2025-11-" + this.account), TestTokens.partner(this.account))
+			.text("/total/amount")).as("an issued invoice never changes").isEqualTo("396");
+	}
+
+	@Test
+	void repeatingARunIssuesNothingTwice() {
+		report(usage("c1", "srv-1", this.sku, "2025-11-03T01:00:00Z", "2025-11-03T11:00:00Z"));
+		bill("2025-11", "2025-11-30T15:05:00Z");
+
+		JsonNode again = run("2025-11");
+
+		assertThat(again.get("invoicesIssued").asInt()).isZero();
+		assertThat(again.get("state").asString()).isEqualTo("SUCCEEDED");
+		assertThat(this.client.get("/v1/accounts/" + this.account + "/invoices", TestTokens.partner(this.account))
+			.body()
+			.get("invoices")).hasSize(1);
+		List<String> issued = this.jdbc
+			.sql("select payload from platform_outbox where topic = 'billing-events' and record_key = :key "
+					+ "and payload like '%invoice.issued%'")
+			.param("key", "accounts/" + this.account)
+			.query(String.class)
+			.list();
+		assertThat(issued).hasSize(1);
+		JsonNode event = JSON.readTree(issued.get(0));
+		JsonNode documented = BillingClient.example("invoice.issued");
+		assertThat(event.propertyNames())
+			.containsAll(documented.propertyNames().stream().filter((name) -> !name.equals("traceparent")).toList());
+		assertThat(event.get("data").propertyNames()).containsExactlyElementsOf(documented.get("data").propertyNames());
+		assertThat(event.get("subject").asString())
+			.isEqualTo("accounts/" + this.account + "/invoices/inv-2025-11-" + this.account);
+	}
+
+	@Test
+	void usesCreditsOldestFirstUpToTheSubtotalAndCarriesTheRestOver() {
+		this.clock.setTo(Instant.parse("2025-11-10T00:00:00Z"));
+		grantCredit("PROMOTION", "300", null);
+		grantCredit("GOODWILL", "100", null);
+		report(usage("c1", "srv-1", this.sku, "2025-11-03T01:00:00Z", "2025-11-03T11:00:00Z"),
+				usage("c1", "srv-1", this.sku, "2025-12-02T01:00:00Z", "2025-12-02T11:00:00Z"));
+
+		JsonNode november = bill("2025-11", "2025-11-30T15:05:00Z");
+		JsonNode december = bill("2025-12", "2025-12-31T15:05:00Z");
+
+		// 360 of cost: 300 of PROMOTION, then 60 of GOODWILL; 40 carried over
+		assertTotals(november, "360", "360", "0", "0");
+		assertThat(november.at("/appliedCredits/0/type").asString()).isEqualTo("PROMOTION");
+		assertThat(november.at("/appliedCredits/1/amount/amount").asString()).isEqualTo("60");
+		assertTotals(december, "360", "40", "32", "352");
+	}
+
+	@Test
+	void paysWithTheChosenTaxDocumentAndFallsOverdueAfterTheDueDate() {
+		String taxless = "notax-" + UUID.randomUUID().toString().substring(0, 8);
+		approve(taxless);
+		for (String acct : List.of(this.account, taxless)) {
+			report(acct, usage(acct, "c1", "srv-1", this.sku, "2025-11-03T01:00:00Z", "2025-11-03T11:00:00Z"));
+		}
+		JsonNode paid = billAccount(this.account, "2025-11", "2025-11-30T15:05:00Z");
+		JsonNode unpaid = billAccount(taxless, "2025-11", "2025-11-30T15:05:00Z");
+
+		String pay = "{\"amount\":{\"currencyCode\":\"KRW\",\"amount\":\"396\"},\"method\":\"BANK_TRANSFER\","
+				+ "\"document\":\"%s\"}";
+		BillingClient.Response refused = this.client.post(
+				invoicePath(taxless, unpaid.get("id").asString()) + "/payments", TestTokens.partner(taxless),
+				pay.formatted("TAX_INVOICE"));
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.text("/code")).isEqualTo("TAX_CONTACT_REQUIRED");
+		BillingClient.Response accepted = this.client.post(
+				invoicePath(this.account, paid.get("id").asString()) + "/payments", TestTokens.partner(this.account),
+				pay.formatted("TAX_INVOICE"));
+		assertThat(accepted.status()).as(accepted.raw()).isEqualTo(201);
+		assertThat(accepted.text("/state")).isEqualTo("PAID");
+		assertThat(accepted.text("/payments/0/document/type")).isEqualTo("TAX_INVOICE");
+		assertThat(accepted.text("/payments/0/document/taxContact/email")).isEqualTo("tax@partner.example.com");
+
+		this.clock.setTo(Instant.parse("2025-12-30T14:59:59Z"));
+		this.overdue.markOverdue();
+		assertThat(this.client.get(invoicePath(taxless, unpaid.get("id").asString()), TestTokens.partner(taxless))
+			.text("/state")).isEqualTo("ISSUED");
+		this.clock.setTo(Instant.parse("2025-12-30T15:00:01Z"));
+		this.overdue.markOverdue();
+		assertThat(this.client.get(invoicePath(taxless, unpaid.get("id").asString()), TestTokens.partner(taxless))
+			.text("/state")).isEqualTo("OVERDUE");
+		assertThat(
+				this.client.get(invoicePath(this.account, paid.get("id").asString()), TestTokens.partner(this.account))
+					.text("/state"))
+			.isEqualTo("PAID");
+		assertThat(this.jdbc
+			.sql("select count(*) from platform_outbox where topic = 'billing-events' and record_key = :key "
+					+ "and payload like '%invoice.overdue%'")
+			.param("key", "accounts/" + taxless)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void exportsRowsThatAddUpToTheInvoiceLineByLine() {
+		String gb = this.sku + "-gb";
+		ObjectNode offer = BillingClient.offer("offers/" + gb.replace('/', '-'), gb, "12.5", "1",
+				"2020-01-01T00:00:00Z");
+		ObjectNode price = (ObjectNode) offer.at("/data/prices/0");
+		price.put("meter", "egress-gb").put("unit", "GB");
+		BillingClient.produce("entitlement-events", offer.get("subject").asString(), offer.toString());
+		await().atMost(PATIENCE)
+			.until(() -> this.jdbc.sql("select count(*) from price_book_entry where sku = :s")
+				.param("s", gb)
+				.query(Integer.class)
+				.single() > 0);
+		List<ObjectNode> traffic = new java.util.ArrayList<>();
+		for (String resource : List.of("lb-1", "lb-2", "lb-3")) {
+			ObjectNode event = usage("c1", resource, gb, "2025-11-05T00:00:00Z", "2025-11-05T01:00:00Z");
+			((ObjectNode) event.get("data")).put("meter", "egress-gb").put("unit", "GB").put("quantity", "0.3333");
+			traffic.add(event);
+		}
+		report(traffic.toArray(ObjectNode[]::new));
+		report(usage("c1", "srv-1", this.sku, "2025-11-03T01:00:00Z", "2025-11-03T11:00:00Z"));
+		this.clock.setTo(Instant.parse("2025-11-20T00:00:00Z"));
+		grantCredit("PROMOTION", "100", "2026-01-01T00:00:00Z");
+		JsonNode invoice = bill("2025-11", "2025-11-30T15:05:00Z");
+
+		BillingClient.Response ndjson = this.client
+			.get("/v1/accounts/" + this.account + "/billing-export?month=2025-11", TestTokens.partner(this.account));
+		assertThat(ndjson.status()).isEqualTo(200);
+		List<JsonNode> rows = ndjson.raw().lines().map(JSON::readTree).toList();
+		java.math.BigDecimal total = java.math.BigDecimal.ZERO;
+		Instant last = Instant.EPOCH;
+		for (JsonNode row : rows) {
+			total = total.add(new java.math.BigDecimal(row.get("cost").asString()));
+			for (JsonNode credit : row.get("credits")) {
+				total = total.add(new java.math.BigDecimal(credit.get("amount").asString()));
+			}
+			Instant exported = Instant.parse(row.get("export_time").asString());
+			assertThat(exported).isAfter(last);
+			last = exported;
+			assertThat(row.at("/invoice/month").asString()).isEqualTo("202511");
+			assertThat(row.has("customer_correlation_id")).isTrue();
+		}
+		assertThat(total).isEqualByComparingTo(invoice.at("/total/amount").asString());
+		for (JsonNode line : invoice.get("lines")) {
+			java.math.BigDecimal sum = rows.stream()
+				.filter((row) -> line.get("sku").asString().equals(row.at("/sku/id").asString()))
+				.map((row) -> new java.math.BigDecimal(row.get("cost").asString()))
+				.reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+			assertThat(sum).as(line.toString()).isEqualByComparingTo(line.at("/cost/amount").asString());
+		}
+		// 3 x 0.3333 GB x 12.5 x 0.8 = 9.999 -> 10, but 3 resources of 3.333 -> 3 each
+		assertThat(rows).anySatisfy((row) -> {
+			assertThat(row.get("cost_type").asString()).isEqualTo("rounding error");
+			assertThat(row.get("cost").asString()).isEqualTo("1");
+		});
+		assertThat(rows).filteredOn((row) -> row.get("cost_type").asString().equals("tax")).hasSize(1);
+
+		BillingClient.Response csv = this.client
+			.get("/v1/accounts/" + this.account + "/billing-export?month=2025-11&format=csv", TestTokens.operator());
+		assertThat(csv.raw().lines().count()).isEqualTo(rows.size() + 1);
+		assertThat(csv.raw().lines().findFirst().orElseThrow())
+			.startsWith("billing_account_id,payer_billing_account_id,invoice.month");
+		BillingClient.Response schema = this.client.get("/v1/billing-export/schema", TestTokens.partner(this.account));
+		List<String> columns = new java.util.ArrayList<>();
+		schema.body().forEach((field) -> columns.add(field.get("name").asString()));
+		assertThat(columns).containsAll(rows.get(0).propertyNames());
+		assertThat(rows.get(0).propertyNames()).containsAll(columns);
+	}
+
+	@Test
+	void repricesACustomerFromTheConfigsEffectiveMonth() {
+		this.clock.setTo(Instant.parse("2025-10-15T00:00:00Z"));
+		String path = "/v1/accounts/" + this.account + "/customers/c1/repricing-config";
+		String config = "{\"rebillingBasis\":\"DIRECT_CUSTOMER_COST\",\"adjustmentPercent\":\"10\","
+				+ "\"effectiveMonth\":\"%s\",\"skuGroupOverrides\":[{\"skuPrefix\":\"products/other/\","
+				+ "\"rebillingBasis\":\"COST_AT_LIST\",\"adjustmentPercent\":\"0\"}]}";
+		BillingClient.Response past = this.client.put(path, TestTokens.partner(this.account),
+				config.formatted("2025-09"));
+		assertThat(past.status()).isEqualTo(422);
+		assertThat(past.text("/code")).isEqualTo("EFFECTIVE_MONTH_IN_PAST");
+		BillingClient.Response invalid = this.client.put(path, TestTokens.partner(this.account),
+				config.formatted("2025-11").replace("DIRECT_CUSTOMER_COST", "MARKUP"));
+		assertThat(invalid.status()).isEqualTo(400);
+		assertThat(invalid.text("/errors/0/field")).isEqualTo("rebillingBasis");
+		assertThat(this.client.put(path, TestTokens.partner(this.account), config.formatted("2025-11")).status())
+			.isEqualTo(200);
+		assertThat(this.client.get(path, TestTokens.partner(this.account)).text("/skuGroupOverrides/0/skuPrefix"))
+			.isEqualTo("products/other/");
+		report(usage("c1", "srv-1", this.sku, "2025-10-03T01:00:00Z", "2025-10-03T11:00:00Z"),
+				usage("c1", "srv-1", this.sku, "2025-11-03T01:00:00Z", "2025-11-03T11:00:00Z"));
+
+		String view = "/v1/accounts/" + this.account + "/customers/c1/billing/current-month?month=";
+		BillingClient.Response october = this.client.get(view + "2025-10", TestTokens.console(this.account, "c1"));
+		BillingClient.Response november = this.client.get(view + "2025-11", TestTokens.console(this.account, "c1"));
+
+		assertThat(october.text("/customerCost/amount")).as("list price before the config").isEqualTo("450");
+		// 450 x 0.8 = 360, x 1.1 = 396
+		assertThat(november.text("/customerCost/amount")).isEqualTo("396");
+		assertThat(november.body().at("/lines/0").has("cost")).as("never the partner's cost").isFalse();
+		assertThat(bill("2025-11", "2025-11-30T15:05:00Z").at("/lines/0/customerCost/amount").asString())
+			.isEqualTo("396");
+	}
+
+	// --- helpers
+
+	private void approve(String accountId) {
+		BillingClient.produce("partner-events", "accounts/" + accountId,
+				BillingClient.partnerApproved(accountId).toString());
+		await().atMost(PATIENCE)
+			.until(() -> this.jdbc.sql("select count(*) from contract_version where account_id = :a")
+				.param("a", accountId)
+				.query(Integer.class)
+				.single() > 0);
+	}
+
+	private void publishOffer(String sku, String hourly, String monthly) {
+		String offer = "offers/" + sku.replace('/', '-');
+		ObjectNode event = BillingClient.offer(offer, sku, hourly, monthly, "2020-01-01T00:00:00Z");
+		BillingClient.produce("entitlement-events", offer, event.toString());
+		await().atMost(PATIENCE)
+			.until(() -> this.jdbc.sql("select count(*) from price_book_entry where sku = :sku")
+				.param("sku", sku)
+				.query(Integer.class)
+				.single() > 0);
+	}
+
+	private ObjectNode usage(String customer, String resource, String sku, String from, String to) {
+		return usage(this.account, customer, resource, sku, from, to);
+	}
+
+	private static ObjectNode usage(String accountId, String customer, String resource, String sku, String from,
+			String to) {
+		return BillingClient.usage(accountId, customer, resource, sku, from, to);
+	}
+
+	private void report(ObjectNode... events) {
+		report(this.account, events);
+	}
+
+	private void report(String accountId, ObjectNode... events) {
+		ArrayNode batch = JSON.createArrayNode();
+		for (ObjectNode event : events) {
+			batch.add(event);
+		}
+		BillingClient.Response response = this.client.post("/v1/usage-events", TestTokens.usageWriter(accountId),
+				batch.toString());
+		assertThat(response.status()).as(response.raw()).isEqualTo(202);
+		assertThat(response.body().get("accepted").asInt()).isEqualTo(events.length);
+		await().atMost(PATIENCE)
+			.until(() -> this.jdbc.sql("""
+					select count(*) from usage_record where account_id = :a and event_id in (:ids)""")
+				.param("a", accountId)
+				.param("ids", java.util.Arrays.stream(events).map((e) -> e.get("id").asString()).toList())
+				.query(Integer.class)
+				.single() == events.length);
+	}
+
+	private void grantCredit(String type, String amount, String expireTime) {
+		String body = "{\"type\":\"" + type + "\",\"amount\":{\"currencyCode\":\"KRW\",\"amount\":\"" + amount + "\"}"
+				+ ((expireTime != null) ? ",\"expireTime\":\"" + expireTime + "\"" : "") + "}";
+		BillingClient.Response response = this.client.post("/v1/accounts/" + this.account + "/credits",
+				TestTokens.operator(), body);
+		assertThat(response.status()).as(response.raw()).isEqualTo(201);
+	}
+
+	private JsonNode bill(String month, String at) {
+		return billAccount(this.account, month, at);
+	}
+
+	private JsonNode billAccount(String accountId, String month, String at) {
+		this.clock.setTo(Instant.parse(at));
+		JsonNode run = runFor(accountId, month);
+		assertThat(run.get("state").asString()).isEqualTo("SUCCEEDED");
+		assertThat(run.get("invoicesIssued").asInt()).isEqualTo(1);
+		BillingClient.Response invoice = this.client.get(invoicePath(accountId, "inv-" + month + "-" + accountId),
+				TestTokens.partner(accountId));
+		assertThat(invoice.status()).as(invoice.raw()).isEqualTo(200);
+		assertThat(invoice.text("/month")).isEqualTo(month);
+		assertThat(invoice.text("/state")).isEqualTo("ISSUED");
+		return invoice.body();
+	}
+
+	private JsonNode run(String month) {
+		return runFor(this.account, month);
+	}
+
+	private JsonNode runFor(String accountId, String month) {
+		BillingClient.Response started = this.client.post("/v1/billing-runs", TestTokens.operator(),
+				"{\"month\":\"" + month + "\",\"accountId\":\"" + accountId + "\"}");
+		assertThat(started.status()).as(started.raw()).isEqualTo(202);
+		String path = "/v1/billing-runs/" + started.text("/id");
+		await().atMost(PATIENCE)
+			.until(() -> !"RUNNING".equals(this.client.get(path, TestTokens.operator()).text("/state")));
+		return this.client.get(path, TestTokens.operator()).body();
+	}
+
+	private String invoicePath(String invoiceId) {
+		return invoicePath(this.account, invoiceId);
+	}
+
+	private static String invoicePath(String accountId, String invoiceId) {
+		return "/v1/accounts/" + accountId + "/invoices/" + invoiceId;
+	}
+
+	private static void assertLine(JsonNode line, String type, String quantity, String costAtList, String cost,
+			String customerCost) {
+		assertThat(line.get("type").asString()).isEqualTo(type);
+		assertThat(line.get("quantity").asString()).isEqualTo(quantity);
+		assertThat(line.at("/costAtList/amount").asString()).isEqualTo(costAtList);
+		assertThat(line.at("/cost/amount").asString()).isEqualTo(cost);
+		assertThat(line.at("/customerCost/amount").asString()).isEqualTo(customerCost);
+	}
+
+	private static void assertTotals(JsonNode invoice, String subtotal, String credits, String tax, String total) {
+		assertThat(invoice.at("/subtotal/amount").asString()).isEqualTo(subtotal);
+		assertThat(invoice.at("/credits/amount").asString()).isEqualTo(credits);
+		assertThat(invoice.at("/tax/amount").asString()).isEqualTo(tax);
+		assertThat(invoice.at("/total/amount").asString()).isEqualTo(total);
+	}
+
+}

@@ -1,0 +1,312 @@
+package com.cloudpartner.billing.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.cloudpartner.billing.BillingServiceApplication;
+import com.cloudpartner.support.test.RealInfrastructure;
+import com.cloudpartner.support.test.TestKafka;
+import com.cloudpartner.support.test.TestTokens;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The billing benchmarks of docs/benchmarks.md, against a real PostgreSQL (a fresh
+ * database) and the test JVM's Kafka broker, in one JVM with the load generator:
+ * <ul>
+ * <li>{@code ingest SECONDS CONCURRENCY}: HTTP batches of 1,000 events -> Kafka
+ * (acks=all) -> consumer -> rated month-to-date; acknowledgement latency percentiles,
+ * sustained and end-to-end rates, and Kafka's own produce+consume rate for the same
+ * events;</li>
+ * <li>{@code run ACCOUNTS RESOURCES}: a billing run over generated accounts with a month
+ * of hourly usage per resource (inserted by SQL), then a second run that issues
+ * nothing.</li>
+ * </ul>
+ */
+public final class BillingBenchmark {
+
+	private static final String SKU = "products/bench/skus/vm";
+
+	private BillingBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		String mode = (args.length > 0) ? args[0] : "ingest";
+		ConfigurableApplicationContext app = new SpringApplicationBuilder(BillingServiceApplication.class)
+			.initializers(new RealInfrastructure())
+			.properties("server.port=0", "logging.level.root=WARN", "logging.level.com.cloudpartner=WARN",
+					"spring.kafka.listener.concurrency=3")
+			.run();
+		try {
+			int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+			JdbcClient jdbc = app.getBean(JdbcClient.class);
+			if (mode.equals("run")) {
+				billingRun(jdbc, port, intArg(args, 1, 10_000), intArg(args, 2, 100_000));
+			}
+			else {
+				ingest(jdbc, port, intArg(args, 1, 30), intArg(args, 2, 8));
+			}
+		}
+		finally {
+			app.close();
+			System.exit(0);
+		}
+	}
+
+	private static int intArg(String[] args, int index, int fallback) {
+		return (args.length > index) ? Integer.parseInt(args[index]) : fallback;
+	}
+
+	private static void seed(JdbcClient jdbc, String accountsSql) {
+		jdbc.sql(accountsSql).update();
+		jdbc.sql("""
+				insert into price_book_entry (offer, meter, effective_from, sku, unit, list_price, currency_code,
+				    monthly_price)
+				values ('offers/bench', 'vm-hours', '2020-01-01T00:00:00Z', :sku, 'HOUR', 45, 'KRW', 30000)
+				on conflict do nothing""").param("sku", SKU).update();
+	}
+
+	// --- ingestion
+
+	private static void ingest(JdbcClient jdbc, int port, int seconds, int concurrency) throws Exception {
+		String account = "bench-" + UUID.randomUUID().toString().substring(0, 6);
+		seed(jdbc, "insert into billing_account_contract (account_id, supply_discount_percent, currency_code) "
+				+ "values ('" + account + "', 20, 'KRW')");
+		jdbc.sql("insert into contract_version (account_id, effective_from, supply_discount_percent, currency_code) "
+				+ "values ('" + account + "', 'epoch', 20, 'KRW')")
+			.update();
+		String token = TestTokens.usageWriter(account);
+		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		URI uri = URI.create("http://localhost:" + port + "/v1/usage-events");
+		AtomicLong sequence = new AtomicLong();
+		AtomicInteger accepted = new AtomicInteger();
+		List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+		// warm-up
+		post(http, uri, token, batch(account, sequence, 1000));
+		long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+		long started = System.nanoTime();
+		try (ExecutorService clients = Executors.newFixedThreadPool(concurrency)) {
+			for (int c = 0; c < concurrency; c++) {
+				clients.execute(() -> {
+					while (System.nanoTime() < deadline) {
+						String body = batch(account, sequence, 1000);
+						long t0 = System.nanoTime();
+						int n = post(http, uri, token, body);
+						latencies.add(System.nanoTime() - t0);
+						accepted.addAndGet(n);
+					}
+				});
+			}
+		}
+		double ackSeconds = (System.nanoTime() - started) / 1e9;
+		int total = accepted.get() + 1000;
+		while (recordedHours(jdbc, account) < total) {
+			Thread.sleep(200);
+		}
+		double endToEndSeconds = (System.nanoTime() - started) / 1e9;
+		List<Long> sorted = new ArrayList<>(latencies);
+		Collections.sort(sorted);
+		System.out.printf("ingest: %d events in %d batches, %d clients%n", accepted.get(), sorted.size(), concurrency);
+		System.out.printf("  acknowledged: %.0f events/s; ack latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+				accepted.get() / ackSeconds, pct(sorted, 0.50), pct(sorted, 0.99), pct(sorted, 1.0));
+		System.out.printf("  rated month-to-date (consumer caught up): %.0f events/s end to end (%.1f s)%n",
+				accepted.get() / endToEndSeconds, endToEndSeconds);
+		double kafka = kafkaBaseline(account, Math.min(accepted.get(), 200_000));
+		System.out.printf("  Kafka alone (same events, acks=all idempotent producer + one consumer): %.0f events/s%n",
+				kafka);
+		System.out.printf("  ratio ingestion/Kafka: acknowledged %.2f, end to end %.2f%n",
+				(accepted.get() / ackSeconds) / kafka, (accepted.get() / endToEndSeconds) / kafka);
+	}
+
+	private static long recordedHours(JdbcClient jdbc, String account) {
+		return jdbc.sql("select coalesce(sum(units), 0) from usage_month where account_id = :a")
+			.param("a", account)
+			.query(Long.class)
+			.single();
+	}
+
+	private static double pct(List<Long> sorted, double p) {
+		int index = Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1);
+		return sorted.get(Math.max(0, index)) / 1e6;
+	}
+
+	/** One resource-hour per event, never the same hour twice. */
+	private static String batch(String account, AtomicLong sequence, int size) {
+		StringBuilder json = new StringBuilder(size * 420).append('[');
+		for (int i = 0; i < size; i++) {
+			long n = sequence.getAndIncrement();
+			long resource = n / 600;
+			Instant start = Instant.parse("2026-11-01T00:00:00Z").plusSeconds((n % 600) * 3600);
+			if (i > 0) {
+				json.append(',');
+			}
+			json.append("{\"specversion\":\"1.0\",\"id\":\"e")
+				.append(n)
+				.append("\",\"source\":\"//bench\",\"type\":\"usage.recorded\",\"subject\":\"accounts/")
+				.append(account)
+				.append("/customers/c")
+				.append(resource % 100)
+				.append("/servers/s")
+				.append(resource)
+				.append("\",\"time\":\"2026-11-23T00:00:00Z\",\"datacontenttype\":\"application/json\",\"data\":{")
+				.append("\"accountId\":\"")
+				.append(account)
+				.append("\",\"customerId\":\"c")
+				.append(resource % 100)
+				.append("\",\"entitlementId\":\"e")
+				.append(resource)
+				.append("\",\"sku\":\"")
+				.append(SKU)
+				.append("\",\"meter\":\"vm-hours\",\"unit\":\"HOUR\",\"quantity\":\"1\",\"windowStart\":\"")
+				.append(start)
+				.append("\",\"windowEnd\":\"")
+				.append(start.plusSeconds(3600))
+				.append("\"}}");
+		}
+		return json.append(']').toString();
+	}
+
+	private static int post(HttpClient http, URI uri, String token, String body) {
+		try {
+			HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
+				.header("Authorization", "Bearer " + token)
+				.header("Content-Type", "application/cloudevents-batch+json")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 202) {
+				throw new IllegalStateException(response.statusCode() + " " + response.body());
+			}
+			String text = response.body();
+			int from = text.indexOf("\"accepted\":") + 11;
+			return Integer.parseInt(text.substring(from, text.indexOf(',', from)));
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static double kafkaBaseline(String account, int events) throws Exception {
+		String topic = "bench-baseline-" + UUID.randomUUID();
+		Properties producerConfig = new Properties();
+		producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+		producerConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		producerConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+		producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+		producerConfig.put(ProducerConfig.BATCH_SIZE_CONFIG, 262144);
+		Properties consumerConfig = new Properties();
+		consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+		consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, topic);
+		consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		consumerConfig.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		consumerConfig.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		AtomicLong sequence = new AtomicLong();
+		String batch = batch(account, sequence, 1000);
+		String one = batch.substring(1, batch.indexOf("}},") + 2);
+		long started = System.nanoTime();
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig);
+				KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig)) {
+			consumer.subscribe(List.of(topic));
+			for (int i = 0; i < events; i++) {
+				producer.send(new ProducerRecord<>(topic, "accounts/x/servers/s" + (i / 600), one));
+			}
+			producer.flush();
+			int consumed = 0;
+			while (consumed < events) {
+				consumed += consumer.poll(Duration.ofMillis(200)).count();
+			}
+		}
+		return events / ((System.nanoTime() - started) / 1e9);
+	}
+
+	// --- billing run
+
+	private static void billingRun(JdbcClient jdbc, int port, int accounts, int resources) throws Exception {
+		String prefix = "run-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+		long t0 = System.nanoTime();
+		seed(jdbc, "insert into billing_account_contract (account_id, supply_discount_percent, currency_code) "
+				+ "select '" + prefix + "' || a, 20, 'KRW' from generate_series(1, " + accounts + ") a");
+		jdbc.sql("insert into contract_version (account_id, effective_from, supply_discount_percent, currency_code) "
+				+ "select '" + prefix + "' || a, 'epoch', 20, 'KRW' from generate_series(1, " + accounts + ") a")
+			.update();
+		int perAccount = Math.max(1, resources / accounts);
+		// a month of hourly usage per resource, as the consumer's roll-up holds it: every
+		// third resource all 720 hours (monthly price), the others 1..719 hours
+		jdbc.sql("""
+				insert into usage_month (account_id, month, customer_id, resource, sku, meter, unit, entitlement_id,
+				    units, first_at, last_at)
+				select :prefix || a, '2026-11', 'c' || (r % 3), 'accounts/' || :prefix || a || '/servers/s' || r, :sku,
+				    'vm-hours', 'HOUR', 'e' || r,
+				    case when r % 3 = 0 then 720 else 1 + (r * 7 + a) % 719 end,
+				    timestamptz '2026-10-31T15:00:00Z',
+				    timestamptz '2026-10-31T15:00:00Z' + interval '1 hour' * case when r % 3 = 0 then 720
+				        else 1 + (r * 7 + a) % 719 end
+				from generate_series(1, :accounts) a, generate_series(1, :per) r""")
+			.param("prefix", prefix)
+			.param("sku", SKU)
+			.param("accounts", accounts)
+			.param("per", perAccount)
+			.update();
+		System.out.printf("run: generated %d accounts x %d resources in %.1f s%n", accounts, perAccount,
+				(System.nanoTime() - t0) / 1e9);
+		HttpClient http = HttpClient.newHttpClient();
+		for (int attempt = 1; attempt <= 2; attempt++) {
+			long started = System.nanoTime();
+			HttpResponse<String> run = http
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/billing-runs"))
+					.header("Authorization", "Bearer " + TestTokens.operator())
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString("{\"month\":\"2026-11\"}"))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			String id = run.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+			String state;
+			String body;
+			do {
+				Thread.sleep(100);
+				body = http
+					.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/billing-runs/" + id))
+						.header("Authorization", "Bearer " + TestTokens.operator())
+						.build(), HttpResponse.BodyHandlers.ofString())
+					.body();
+				state = body.replaceAll(".*\"state\":\"([^\"]+)\".*", "$1");
+			}
+			while (state.equals("RUNNING"));
+			System.out.printf("  run %d: %s in %.1f s: %s%n", attempt, state, (System.nanoTime() - started) / 1e9,
+					body.replaceAll(".*(\"invoicesIssued\":\\d+,\"failures\":\\d+).*", "$1"));
+		}
+		System.out.printf("  invoice lines %d, resource items %d%n",
+				jdbc.sql("select count(*) from invoice_line where account_id like :p")
+					.param("p", prefix + "%")
+					.query(Long.class)
+					.single(),
+				jdbc.sql("select count(*) from invoice_line_item where account_id like :p")
+					.param("p", prefix + "%")
+					.query(Long.class)
+					.single());
+	}
+
+}

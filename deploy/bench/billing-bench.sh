@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Billing benchmarks (issue 6): ingestion throughput/latency and a billing run at scale.
+# Usage: deploy/bench/billing-bench.sh ingest [SECONDS] [CLIENTS]
+#        deploy/bench/billing-bench.sh run [ACCOUNTS] [RESOURCES]
+# Needs PostgreSQL on 127.0.0.1:5432 (trust) like the tests; Kafka is the embedded KRaft
+# broker of the test support (or TEST_KAFKA_BOOTSTRAP_SERVERS). Runs in one JVM with the
+# load generator, so on a 2-core machine generator, service, broker and database share
+# the cores.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+./mvnw -o -q -pl billing-service test-compile dependency:build-classpath \
+  -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+cp="billing-service/target/test-classes:billing-service/target/classes:$(cat billing-service/target/bench-classpath.txt)"
+exec "$JAVA_HOME/bin/java" -Xmx1g -cp "$cp" com.cloudpartner.billing.bench.BillingBenchmark "$@"

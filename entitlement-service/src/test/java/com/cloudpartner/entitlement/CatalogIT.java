@@ -29,8 +29,9 @@ class CatalogIT extends IntegrationTestSupport {
 		assertThat(nas.text("/family")).isEqualTo("IAAS");
 
 		Response skus = get("/v1/products/office-suite/skus", TestTokens.partner("demo-account"));
-		assertThat(skus.body().at("/skus/0/name").asString()).isEqualTo("products/office-suite/skus/standard");
-		assertThat(skus.body().at("/skus/0/meters/0/unit").asString()).isEqualTo("SEAT_MONTH");
+		assertThat(skus.body().get("skus").findValuesAsString("name"))
+			.containsExactly("products/office-suite/skus/premium", "products/office-suite/skus/standard");
+		assertThat(skus.body().at("/skus/1/meters/0/unit").asString()).isEqualTo("SEAT_MONTH");
 
 		Response offer = get("/v1/offers/server-basic-2vcpu-4gb-monthly", TestTokens.partner("demo-account"));
 		assertThat(offer.status()).isEqualTo(200);

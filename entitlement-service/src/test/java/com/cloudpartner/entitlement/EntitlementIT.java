@@ -197,10 +197,6 @@ class EntitlementIT extends IntegrationTestSupport {
 				"parameters", List.of(Map.of("name", "maxUnits", "value", maxUnits)));
 	}
 
-	private ObjectNode example(String type) throws Exception {
-		return (ObjectNode) this.json.readTree(Files.readString(Path.of("../docs/events/" + type + ".json")));
-	}
-
 	private static void assertProblem(Response response, int status, String code) {
 		assertThat(response.status()).isEqualTo(status);
 		assertThat(response.headers().getContentType().toString()).isEqualTo("application/problem+json");

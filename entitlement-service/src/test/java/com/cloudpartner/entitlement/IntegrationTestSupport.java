@@ -1,6 +1,10 @@
 package com.cloudpartner.entitlement;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +22,15 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import com.cloudpartner.support.test.IntegrationTest;
+import com.cloudpartner.support.test.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -42,7 +49,11 @@ import static org.assertj.core.api.Assertions.fail;
  */
 @IntegrationTest
 @ActiveProfiles({ "local", "test" })
+@Import(TimeTravelClock.Configuration.class)
 abstract class IntegrationTestSupport {
+
+	@Autowired
+	TimeTravelClock clock;
 
 	@LocalServerPort
 	int port;
@@ -56,6 +67,54 @@ abstract class IntegrationTestSupport {
 	@DynamicPropertySource
 	static void partnerService(DynamicPropertyRegistry registry) {
 		registry.add("platform.services.partner", PartnerServiceStub::url);
+		registry.add("platform.entitlements.suspend-on-overdue", () -> "true");
+	}
+
+	/** A partner token valid at the (moved) service clock's time. */
+	String partnerAt(String accountId) {
+		Instant at = this.clock.instant();
+		return TestTokens.builder("client-" + accountId, "partner-api", "partner", Duration.ofMinutes(15))
+			.claim("acct", accountId)
+			.notBefore(Date.from(at.minusSeconds(60)))
+			.issuedAt(Date.from(at.minusSeconds(60)))
+			.expiration(Date.from(at.plus(Duration.ofMinutes(15))))
+			.compact();
+	}
+
+	/**
+	 * Publishes partner.approved (with a KRW and a USD billing account) and
+	 * customer.created as partner-service would, and waits until the projection has them.
+	 */
+	void approvePartner(String accountId, String publicId, String... customerIds) throws Exception {
+		ObjectNode approved = example("partner.approved");
+		approved.put("id", UUID.randomUUID().toString());
+		ObjectNode data = (ObjectNode) approved.get("data");
+		data.put("accountId", accountId).put("publicId", publicId);
+		ObjectNode krw = (ObjectNode) data.get("billingAccounts").get(0);
+		krw.put("name", "accounts/" + accountId + "/billingAccounts/demo-krw");
+		ObjectNode usd = krw.deepCopy();
+		usd.put("name", "accounts/" + accountId + "/billingAccounts/usd")
+			.put("id", "usd")
+			.put("currencyCode", "USD")
+			.put("regionCode", "US");
+		data.withArray("billingAccounts").add(usd);
+		produce("partner-events", "accounts/" + accountId, approved.toString());
+		for (String customerId : customerIds) {
+			ObjectNode created = example("customer.created");
+			created.put("id", UUID.randomUUID().toString());
+			((ObjectNode) created.get("data")).put("accountId", accountId)
+				.put("customerId", customerId)
+				.put("userId", "user-" + customerId);
+			produce("partner-events", "accounts/" + accountId, created.toString());
+		}
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+			Response list = get("/v1/accounts/" + accountId + "/billing-accounts", TestTokens.partner(accountId));
+			return list.status() == 200 && list.body().get("billingAccounts").size() == 2;
+		});
+	}
+
+	ObjectNode example(String type) throws Exception {
+		return (ObjectNode) this.json.readTree(Files.readString(Path.of("../docs/events/" + type + ".json")));
 	}
 
 	Response call(HttpMethod method, String path, String token, Object body) {

@@ -46,6 +46,9 @@ final class PartnerServiceStub {
 		if (authorization == null || !authorization.startsWith("Bearer ")) {
 			respond(exchange, 401, "{\"code\":\"TOKEN_MISSING\"}");
 		}
+		else if ("POST".equals(exchange.getRequestMethod()) && path.endsWith("/customers")) {
+			create(exchange, path);
+		}
 		else if (customer.startsWith("remote-")) {
 			respond(exchange, 200, "{\"name\":\"" + path.substring(4) + "\",\"id\":\"" + customer
 					+ "\",\"userId\":\"user-" + customer + "\",\"displayName\":\"Remote\",\"unknown\":true}");
@@ -56,6 +59,24 @@ final class PartnerServiceStub {
 		else {
 			respond(exchange, 404, "{\"code\":\"CUSTOMER_NOT_FOUND\"}");
 		}
+	}
+
+	/**
+	 * Customer creation (a transfer's import): the id follows from the Idempotency-Key,
+	 * so a retried import gets the same customer; user id {@code taken} is 409.
+	 */
+	private static void create(HttpExchange exchange, String path) throws IOException {
+		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+		java.util.regex.Matcher user = java.util.regex.Pattern.compile("\"userId\"\\s*:\\s*\"([^\"]*)\"").matcher(body);
+		String userId = user.find() ? user.group(1) : "";
+		String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+		if ("taken".equals(userId)) {
+			respond(exchange, 409, "{\"code\":\"CUSTOMER_EXISTS\"}");
+			return;
+		}
+		String id = java.util.UUID.nameUUIDFromBytes(String.valueOf(key).getBytes(StandardCharsets.UTF_8)).toString();
+		respond(exchange, 201, "{\"name\":\"" + path.substring(4) + "/" + id + "\",\"id\":\"" + id + "\",\"userId\":\""
+				+ userId + "\",\"displayName\":\"Imported\"}");
 	}
 
 	private static void respond(HttpExchange exchange, int status, String body) throws IOException {

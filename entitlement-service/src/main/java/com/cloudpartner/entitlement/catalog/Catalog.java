@@ -73,6 +73,27 @@ public class Catalog {
 			.optional();
 	}
 
+	/** Every SKU with its product, by product and SKU id. */
+	public List<ProductSku> allSkus() {
+		return this.jdbc
+			.sql("select p.id, p.display_name, p.family, p.purchasable, s.product_id, s.id, s.display_name, "
+					+ "s.meters::text from sku s join product p on p.id = s.product_id order by s.product_id, s.id")
+			.query((rs, n) -> new ProductSku(product(rs, n),
+					new Sku(rs.getString(5), rs.getString(6), rs.getString(7),
+							List.of(this.json.readValue(rs.getString(8), Meter[].class)))))
+			.list();
+	}
+
+	/**
+	 * A SKU and its product.
+	 *
+	 * @param product the product
+	 * @param sku the SKU
+	 */
+	public record ProductSku(Product product, Sku sku) {
+
+	}
+
 	Page<Sku> listSkus(String productId, PageRequest page) {
 		List<Sku> rows = this.jdbc
 			.sql("select product_id, id, display_name, meters::text from sku "

@@ -257,7 +257,8 @@ public class EntitlementManagement {
 						.findForUpdate(target.accountId(), target.customerId(), target.entitlementId())
 						.orElseThrow(() -> notFound(target.accountId(), target.customerId(), target.entitlementId()));
 					Applied applied = mutation.apply(current, now);
-					store(applied.entitlement(), operationType, applied.eventType(), applied.reason(), target.actor());
+					store(applied.entitlement(), operationType.replace("_ENTITLEMENT", ""), applied.eventType(),
+							applied.reason(), target.actor());
 					return record(applied.entitlement(), operationType, now);
 				}));
 	}

@@ -34,6 +34,18 @@ public class PartnerChecks {
 	}
 
 	/**
+	 * Creates a customer under the partner at partner-service and records it here, so
+	 * that entitlements can be created for it at once.
+	 */
+	public PartnerServiceClient.RemoteCustomer createCustomer(String accountId,
+			PartnerServiceClient.NewCustomer customer, String idempotencyKey, String authorization) {
+		var created = this.partnerService.createCustomer(accountId, customer, idempotencyKey, authorization);
+		this.directory.saveCustomer(accountId, created.id(), created.userId(), created.displayName(), false,
+				this.clock.instant());
+		return created;
+	}
+
+	/**
 	 * 404 {@code CUSTOMER_NOT_FOUND} unless the customer exists.
 	 * @param authorization the caller's Authorization header, for the look-up at
 	 * partner-service

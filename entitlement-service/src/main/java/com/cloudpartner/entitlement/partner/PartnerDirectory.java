@@ -42,6 +42,42 @@ public class PartnerDirectory {
 			.optional();
 	}
 
+	/** Every billing account of a partner. */
+	public List<BillingAccount> billingAccounts(String accountId) {
+		return this.jdbc
+			.sql("select account_id, id, display_name, currency, region_code from billing_account "
+					+ "where account_id = :account order by id")
+			.param("account", accountId)
+			.query(BillingAccount.class)
+			.list();
+	}
+
+	/** The partner account with this public id (as named in a transfer token). */
+	public Optional<String> accountByPublicId(String publicId) {
+		return this.jdbc.sql("select id from partner_account where public_id = :publicId")
+			.param("publicId", publicId)
+			.query(String.class)
+			.optional();
+	}
+
+	public Optional<String> publicId(String accountId) {
+		return this.jdbc.sql("select public_id from partner_account where id = :id and public_id is not null")
+			.param("id", accountId)
+			.query(String.class)
+			.optional();
+	}
+
+	/** The customer's user id and display name, when the projection knows it. */
+	public Optional<String[]> customer(String accountId, String customerId) {
+		return this.jdbc
+			.sql("select user_id, display_name from customer where account_id = :account and customer_id = :customer "
+					+ "and not deleted")
+			.param("account", accountId)
+			.param("customer", customerId)
+			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
+			.optional();
+	}
+
 	Page<BillingAccount> listBillingAccounts(String accountId, PageRequest page) {
 		List<BillingAccount> rows = this.jdbc
 			.sql("select account_id, id, display_name, currency, region_code from billing_account "

@@ -33,7 +33,7 @@ import org.springframework.web.client.RestClient;
  * partner-service costs callers a quick 503 rather than their threads.
  */
 @Component
-class PartnerServiceClient implements AutoCloseable {
+public class PartnerServiceClient implements AutoCloseable {
 
 	static final String INSTANCE = "partner-service";
 
@@ -77,6 +77,51 @@ class PartnerServiceClient implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Creates the customer at partner-service (a transfer's import), idempotent by the
+	 * given key so that a retried import creates it once.
+	 * @throws ApiProblem 409 {@code CUSTOMER_EXISTS} when the user id is taken, 400
+	 * {@code CUSTOMER_REJECTED} when partner-service refuses the customer, 503 when it
+	 * cannot answer
+	 */
+	RemoteCustomer createCustomer(String accountId, NewCustomer customer, String idempotencyKey, String authorization) {
+		Created created;
+		try {
+			created = this.breaker.executeCallable(() -> this.timeLimiter
+				.executeFutureSupplier(() -> CompletableFuture.supplyAsync(() -> this.rest.post()
+					.uri("/v1/accounts/{a}/customers", accountId)
+					.header(HttpHeaders.AUTHORIZATION, authorization)
+					.header("Idempotency-Key", idempotencyKey)
+					.contentType(MediaType.APPLICATION_JSON)
+					.accept(MediaType.APPLICATION_JSON)
+					.body(customer)
+					.exchange((request, response) -> {
+						int status = response.getStatusCode().value();
+						if (status >= 500) {
+							throw new IllegalStateException("partner-service answered " + status);
+						}
+						return new Created(status, status < 300 ? response.bodyTo(RemoteCustomer.class) : null);
+					}), this.executor)));
+		}
+		catch (CallNotPermittedException ex) {
+			throw unavailable();
+		}
+		catch (Exception ex) {
+			log.warn("partner-service could not create customer {} under {}: {}", customer.userId(), accountId,
+					ex.toString());
+			throw unavailable();
+		}
+		if (created.status() == 409) {
+			throw ApiProblem.conflict("CUSTOMER_EXISTS",
+					"Partner " + accountId + " already has a customer with userId " + customer.userId() + ".");
+		}
+		if (created.customer() == null || created.customer().id() == null) {
+			throw ApiProblem.badRequest("CUSTOMER_REJECTED",
+					"partner-service refused the customer (HTTP " + created.status() + ").");
+		}
+		return created.customer();
+	}
+
 	private Optional<RemoteCustomer> fetch(String accountId, String customerId, String authorization) {
 		return this.rest.get()
 			.uri("/v1/accounts/{a}/customers/{c}", accountId, customerId)
@@ -105,7 +150,22 @@ class PartnerServiceClient implements AutoCloseable {
 
 	/** The part of partner-service's customer that is kept here. */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	record RemoteCustomer(String id, String userId, String displayName) {
+	public record RemoteCustomer(String id, String userId, String displayName) {
+
+	}
+
+	/**
+	 * The body of partner-service's customer creation.
+	 *
+	 * @param userId the partner's own id of the user
+	 * @param displayName shown name
+	 * @param correlationId where the customer came from
+	 */
+	public record NewCustomer(String userId, String displayName, String correlationId) {
+
+	}
+
+	private record Created(int status, RemoteCustomer customer) {
 
 	}
 

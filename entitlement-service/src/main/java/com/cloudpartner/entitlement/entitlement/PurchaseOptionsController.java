@@ -1,0 +1,139 @@
+package com.cloudpartner.entitlement.entitlement;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import com.cloudpartner.entitlement.catalog.Catalog.ProductSku;
+import com.cloudpartner.entitlement.catalog.Family;
+import com.cloudpartner.entitlement.catalog.Meter;
+import com.cloudpartner.entitlement.catalog.OfferView;
+import com.cloudpartner.entitlement.config.ProblemDocument;
+import com.cloudpartner.support.security.Access;
+import com.cloudpartner.support.security.VerifiedToken;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@ApiResponse(responseCode = "4XX", description = "Refused: see the problem's code",
+		content = @Content(mediaType = "application/problem+json",
+				schema = @Schema(implementation = ProblemDocument.class)))
+@ApiResponse(responseCode = "5XX", description = "Failed or unavailable",
+		content = @Content(mediaType = "application/problem+json",
+				schema = @Schema(implementation = ProblemDocument.class)))
+@RestController
+@RequestMapping("/v1/accounts/{accountId}/customers/{customerId}")
+@Tag(name = "Entitlements")
+class PurchaseOptionsController {
+
+	private final PurchaseOptions options;
+
+	PurchaseOptionsController(PurchaseOptions options) {
+		this.options = options;
+	}
+
+	@GetMapping("/purchasable-skus")
+	@Operation(summary = "SKUs the partner may buy for the customer, or UPGRADE/DOWNGRADE an entitlement to")
+	PurchasableSkus purchasableSkus(VerifiedToken token, @PathVariable String accountId,
+			@PathVariable String customerId, @RequestParam(required = false) String changeType,
+			@RequestParam(required = false) String entitlement) {
+		Access.requireAccountRead(token, accountId);
+		return new PurchasableSkus(this.options.purchasableSkus(accountId, customerId, changeType, entitlement)
+			.stream()
+			.map(PurchasableSku::of)
+			.toList(), "");
+	}
+
+	@PostMapping("/query-eligible-billing-accounts")
+	@Operation(summary = "Billing accounts for SKUs, grouped by the SKUs that must share one")
+	EligibleBillingAccounts eligibleBillingAccounts(VerifiedToken token, @PathVariable String accountId,
+			@PathVariable String customerId, @io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = @Content(examples = @ExampleObject(value = """
+							{"skus": ["products/iaas/skus/payg", "products/office-suite/skus/standard"]}
+							"""))) @Valid @RequestBody SkusRequest request) {
+		Access.requireAccountRead(token, accountId);
+		return new EligibleBillingAccounts(this.options.eligibleBillingAccounts(accountId, request.skus())
+			.stream()
+			.map((g) -> new SkuPurchaseGroupView(g.skus(),
+					g.billingAccounts().stream().map((b) -> new BillingAccountPurchaseInfo(b)).toList()))
+			.toList());
+	}
+
+	@GetMapping("/purchasable-offers")
+	@Operation(summary = "Offers for a purchase of a SKU on a billing account, or for changing an entitlement")
+	PurchasableOffers purchasableOffers(VerifiedToken token, @PathVariable String accountId,
+			@PathVariable String customerId, @RequestParam(required = false) String sku,
+			@RequestParam(required = false) String billingAccount, @RequestParam(required = false) String entitlement) {
+		Access.requireAccountRead(token, accountId);
+		return new PurchasableOffers(
+				this.options.purchasableOffers(accountId, customerId, sku, billingAccount, entitlement)
+					.stream()
+					.map((o) -> new PurchasableOffer(OfferView.of(o)))
+					.toList(),
+				"");
+	}
+
+	record SkuView(String name, String id, String displayName, List<Meter> meters, ProductView product) {
+
+		static SkuView of(ProductSku s) {
+			return new SkuView(s.sku().name(), s.sku().id(), s.sku().displayName(), s.sku().meters(), new ProductView(
+					s.product().name(), s.product().id(), s.product().displayName(), s.product().family()));
+		}
+
+	}
+
+	record ProductView(String name, String id, String displayName, Family family) {
+
+	}
+
+	record PurchasableSku(SkuView sku) {
+
+		static PurchasableSku of(ProductSku s) {
+			return new PurchasableSku(SkuView.of(s));
+		}
+
+	}
+
+	record PurchasableSkus(List<PurchasableSku> purchasableSkus, String nextPageToken) {
+
+	}
+
+	record SkusRequest(@NotEmpty @Size(max = 100) List<@NotNull String> skus) {
+
+	}
+
+	record BillingAccountPurchaseInfo(String billingAccount) {
+
+	}
+
+	record SkuPurchaseGroupView(List<String> skus, List<BillingAccountPurchaseInfo> billingAccountPurchaseInfos) {
+
+	}
+
+	record EligibleBillingAccounts(List<SkuPurchaseGroupView> skuPurchaseGroups) {
+
+	}
+
+	record PurchasableOffer(OfferView offer) {
+
+	}
+
+	record PurchasableOffers(List<PurchasableOffer> purchasableOffers, String nextPageToken) {
+
+	}
+
+}

@@ -1,5 +1,6 @@
 package com.cloudpartner.entitlement;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -11,6 +12,7 @@ import com.cloudpartner.support.test.TestTokens;
 import org.springframework.http.HttpMethod;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class ResourcesIT extends ResourcesITSupport {
 
@@ -266,6 +268,58 @@ class ResourcesIT extends ResourcesITSupport {
 		assertThat(get("/v1/" + server, this.partner).text("/state")).isEqualTo("RUNNING");
 		assertThat(get("/v1/" + diskName, this.partner).text("/state")).isEqualTo("ACTIVE");
 		assertThat(finished(post("/v1/" + server + "/stop", mine, null)).text("/state")).isEqualTo("SUCCEEDED");
+	}
+
+	@Test
+	void retriesJobsWhoseRunnerDiedAndFailsThemHonestlyInTheEnd() {
+		String server = runningServer("orphan");
+		String retried = strandedJob(server, "STOP_SERVER", "STOP", 1);
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> get("/v1/" + retried, this.partner).text("/state").equals("SUCCEEDED"));
+		assertThat(get("/v1/" + retried, this.partner).text("/finishTime")).isNotBlank();
+		assertThat(get("/v1/" + server, this.partner).text("/state")).isEqualTo("STOPPED");
+
+		String abandoned = strandedJob(server, "START_SERVER", "START", 3);
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> get("/v1/" + abandoned, this.partner).text("/state").equals("FAILED"));
+		assertThat(get("/v1/" + abandoned, this.partner).text("/error/code")).isEqualTo("JOB_TIMED_OUT");
+		assertThat(get("/v1/" + server, this.partner).text("/state")).isEqualTo("STOPPED");
+		consume("entitlement-events", abandoned, (e) -> e.at("/data/error/code").asString().equals("JOB_TIMED_OUT"));
+
+		Response cpu = get("/v1/" + server + "/metrics?metric=cpu", this.partner);
+		assertThat(cpu.status()).isEqualTo(200);
+		assertThat(cpu.body().get("points")).hasSizeBetween(24, 25);
+		assertProblem(get("/v1/" + server + "/metrics?metric=temperature", this.partner), 400, "VALIDATION_FAILED");
+		Response docs = get("/v3/api-docs", null);
+		assertThat(docs.status()).isEqualTo(200);
+		assertThat(docs.body().get("paths").propertyNames()).contains(
+				"/v1/accounts/{accountId}/customers/{customerId}/servers/{id}/resize",
+				"/v1/accounts/{accountId}/jobs/{jobId}");
+	}
+
+	/**
+	 * A job a crashed runner left RUNNING an hour ago, after the given number of
+	 * attempts.
+	 */
+	private String strandedJob(String resource, String type, String action, int attempts) {
+		String id = java.util.UUID.randomUUID().toString();
+		java.sql.Timestamp anHourAgo = java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofHours(1)));
+		this.jdbc.sql("""
+				insert into job (account_id, id, customer_id, type, target, resource_id, state, requested_by, payload,
+				    attempts, create_time, start_time)
+				values (:account, :id, :customer, :type, :target, :resource, 'RUNNING', 'test', cast(:payload as jsonb),
+				    :attempts, :at, :at)""")
+			.param("account", this.account)
+			.param("id", id)
+			.param("customer", this.customer)
+			.param("type", type)
+			.param("target", resource)
+			.param("resource", id(resource))
+			.param("payload", "{\"action\": \"" + action + "\"}")
+			.param("attempts", attempts)
+			.param("at", anHourAgo)
+			.update();
+		return "accounts/" + this.account + "/jobs/" + id;
 	}
 
 	static String id(String name) {

@@ -145,6 +145,9 @@ class ResourceController {
 			@PathVariable String kind, @PathVariable String id, @RequestParam String metric,
 			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
 		Access.requireCustomer(token, accountId, customerId);
+		if (!List.of("cpu", "memory", "disk", "traffic").contains(metric)) {
+			throw ApiProblem.invalidField("metric", "must be one of cpu, memory, disk, traffic");
+		}
 		ResourceKind k = kind(kind);
 		Resource resource = this.resources.find(accountId, customerId, k, id)
 			.filter(Resource::allocated)

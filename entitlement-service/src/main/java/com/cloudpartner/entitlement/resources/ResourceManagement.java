@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -145,10 +144,6 @@ class ResourceManagement {
 				resource.name(), resource.id(), requestedBy, payload, now);
 		this.jobs.insert(job);
 		return job;
-	}
-
-	List<ResourceKind> kinds() {
-		return List.of(ResourceKind.values());
 	}
 
 	private Instant now() {

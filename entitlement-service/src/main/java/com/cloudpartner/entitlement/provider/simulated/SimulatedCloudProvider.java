@@ -254,7 +254,7 @@ public class SimulatedCloudProvider implements CloudProvider {
 			double value = switch (metric) {
 				case "traffic" -> egressBytes(id, hour, hour.plus(Duration.ofHours(1)));
 				case "cpu", "memory", "disk" -> "STOPPED".equals(resource.state()) ? 0 : synthetic(id, metric, hour);
-				default -> throw ApiProblem.invalidField("metric", "must be one of cpu, memory, disk, traffic");
+				default -> throw new ProviderException("UNKNOWN_METRIC", "There is no metric " + metric + ".");
 			};
 			points.add(new MetricPoint(hour, value));
 		}

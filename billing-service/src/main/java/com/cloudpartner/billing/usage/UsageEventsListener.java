@@ -1,44 +1,91 @@
 package com.cloudpartner.billing.usage;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import com.cloudpartner.billing.config.PoisonEventException;
-
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes accepted usage. An event that is not a valid {@code usage.recorded} (it can
- * only get here by bypassing the API) is poison and goes to {@code usage-events.DLT}.
+ * Consumes accepted usage a poll at a time: valid events are stored by
+ * {@link UsageBatchRecorder} in one transaction; an event that is not a valid
+ * {@code usage.recorded} (it can only get here by bypassing the API) is poison and is put
+ * on {@code usage-events.DLT} with the reason before the batch is stored, so that nothing
+ * is dropped silently. A failure to store retries the whole batch (idempotent) and
+ * finally dead-letters it through the platform's error handler.
  */
 @Component
 class UsageEventsListener {
+
+	static final String DEAD_LETTERS = UsageIngestion.TOPIC + ".DLT";
 
 	private static final Logger log = LoggerFactory.getLogger(UsageEventsListener.class);
 
 	private final JsonMapper json;
 
-	private final UsageRecorder recorder;
+	private final UsageBatchRecorder recorder;
 
-	UsageEventsListener(JsonMapper json, UsageRecorder recorder) {
+	private final KafkaTemplate<String, String> kafka;
+
+	UsageEventsListener(JsonMapper json, UsageBatchRecorder recorder, KafkaTemplate<String, String> kafka) {
 		this.json = json;
 		this.recorder = recorder;
+		this.kafka = kafka;
 	}
 
-	@KafkaListener(id = "billing-usage", topics = UsageIngestion.TOPIC, groupId = "billing-service")
-	void onUsage(String value) {
-		JsonNode node = this.json.readTree(value);
-		UsageEventValidator.Result result = UsageEventValidator.validate(node);
-		if (result instanceof UsageEventValidator.Invalid invalid) {
-			throw new PoisonEventException("Invalid usage event " + invalid.id() + ": " + invalid.reason());
+	@KafkaListener(id = "billing-usage", topics = UsageIngestion.TOPIC, groupId = "billing-service", batch = "true",
+			concurrency = "${platform.billing.usage-consumers:3}")
+	void onUsage(List<ConsumerRecord<String, String>> records) throws Exception {
+		List<UsageEvent> events = new ArrayList<>(records.size());
+		List<CompletableFuture<?>> deadLetters = new ArrayList<>();
+		for (ConsumerRecord<String, String> record : records) {
+			String reason;
+			try {
+				JsonNode node = this.json.readTree(record.value());
+				UsageEventValidator.Result result = UsageEventValidator.validate(node);
+				if (result instanceof UsageEventValidator.Valid valid) {
+					events.add(valid.event());
+					continue;
+				}
+				UsageEventValidator.Invalid invalid = (UsageEventValidator.Invalid) result;
+				reason = "Invalid usage event " + invalid.id() + ": " + invalid.reason();
+			}
+			catch (JacksonException ex) {
+				reason = "Not JSON: " + ex.getOriginalMessage();
+			}
+			log.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason);
+			deadLetters.add(this.kafka.send(deadLetter(record, reason)));
 		}
-		UsageEvent event = ((UsageEventValidator.Valid) result).event();
-		if (this.recorder.record(event) == UsageRecorder.Outcome.DUPLICATE) {
-			log.debug("Usage event {} from {} was recorded before", event.id(), event.source());
+		// the poison is safely on the DLT before the offsets of its batch can be
+		// committed
+		CompletableFuture.allOf(deadLetters.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+		if (!events.isEmpty()) {
+			int added = this.recorder.recordAll(events);
+			log.debug("Usage batch of {}: {} new", events.size(), added);
 		}
+	}
+
+	private static ProducerRecord<String, String> deadLetter(ConsumerRecord<String, String> record, String reason) {
+		ProducerRecord<String, String> dead = new ProducerRecord<>(DEAD_LETTERS, record.key(), record.value());
+		dead.headers().add("kafka_dlt-exception-message", reason.getBytes(StandardCharsets.UTF_8));
+		dead.headers().add("kafka_dlt-original-topic", record.topic().getBytes(StandardCharsets.UTF_8));
+		dead.headers()
+			.add("kafka_dlt-original-partition", Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
+		dead.headers()
+			.add("kafka_dlt-original-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
+		return dead;
 	}
 
 }

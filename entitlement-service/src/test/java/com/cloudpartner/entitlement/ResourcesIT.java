@@ -191,6 +191,68 @@ class ResourcesIT extends ResourcesITSupport {
 	}
 
 	@Test
+	void managesSnapshotsImagesPublicIpsLoadBalancersAndBuckets() {
+		String server = runningServer("app");
+		Response disk = post(customerPath() + "/disks", this.partner,
+				Map.of("entitlement", this.entitlement, "sku", DISK_SKU, "sizeGb", 40));
+		assertThat(finished(disk).text("/state")).isEqualTo("SUCCEEDED");
+		Response snapshot = post(customerPath() + "/snapshots", this.partner, Map.of("entitlement", this.entitlement,
+				"sku", "products/snapshot/skus/snapshot-gb", "source", disk.text("/disk/name")));
+		assertThat(finished(snapshot).text("/type")).isEqualTo("CREATE_SNAPSHOT");
+		assertThat(get("/v1/" + snapshot.text("/snapshot/name"), this.partner).body().get("sizeGb").asInt())
+			.isEqualTo(40);
+		Response image = post(customerPath() + "/images", this.partner, Map.of("entitlement", this.entitlement, "sku",
+				"products/image/skus/image-gb", "source", server, "displayName", "golden"));
+		assertThat(finished(image).text("/state")).isEqualTo("SUCCEEDED");
+		assertThat(get("/v1/" + image.text("/image/name"), this.partner).text("/state")).isEqualTo("ACTIVE");
+		assertProblem(
+				post(customerPath() + "/images", this.partner,
+						Map.of("entitlement", this.entitlement, "sku", "products/image/skus/image-gb")),
+				400, "VALIDATION_FAILED");
+
+		Response ip = post(customerPath() + "/public-ips", this.partner,
+				Map.of("entitlement", this.entitlement, "sku", "products/public-ip/skus/ipv4"));
+		assertThat(finished(ip).text("/state")).isEqualTo("SUCCEEDED");
+		String ipName = ip.text("/publicIp/name");
+		assertThat(get("/v1/" + ipName, this.partner).text("/details/address")).matches("203\\.0\\.\\d+\\.\\d+");
+		assertProblem(post("/v1/" + ipName + "/release", this.partner, null), 409, "PUBLIC_IP_NOT_ASSIGNED");
+		assertThat(finished(post("/v1/" + ipName + "/assign", this.partner, Map.of("server", server))).text("/state"))
+			.isEqualTo("SUCCEEDED");
+		assertThat(get("/v1/" + ipName, this.partner).text("/details/server")).isEqualTo(server);
+		assertProblem(call(HttpMethod.DELETE, "/v1/" + ipName, this.partner, null), 409, "PUBLIC_IP_ASSIGNED");
+
+		Response lb = post(customerPath() + "/load-balancers", this.partner,
+				Map.of("entitlement", this.entitlement, "sku", "products/load-balancer/skus/standard", "ports",
+						java.util.List.of(Map.of("port", 443, "protocol", "HTTPS", "targetPort", 8080)), "members",
+						java.util.List.of(server)));
+		assertThat(finished(lb).text("/state")).isEqualTo("SUCCEEDED");
+		String lbName = lb.text("/loadBalancer/name");
+		assertThat(get("/v1/" + lbName, this.partner).body().at("/details/members/0").asString()).isEqualTo(id(server));
+		assertThat(finished(call(HttpMethod.PATCH, "/v1/" + lbName, this.partner,
+				Map.of("ports", java.util.List.of(Map.of("port", 80, "protocol", "HTTP", "targetPort", 8080))),
+				Map.of()))
+			.text("/type")).isEqualTo("UPDATE_LOAD_BALANCER");
+		assertThat(get("/v1/" + lbName, this.partner).body().at("/details/ports/0/port").asInt()).isEqualTo(80);
+		assertThat(finished(post("/v1/" + lbName + "/block-network", this.partner, null)).text("/state"))
+			.isEqualTo("SUCCEEDED");
+		assertThat(get("/v1/" + lbName, this.partner).body().at("/details/networkBlocked").asBoolean()).isTrue();
+		assertProblem(call(HttpMethod.PATCH, "/v1/" + lbName, this.partner, Map.of("ports", "many"), Map.of()), 400,
+				"VALIDATION_FAILED");
+		assertProblem(post("/v1/" + lbName + "/start", this.partner, null), 404, "NOT_FOUND");
+
+		Response bucket = post(customerPath() + "/buckets", this.partner,
+				Map.of("entitlement", this.entitlement, "sku", "products/object-storage/skus/standard"));
+		assertThat(finished(bucket).text("/state")).isEqualTo("SUCCEEDED");
+		assertThat(get(customerPath() + "/buckets", this.partner).body().get("buckets")).hasSize(1);
+
+		assertThat(finished(call(HttpMethod.DELETE, "/v1/" + server, this.partner, null)).text("/state"))
+			.isEqualTo("SUCCEEDED");
+		assertThat(get("/v1/" + ipName, this.partner).body().at("/details/server").isMissingNode()).isTrue();
+		assertThat(finished(call(HttpMethod.DELETE, "/v1/" + ipName, this.partner, null)).text("/state"))
+			.isEqualTo("SUCCEEDED");
+	}
+
+	@Test
 	void refusesResourcesThatCannotBeCreated() {
 		assertProblem(
 				post(customerPath() + "/servers", this.partner,

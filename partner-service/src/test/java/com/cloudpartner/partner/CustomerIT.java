@@ -170,6 +170,33 @@ class CustomerIT extends PartnerServiceITSupport {
 		assertThat(delete(path, token).status()).isEqualTo(204);
 	}
 
+	@Test
+	void aTransferEndsTheOldPartnersEntitlementSoItsCustomerMayBeDeleted() throws Exception {
+		String oldAccount = newAccount();
+		String newAccount = newAccount();
+		String token = partnerToken(oldAccount);
+		String customer = post("/v1/accounts/" + oldAccount + "/customers", token,
+				Map.of("userId", "moving01", "displayName", "Moving"))
+			.text("id");
+		String entitlement = UUID.randomUUID().toString();
+		send(entitlementEvent("entitlement.created", oldAccount, customer, entitlement, "ACTIVE", Instant.now()));
+		await().atMost(Duration.ofSeconds(30)).until(() -> "ACTIVE".equals(projected(customer)));
+
+		String newCustomer = UUID.randomUUID().toString();
+		String newEntitlement = UUID.randomUUID().toString();
+		String name = "accounts/" + newAccount + "/customers/" + newCustomer + "/entitlements/" + newEntitlement;
+		send(this.json.writeValueAsString(Map.of("specversion", "1.0", "id", UUID.randomUUID().toString(), "source",
+				"/entitlement-service", "type", "entitlement.transferred", "subject", name, "time",
+				Instant.now().plusSeconds(1).toString(), "data",
+				Map.of("name", name, "accountId", newAccount, "customerId", newCustomer, "entitlementId",
+						newEntitlement, "state", "ACTIVE", "fromAccountId", oldAccount, "fromCustomerId", customer,
+						"fromEntitlement",
+						"accounts/" + oldAccount + "/customers/" + customer + "/entitlements/" + entitlement))));
+		await().atMost(Duration.ofSeconds(30)).until(() -> "CANCELLED".equals(projected(customer)));
+		assertThat(projected(newCustomer)).isEqualTo("ACTIVE");
+		assertThat(delete("/v1/accounts/" + oldAccount + "/customers/" + customer, token).status()).isEqualTo(204);
+	}
+
 	private String projected(String customer) {
 		return this.jdbc.sql("select state from customer_entitlement where customer_id = :customer")
 			.param("customer", customer)

@@ -166,8 +166,10 @@ class TokenEndpointIT extends PartnerServiceITSupport {
 		assertThat(this.signingKeys.rotateIfOlderThan(Duration.ZERO)).isTrue();
 		String after = this.signingKeys.active().kid();
 		assertThat(after).isNotEqualTo(before);
-		assertThat(get("/.well-known/jwks.json", null).body().get("keys").valueStream().map((k) -> k.get("kid").asString()))
-			.contains(before, after);
+		assertThat(get("/.well-known/jwks.json", null).body()
+			.get("keys")
+			.valueStream()
+			.map((k) -> k.get("kid").asString())).contains(before, after);
 	}
 
 }

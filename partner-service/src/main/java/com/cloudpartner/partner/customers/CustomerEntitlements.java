@@ -33,9 +33,19 @@ class CustomerEntitlements {
 	 */
 	@Transactional
 	void apply(String source, String eventId, Change change) {
+		apply(source, eventId, java.util.List.of(change));
+	}
+
+	/** Records the changes of one event (a transfer changes two entitlements), once. */
+	@Transactional
+	void apply(String source, String eventId, java.util.List<Change> changes) {
 		if (!this.processed.firstTime(CONSUMER, source, eventId)) {
 			return;
 		}
+		changes.forEach(this::record);
+	}
+
+	private void record(Change change) {
 		this.jdbc.sql("""
 				insert into customer_entitlement (account_id, customer_id, entitlement_id, state, event_time)
 				values (:account, :customer, :entitlement, :state, :time)

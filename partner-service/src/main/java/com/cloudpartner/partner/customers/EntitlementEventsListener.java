@@ -31,6 +31,8 @@ class EntitlementEventsListener {
 			case "entitlement.created", "entitlement.changed" ->
 				(event.data() != null && event.data().state() != null) ? event.data().state() : "ACTIVE";
 			case "entitlement.cancelled" -> "CANCELLED";
+			case "entitlement.transferred" ->
+				(event.data() != null && event.data().state() != null) ? event.data().state() : "ACTIVE";
 			default -> null;
 		};
 		if (state == null) {
@@ -42,8 +44,17 @@ class EntitlementEventsListener {
 			throw new IllegalArgumentException("An " + event.type() + " event lacks id, source or data fields");
 		}
 		Instant time = (event.time() != null) ? event.time() : Instant.now();
-		this.entitlements.apply(event.source(), event.id(), new CustomerEntitlements.Change(data.accountId(),
-				data.customerId(), data.entitlementId(), state, time));
+		java.util.List<CustomerEntitlements.Change> changes = new java.util.ArrayList<>();
+		changes.add(new CustomerEntitlements.Change(data.accountId(), data.customerId(), data.entitlementId(), state,
+				time));
+		if ("entitlement.transferred".equals(event.type()) && data.fromAccountId() != null
+				&& data.fromCustomerId() != null && data.fromEntitlement() != null) {
+			// the old partner's entitlement ends with the transfer
+			String fromId = data.fromEntitlement().substring(data.fromEntitlement().lastIndexOf('/') + 1);
+			changes.add(new CustomerEntitlements.Change(data.fromAccountId(), data.fromCustomerId(), fromId,
+					"CANCELLED", time));
+		}
+		this.entitlements.apply(event.source(), event.id(), changes);
 	}
 
 	/** The part of an entitlement event this service reads. */
@@ -51,7 +62,8 @@ class EntitlementEventsListener {
 	record EntitlementEvent(String id, String source, String type, Instant time, Data data) {
 
 		@JsonIgnoreProperties(ignoreUnknown = true)
-		record Data(String accountId, String customerId, String entitlementId, String state) {
+		record Data(String accountId, String customerId, String entitlementId, String state, String fromAccountId,
+				String fromCustomerId, String fromEntitlement) {
 		}
 
 	}

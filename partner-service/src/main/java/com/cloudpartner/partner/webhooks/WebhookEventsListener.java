@@ -40,19 +40,26 @@ class WebhookEventsListener {
 			groupId = "partner-service-webhooks")
 	void on(String payload) {
 		JsonNode event = this.json.readTree(payload);
-		String accountId = text(event.path("data").path("accountId"));
 		String id = text(event.path("id"));
 		String source = text(event.path("source"));
-		if (accountId == null || id == null || source == null) {
+		if (id == null || source == null) {
 			return;
 		}
-		boolean wanted = this.accounts.find(accountId)
-			.map(PartnerAccount::settings)
-			.map(PartnerAccount.Settings::callbackUrl)
-			.isPresent();
-		if (wanted && this.deliveries.insert(accountId, source, id, String.valueOf(text(event.path("type"))), payload,
-				this.clock.instant())) {
-			this.dispatcher.wakeUp();
+		// a transfer concerns the partner that lost the customer as well
+		java.util.Set<String> concerned = new java.util.LinkedHashSet<>();
+		java.util.stream.Stream.of("accountId", "fromAccountId")
+			.map((field) -> text(event.path("data").path(field)))
+			.filter(java.util.Objects::nonNull)
+			.forEach(concerned::add);
+		for (String accountId : concerned) {
+			boolean wanted = this.accounts.find(accountId)
+				.map(PartnerAccount::settings)
+				.map(PartnerAccount.Settings::callbackUrl)
+				.isPresent();
+			if (wanted && this.deliveries.insert(accountId, source, id, String.valueOf(text(event.path("type"))),
+					payload, this.clock.instant())) {
+				this.dispatcher.wakeUp();
+			}
 		}
 	}
 

@@ -58,9 +58,8 @@ abstract class ResourcesITSupport extends IntegrationTestSupport {
 			.untilAsserted(
 					() -> assertThat(get("/v1/accounts/" + this.account + "/billing-accounts", this.partner).body()
 						.get("billingAccounts")).hasSize(1));
-		Response purchased = post(customerPath() + "/entitlements", this.partner,
-				Map.of("offer", "offers/server-basic-2vcpu-4gb-monthly", "billingAccount",
-						"accounts/" + this.account + "/billingAccounts/demo-krw"));
+		Response purchased = post(customerPath() + "/entitlements", this.partner, Map.of("offer", "offers/iaas-payg",
+				"billingAccount", "accounts/" + this.account + "/billingAccounts/demo-krw"));
 		assertThat(purchased.status()).as(purchased.body().toString()).isEqualTo(202);
 		this.entitlement = purchased.text("/response/name");
 	}

@@ -78,7 +78,10 @@ class JobRunner implements DisposableBean {
 				Thread.currentThread().interrupt();
 			}
 			catch (RuntimeException ex) {
-				log.warn("Job runner poll failed; retrying", ex);
+				// typically the database is unreachable: say so once per poll, without a
+				// stack trace each time
+				log.warn("Job runner poll failed ({}); retrying", ex.toString());
+				log.debug("Job runner poll failure", ex);
 				sleepQuietly();
 			}
 		}

@@ -133,6 +133,11 @@ class EntitlementLifecycleIT extends IntegrationTestSupport {
 	@Test
 	void aCommitmentTermRenewsAtItsEnd() {
 		String name = buy("offers/office-standard-annual", 4);
+		String ending = buy("offers/office-standard-annual", 2);
+		Response off = mutate(ending, "change-renewal-settings", this.partner, Map.of("enableRenewal", false));
+		assertThat(off.body().at("/response/renewalEnabled").asBoolean()).isFalse();
+		assertProblem(post("/v1/" + buy("offers/office-standard-flex", 1) + "/change-renewal-settings", this.partner,
+				Map.of("enableRenewal", false)), 409, "NOT_A_COMMITMENT");
 		Instant end = Instant.parse(get("/v1/" + name, this.partner).text("/commitmentEndTime"));
 		assertThat(end).isAfter(Instant.now().plus(Duration.ofDays(364)));
 		try {
@@ -141,6 +146,9 @@ class EntitlementLifecycleIT extends IntegrationTestSupport {
 			Response renewed = get("/v1/" + name, partnerAt(this.account));
 			assertThat(Instant.parse(renewed.text("/commitmentEndTime"))).isAfter(end.plus(Duration.ofDays(364)));
 			assertThat(renewed.text("/state")).isEqualTo("ACTIVE");
+			Response ended = get("/v1/" + ending, partnerAt(this.account));
+			assertThat(ended.text("/state")).isEqualTo("SUSPENDED");
+			assertThat(ended.text("/suspensionReasons/0")).isEqualTo("RENEWAL_WITH_TYPE_CANCEL");
 		}
 		finally {
 			this.clock.reset();

@@ -30,10 +30,15 @@ import com.cloudpartner.support.problem.ApiProblem;
  * @param updateTime when it last changed
  * @param trialEndTime when a TRIAL offer ends by itself, if it is one
  * @param commitmentEndTime when the current term of a COMMITMENT offer ends
+ * @param renewalEnabled whether a commitment renews at its end (else it is suspended with
+ * RENEWAL_WITH_TYPE_CANCEL)
  */
 record Entitlement(String accountId, String customerId, String id, String offerId, String sku, EntitlementState state,
 		List<String> suspensionReasons, List<Parameter> parameters, String billingAccountId, String purchaseOrderId,
-		Instant createTime, Instant updateTime, Instant trialEndTime, Instant commitmentEndTime) {
+		Instant createTime, Instant updateTime, Instant trialEndTime, Instant commitmentEndTime,
+		boolean renewalEnabled) {
+
+	static final String RENEWAL_WITH_TYPE_CANCEL = "RENEWAL_WITH_TYPE_CANCEL";
 
 	static final String RESELLER_INITIATED = "RESELLER_INITIATED";
 
@@ -50,14 +55,14 @@ record Entitlement(String accountId, String customerId, String id, String offerI
 			List<String> suspensionReasons, List<Parameter> parameters, String billingAccountId, String purchaseOrderId,
 			Instant createTime, Instant updateTime) {
 		this(accountId, customerId, id, offerId, sku, state, suspensionReasons, parameters, billingAccountId,
-				purchaseOrderId, createTime, updateTime, null, null);
+				purchaseOrderId, createTime, updateTime, null, null, true);
 	}
 
 	static Entitlement create(String accountId, String customerId, Offer offer, List<Parameter> parameters,
 			String billingAccountId, String purchaseOrderId, Instant now) {
 		return new Entitlement(accountId, customerId, UUID.randomUUID().toString(), offer.id(), offer.skuName(),
 				EntitlementState.ACTIVE, List.of(), parameters, billingAccountId, purchaseOrderId, now, now,
-				trialEnd(offer, now), termEnd(offer, now));
+				trialEnd(offer, now), termEnd(offer, now), true);
 	}
 
 	String name() {
@@ -77,7 +82,7 @@ record Entitlement(String accountId, String customerId, String id, String offerI
 		requireNotCancelled();
 		return new Entitlement(this.accountId, this.customerId, this.id, this.offerId, this.sku,
 				EntitlementState.CANCELLED, List.of(), this.parameters, this.billingAccountId, this.purchaseOrderId,
-				this.createTime, now, null, null);
+				this.createTime, now, null, null, this.renewalEnabled);
 	}
 
 	/** Adds a suspension reason; the reseller may not suspend twice. */
@@ -125,21 +130,43 @@ record Entitlement(String accountId, String customerId, String id, String offerI
 		return new Entitlement(this.accountId, this.customerId, this.id, offer.id(), offer.skuName(),
 				reasons.isEmpty() ? EntitlementState.ACTIVE : EntitlementState.SUSPENDED, reasons, parameters,
 				billingAccountId, this.purchaseOrderId, this.createTime, now,
-				(offer.paymentPlan() == PaymentPlan.TRIAL) ? this.trialEndTime : null, termEnd);
+				(offer.paymentPlan() == PaymentPlan.TRIAL) ? this.trialEndTime : null, termEnd, this.renewalEnabled);
 	}
 
 	Entitlement withParameters(List<Parameter> parameters, Instant now) {
 		requireNotCancelled();
 		return new Entitlement(this.accountId, this.customerId, this.id, this.offerId, this.sku, this.state,
 				this.suspensionReasons, parameters, this.billingAccountId, this.purchaseOrderId, this.createTime, now,
-				this.trialEndTime, this.commitmentEndTime);
+				this.trialEndTime, this.commitmentEndTime, this.renewalEnabled);
+	}
+
+	Entitlement withRenewal(boolean enabled, Instant now) {
+		requireNotCancelled();
+		if (this.commitmentEndTime == null) {
+			throw ApiProblem.conflict("NOT_A_COMMITMENT",
+					"Entitlement " + name() + " has no commitment term to renew or not.");
+		}
+		return new Entitlement(this.accountId, this.customerId, this.id, this.offerId, this.sku, this.state,
+				this.suspensionReasons, this.parameters, this.billingAccountId, this.purchaseOrderId, this.createTime,
+				now, this.trialEndTime, this.commitmentEndTime, enabled);
+	}
+
+	/**
+	 * The end of a commitment term whose renewal is off: suspended with
+	 * RENEWAL_WITH_TYPE_CANCEL, and no term left.
+	 */
+	Entitlement endTerm(Instant now) {
+		Entitlement suspended = suspend(RENEWAL_WITH_TYPE_CANCEL, now);
+		return new Entitlement(this.accountId, this.customerId, this.id, this.offerId, this.sku, suspended.state(),
+				suspended.suspensionReasons(), this.parameters, this.billingAccountId, this.purchaseOrderId,
+				this.createTime, now, this.trialEndTime, null, false);
 	}
 
 	/** A commitment term that ended renews for another term of the offer's cycle. */
 	Entitlement renewTerm(Offer offer, Instant now) {
 		return new Entitlement(this.accountId, this.customerId, this.id, this.offerId, this.sku, this.state,
 				this.suspensionReasons, this.parameters, this.billingAccountId, this.purchaseOrderId, this.createTime,
-				now, this.trialEndTime, termEnd(offer, this.commitmentEndTime));
+				now, this.trialEndTime, termEnd(offer, this.commitmentEndTime), this.renewalEnabled);
 	}
 
 	/** A trial that ended is suspended with TRIAL_ENDED (and its end time kept). */
@@ -168,7 +195,7 @@ record Entitlement(String accountId, String customerId, String id, String offerI
 		return new Entitlement(this.accountId, this.customerId, this.id, this.offerId, this.sku,
 				reasons.isEmpty() ? EntitlementState.ACTIVE : EntitlementState.SUSPENDED, reasons, this.parameters,
 				this.billingAccountId, this.purchaseOrderId, this.createTime, now, this.trialEndTime,
-				this.commitmentEndTime);
+				this.commitmentEndTime, this.renewalEnabled);
 	}
 
 	private void requireNotCancelled() {

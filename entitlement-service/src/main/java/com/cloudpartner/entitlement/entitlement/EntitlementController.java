@@ -145,6 +145,24 @@ class EntitlementController {
 		return ResponseEntity.accepted().body(OperationView.of(operation));
 	}
 
+	@PostMapping("/{entitlementId}/change-renewal-settings")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@Operation(summary = "Turn the renewal of a commitment term on or off",
+			description = "With renewal off, the entitlement is suspended with RENEWAL_WITH_TYPE_CANCEL at the end of "
+					+ "its term; publishes entitlement.changed.")
+	ResponseEntity<OperationView> changeRenewal(VerifiedToken token, @PathVariable String accountId,
+			@PathVariable String customerId, @PathVariable String entitlementId,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = @Content(examples = @ExampleObject(value = """
+							{"enableRenewal": false}
+							"""))) @Valid @RequestBody RenewalRequest request) {
+		Access.requireAccount(token, accountId);
+		var operation = this.management.changeRenewal(target(token, accountId, customerId, entitlementId),
+				request.enableRenewal(), idempotencyKey);
+		return ResponseEntity.accepted().body(OperationView.of(operation));
+	}
+
 	@PostMapping("/{entitlementId}/suspend")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@Operation(summary = "Suspend an entitlement",
@@ -218,6 +236,10 @@ class EntitlementController {
 
 	record ChangeOfferRequest(@NotBlank String offer, @Size(max = 20) List<@Valid @NotNull Parameter> parameters,
 			String billingAccount) {
+
+	}
+
+	record RenewalRequest(@NotNull Boolean enableRenewal) {
 
 	}
 

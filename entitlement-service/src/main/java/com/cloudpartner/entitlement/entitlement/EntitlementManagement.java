@@ -50,6 +50,8 @@ public class EntitlementManagement {
 
 	static final String SUSPEND = "SUSPEND_ENTITLEMENT";
 
+	static final String CHANGE_RENEWAL = "CHANGE_RENEWAL_SETTINGS";
+
 	static final String ACTIVATE = "ACTIVATE_ENTITLEMENT";
 
 	static final String SYSTEM = "system";
@@ -219,6 +221,11 @@ public class EntitlementManagement {
 			List<Parameter> parameters = EntitlementRules.parameters(product.family(), offer, merged);
 			return new Applied(current.withParameters(parameters, now), EntitlementEvents.CHANGED, null);
 		});
+	}
+
+	Operation changeRenewal(Target target, boolean enableRenewal, String idempotencyKey) {
+		return mutate(target, CHANGE_RENEWAL, enableRenewal, idempotencyKey, (current,
+				now) -> new Applied(current.withRenewal(enableRenewal, now), EntitlementEvents.CHANGED, null));
 	}
 
 	Operation suspend(Target target, String reason, String idempotencyKey) {

@@ -87,6 +87,11 @@ public class EntitlementTerms {
 			if (current.commitmentEndTime() == null || current.commitmentEndTime().isAfter(now)) {
 				return 0;
 			}
+			if (!current.renewalEnabled()) {
+				this.management.applySystemChange(current, current.endTerm(now), "END_COMMITMENT",
+						EntitlementEvents.SUSPENDED, Entitlement.RENEWAL_WITH_TYPE_CANCEL);
+				return 1;
+			}
 			Offer offer = this.catalog.findOffer(current.offerId()).orElseThrow();
 			Entitlement renewed = current;
 			while (renewed.commitmentEndTime() != null && !renewed.commitmentEndTime().isAfter(now)) {

@@ -23,7 +23,7 @@ class Entitlements {
 
 	private static final String COLUMNS = "account_id, customer_id, id, offer_id, sku, state, suspension_reasons::text, "
 			+ "parameters::text, billing_account_id, purchase_order_id, create_time, update_time, trial_end_time, "
-			+ "commitment_end_time";
+			+ "commitment_end_time, renewal_enabled";
 
 	private final JdbcClient jdbc;
 
@@ -38,9 +38,9 @@ class Entitlements {
 		this.jdbc
 			.sql("insert into entitlement (account_id, customer_id, id, offer_id, sku, state, suspension_reasons, "
 					+ "parameters, billing_account_id, purchase_order_id, create_time, update_time, trial_end_time, "
-					+ "commitment_end_time) values (:account, "
+					+ "commitment_end_time, renewal_enabled) values (:account, "
 					+ ":customer, :id, :offer, :sku, :state, cast(:reasons as jsonb), cast(:parameters as jsonb), "
-					+ ":billing, :purchaseOrder, :createTime, :updateTime, :trialEnd, :termEnd)")
+					+ ":billing, :purchaseOrder, :createTime, :updateTime, :trialEnd, :termEnd, :renewal)")
 			.param("account", e.accountId())
 			.param("customer", e.customerId())
 			.param("id", e.id())
@@ -55,6 +55,7 @@ class Entitlements {
 			.param("updateTime", Timestamp.from(e.updateTime()))
 			.param("trialEnd", timestamp(e.trialEndTime()))
 			.param("termEnd", timestamp(e.commitmentEndTime()))
+			.param("renewal", e.renewalEnabled())
 			.update();
 	}
 
@@ -64,6 +65,7 @@ class Entitlements {
 			.sql("update entitlement set state = :state, suspension_reasons = cast(:reasons as jsonb), "
 					+ "offer_id = :offer, sku = :sku, parameters = cast(:parameters as jsonb), "
 					+ "billing_account_id = :billing, trial_end_time = :trialEnd, commitment_end_time = :termEnd, "
+					+ "renewal_enabled = :renewal, "
 					+ "update_time = :updateTime where account_id = :account and customer_id = :customer and id = :id")
 			.param("state", e.state().name())
 			.param("reasons", this.json.writeValueAsString(e.suspensionReasons()))
@@ -73,6 +75,7 @@ class Entitlements {
 			.param("billing", e.billingAccountId())
 			.param("trialEnd", timestamp(e.trialEndTime()))
 			.param("termEnd", timestamp(e.commitmentEndTime()))
+			.param("renewal", e.renewalEnabled())
 			.param("updateTime", Timestamp.from(e.updateTime()))
 			.param("account", e.accountId())
 			.param("customer", e.customerId())
@@ -252,7 +255,7 @@ class Entitlements {
 				List.of(this.json.readValue(rs.getString(7), String[].class)),
 				List.of(this.json.readValue(rs.getString(8), Parameter[].class)), rs.getString(9), rs.getString(10),
 				rs.getTimestamp(11).toInstant(), rs.getTimestamp(12).toInstant(), instant(rs.getTimestamp(13)),
-				instant(rs.getTimestamp(14)));
+				instant(rs.getTimestamp(14)), rs.getBoolean(15));
 	}
 
 }

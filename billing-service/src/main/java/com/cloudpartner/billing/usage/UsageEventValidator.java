@@ -84,7 +84,10 @@ final class UsageEventValidator {
 
 	private static String field(JsonNode data, String name) {
 		String value = text(data, name);
-		require(value, "INVALID_" + upperSnake(name), "data." + name, MAX_TEXT);
+		if (value == null || value.isBlank() || value.length() > MAX_TEXT) {
+			// the code is spelled out only when the event is rejected
+			require(value, "INVALID_" + upperSnake(name), "data." + name, MAX_TEXT);
+		}
 		return value;
 	}
 

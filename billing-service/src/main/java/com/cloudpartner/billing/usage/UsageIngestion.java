@@ -49,9 +49,13 @@ public class UsageIngestion {
 
 	private final KafkaTemplate<String, String> kafka;
 
-	UsageIngestion(JdbcClient jdbc, KafkaTemplate<String, String> kafka) {
+	private final org.springframework.transaction.support.TransactionTemplate transactions;
+
+	UsageIngestion(JdbcClient jdbc, KafkaTemplate<String, String> kafka,
+			org.springframework.transaction.support.TransactionTemplate transactions) {
 		this.jdbc = jdbc;
 		this.kafka = kafka;
+		this.transactions = transactions;
 	}
 
 	/**
@@ -138,7 +142,19 @@ public class UsageIngestion {
 				"The events could not be stored durably; nothing of this batch was accepted. Retry the same batch.");
 	}
 
+	/**
+	 * The receipts only serve to report duplicates (the consumer dedupes on its own), so
+	 * their commit need not wait for the WAL flush: a receipt lost in a database crash
+	 * makes a retry report the event as accepted rather than as a duplicate.
+	 */
 	private int writeReceipts(java.util.Collection<Candidate> candidates) {
+		return this.transactions.execute((status) -> {
+			this.jdbc.sql("set local synchronous_commit = off").update();
+			return insertReceipts(candidates);
+		});
+	}
+
+	private int insertReceipts(java.util.Collection<Candidate> candidates) {
 		return this.jdbc.sql("""
 				insert into usage_receipt (source, event_id, account_id)
 				select * from unnest(cast(:sources as text[]), cast(:ids as text[]), cast(:accounts as text[]))

@@ -19,7 +19,7 @@ class AccessPolicy {
 
 	/** Areas under {@code /v1} only operators reach. */
 	private static final Set<String> OPERATOR_AREAS = Set.of("billing-runs", "billing-export", "signing-keys",
-			"audit-log");
+			"audit-log", "provider");
 
 	/** The shared catalog: every token reads it, operators write it. */
 	private static final Set<String> CATALOG_AREAS = Set.of("products", "offers", "operations");

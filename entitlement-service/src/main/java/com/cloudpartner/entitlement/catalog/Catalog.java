@@ -116,6 +116,14 @@ public class Catalog {
 			.map((head) -> current(List.of(head)).get(0));
 	}
 
+	/**
+	 * Share-locks the offer row for a purchase: an availability change (which locks it
+	 * for update) waits for the purchase and then sees its entitlement as a resale.
+	 */
+	public void lockForPurchase(String id) {
+		this.jdbc.sql("select id from offer where id = :id for share").param("id", id).query(String.class).optional();
+	}
+
 	/** Locks the offer row, so that availability changes and purchases serialize. */
 	Optional<Offer> findOfferForUpdate(String id) {
 		this.jdbc.sql("select id from offer where id = :id for update").param("id", id).query(String.class).optional();

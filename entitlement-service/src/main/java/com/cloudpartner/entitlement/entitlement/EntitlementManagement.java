@@ -149,7 +149,9 @@ public class EntitlementManagement {
 
 	/** An offer the partner may buy now: available to it, on sale and effective. */
 	Offer purchasableOffer(String accountId, String offerName, Instant now) {
-		Offer offer = this.catalog.findOffer(EntitlementRules.offerId(offerName))
+		String offerId = EntitlementRules.offerId(offerName);
+		this.catalog.lockForPurchase(offerId);
+		Offer offer = this.catalog.findOffer(offerId)
 			.filter((o) -> this.catalog.availableTo(o, accountId))
 			.orElseThrow(() -> ApiProblem.notFound("OFFER_NOT_FOUND", "There is no offer " + offerName + "."));
 		Product product = this.catalog.findProduct(offer.productId()).orElseThrow();

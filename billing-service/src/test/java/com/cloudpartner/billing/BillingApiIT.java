@@ -111,7 +111,13 @@ class BillingApiIT extends BillingIntegrationTest {
 		assertThat(docs.body().at("/components/schemas/Problem").isObject()).isTrue();
 		assertThat(docs.body().at("/paths").propertyNames()).contains("/v1/usage-events",
 				"/v1/accounts/{accountId}/billing/current-month",
-				"/v1/accounts/{accountId}/customers/{customerId}/billing/current-month");
+				"/v1/accounts/{accountId}/customers/{customerId}/billing/current-month", "/v1/billing-runs",
+				"/v1/billing-runs/{runId}", "/v1/accounts/{accountId}/invoices",
+				"/v1/accounts/{accountId}/invoices/{invoiceId}",
+				"/v1/accounts/{accountId}/invoices/{invoiceId}/payments", "/v1/accounts/{accountId}/credits",
+				"/v1/accounts/{accountId}/adjustments",
+				"/v1/accounts/{accountId}/customers/{customerId}/repricing-config",
+				"/v1/accounts/{accountId}/billing-export", "/v1/billing-export", "/v1/billing-export/schema");
 	}
 
 	private static void assertProblem(BillingClient.Response response, int status, String code) {

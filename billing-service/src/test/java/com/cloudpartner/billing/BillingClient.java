@@ -45,6 +45,12 @@ final class BillingClient {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	Response post(String path, String token, String body, String idempotencyKey) {
+		return send(request(path, token).header("Content-Type", "application/json")
+			.header("Idempotency-Key", idempotencyKey)
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
 	Response put(String path, String token, String body) {
 		return send(request(path, token).header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString(body)));

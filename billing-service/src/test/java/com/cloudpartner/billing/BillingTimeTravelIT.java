@@ -370,6 +370,32 @@ class BillingTimeTravelIT extends BillingIntegrationTest {
 			.isEqualTo("396");
 	}
 
+	@Test
+	void grantsACreditOncePerIdempotencyKey() {
+		String path = "/v1/accounts/" + this.account + "/credits";
+		String body = "{\"type\":\"GOODWILL\",\"amount\":{\"currencyCode\":\"KRW\",\"amount\":\"500\"}}";
+
+		BillingClient.Response first = this.client.post(path, TestTokens.operator(), body, "key-1");
+		BillingClient.Response again = this.client.post(path, TestTokens.operator(), body, "key-1");
+		BillingClient.Response other = this.client.post(path, TestTokens.operator(), body.replace("500", "600"),
+				"key-1");
+
+		assertThat(first.status()).isEqualTo(201);
+		assertThat(again.status()).isEqualTo(201);
+		assertThat(again.text("/id")).isEqualTo(first.text("/id"));
+		assertThat(other.status()).isEqualTo(422);
+		assertThat(other.text("/code")).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+		assertThat(this.jdbc.sql("select count(*) from credit where account_id = :a")
+			.param("a", this.account)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		BillingClient.Response wrongCurrency = this.client.post(path, TestTokens.operator(),
+				body.replace("KRW", "USD"));
+		assertThat(wrongCurrency.status()).isEqualTo(400);
+		assertThat(wrongCurrency.text("/errors/0/field")).isEqualTo("amount.currencyCode");
+		assertThat(this.client.post(path, TestTokens.partner(this.account), body).status()).isEqualTo(403);
+	}
+
 	// --- helpers
 
 	private void approve(String accountId) {

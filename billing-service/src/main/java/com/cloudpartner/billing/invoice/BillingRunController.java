@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import com.cloudpartner.billing.config.IdempotentRequests;
 import com.cloudpartner.support.problem.ApiProblem;
 import com.cloudpartner.support.security.Access;
 import com.cloudpartner.support.security.VerifiedToken;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -29,8 +31,11 @@ class BillingRunController {
 
 	private final BillingRuns runs;
 
-	BillingRunController(BillingRuns runs) {
+	private final IdempotentRequests idempotency;
+
+	BillingRunController(BillingRuns runs, IdempotentRequests idempotency) {
 		this.runs = runs;
+		this.idempotency = idempotency;
 	}
 
 	@PostMapping(path = "/v1/billing-runs", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -41,8 +46,14 @@ class BillingRunController {
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 					content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 							examples = @ExampleObject(name = "October", value = "{\"month\":\"2026-10\"}"))))
-	ResponseEntity<RunResponse> start(VerifiedToken token, @RequestBody RunRequest request) {
+	ResponseEntity<RunResponse> start(VerifiedToken token, @RequestBody RunRequest request,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
 		Access.requireOperator(token);
+		return this.idempotency.once("billing-runs", idempotencyKey, request, RunResponse.class,
+				() -> startRun(request));
+	}
+
+	private ResponseEntity<RunResponse> startRun(RunRequest request) {
 		if (request.month() == null || !MONTH.matcher(request.month()).matches()) {
 			throw ApiProblem.invalidField("month", "must be a month as YYYY-MM");
 		}

@@ -14,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.cloudpartner.billing.charges.Money;
+import com.cloudpartner.billing.config.IdempotentRequests;
 import com.cloudpartner.support.problem.ApiProblem;
 import com.cloudpartner.support.security.Access;
 import com.cloudpartner.support.security.VerifiedToken;
@@ -41,10 +42,14 @@ class InvoiceController {
 
 	private final JsonMapper json;
 
-	InvoiceController(InvoiceQueries invoices, InvoicePayments payments, JsonMapper json) {
+	private final IdempotentRequests idempotency;
+
+	InvoiceController(InvoiceQueries invoices, InvoicePayments payments, JsonMapper json,
+			IdempotentRequests idempotency) {
 		this.invoices = invoices;
 		this.payments = payments;
 		this.json = json;
+		this.idempotency = idempotency;
 	}
 
 	@GetMapping("/v1/accounts/{accountId}/invoices")
@@ -86,9 +91,16 @@ class InvoiceController {
 	ResponseEntity<InvoiceResponse> pay(VerifiedToken token, @PathVariable String accountId,
 			@PathVariable String invoiceId, @RequestBody PaymentRequest request,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION,
-					required = false) String authorization) {
+					required = false) String authorization,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
 		Access.requireAccount(token, accountId);
 		find(accountId, invoiceId);
+		return this.idempotency.once("payments:" + accountId + "/" + invoiceId, idempotencyKey, request,
+				InvoiceResponse.class, () -> payNow(accountId, invoiceId, request, authorization));
+	}
+
+	private ResponseEntity<InvoiceResponse> payNow(String accountId, String invoiceId, PaymentRequest request,
+			String authorization) {
 		if (request.amount() == null || request.amount().currencyCode() == null || request.amount().amount() == null
 				|| !AMOUNT.matcher(request.amount().amount()).matches()
 				|| new BigDecimal(request.amount().amount()).signum() <= 0) {

@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import com.cloudpartner.billing.charges.AccountRating;
 import com.cloudpartner.billing.charges.Money;
 import com.cloudpartner.billing.config.BillingClock;
+import com.cloudpartner.billing.config.IdempotentRequests;
 import com.cloudpartner.billing.rating.Contract;
 import com.cloudpartner.support.problem.ApiProblem;
 import com.cloudpartner.support.security.Access;
@@ -27,6 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -46,10 +48,13 @@ class LedgerController {
 
 	private final BillingClock clock;
 
-	LedgerController(JdbcClient jdbc, AccountRating rating, BillingClock clock) {
+	private final IdempotentRequests idempotency;
+
+	LedgerController(JdbcClient jdbc, AccountRating rating, BillingClock clock, IdempotentRequests idempotency) {
 		this.jdbc = jdbc;
 		this.rating = rating;
 		this.clock = clock;
+		this.idempotency = idempotency;
 	}
 
 	@PostMapping(path = "/v1/accounts/{accountId}/credits", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -63,8 +68,14 @@ class LedgerController {
 											+ "\"amount\":\"10000\"},\"expireTime\":\"2027-01-01T00:00:00Z\","
 											+ "\"description\":\"Launch promotion\"}"))))
 	ResponseEntity<CreditResponse> credit(VerifiedToken token, @PathVariable String accountId,
-			@RequestBody CreditRequest request) {
+			@RequestBody CreditRequest request,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
 		Access.requireOperator(token);
+		return this.idempotency.once("credits:" + accountId, idempotencyKey, request, CreditResponse.class,
+				() -> grant(accountId, request));
+	}
+
+	private ResponseEntity<CreditResponse> grant(String accountId, CreditRequest request) {
 		Contract contract = contract(accountId);
 		String type = type(request.type());
 		BigDecimal amount = amount(request.amount(), contract, false);
@@ -111,8 +122,14 @@ class LedgerController {
 											+ "\"Wrong price for 3 days\",\"correctsInvoiceLine\":"
 											+ "\"inv-2026-10-demo-account/1\"}"))))
 	ResponseEntity<AdjustmentResponse> adjust(VerifiedToken token, @PathVariable String accountId,
-			@RequestBody AdjustmentRequest request) {
+			@RequestBody AdjustmentRequest request,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
 		Access.requireOperator(token);
+		return this.idempotency.once("adjustments:" + accountId, idempotencyKey, request, AdjustmentResponse.class,
+				() -> record(accountId, request));
+	}
+
+	private ResponseEntity<AdjustmentResponse> record(String accountId, AdjustmentRequest request) {
 		Contract contract = contract(accountId);
 		String type = type(request.type());
 		BigDecimal amount = amount(request.amount(), contract, true);

@@ -53,14 +53,14 @@ class EntitlementEventsListener {
 					versions.forEach(this.priceBook::save);
 				}
 			}
-			case "entitlement.created", "entitlement.changed", "entitlement.cancelled" -> {
+			case "entitlement.created", "entitlement.changed", "entitlement.cancelled", "entitlement.suspended",
+					"entitlement.activated", "entitlement.transferred" -> {
 				EntitlementChanged changed = event.data(this.json, EntitlementChanged.class);
 				changed.check(event);
 				if (this.processed.firstTime(CONSUMER, event.source(), event.id())) {
-					String state = (changed.state() != null) ? changed.state()
-							: event.type().equals("entitlement.cancelled") ? "CANCELLED" : "ACTIVE";
 					this.entitlements.save(changed.accountId(), changed.entitlementId(), changed.customerId(),
-							changed.offer(), changed.sku(), state);
+							changed.offer(), changed.sku(), changed.stateOr(event.type()));
+					changed.previous().ifPresent((from) -> this.entitlements.markTransferred(from[0], from[1]));
 				}
 			}
 			default -> {
@@ -126,9 +126,33 @@ class EntitlementEventsListener {
 
 	}
 
+	/**
+	 * Any {@code entitlement.*} event's data, read leniently: a transfer also names the
+	 * entitlement it replaces ({@code fromAccountId}, {@code fromEntitlement}).
+	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record EntitlementChanged(String accountId, String customerId, String entitlementId, String offer, String sku,
-			String state) {
+			String state, String fromAccountId, String fromEntitlement) {
+
+		String stateOr(String type) {
+			if (this.state != null && !this.state.isBlank()) {
+				return this.state;
+			}
+			return switch (type) {
+				case "entitlement.cancelled" -> "CANCELLED";
+				case "entitlement.suspended" -> "SUSPENDED";
+				default -> "ACTIVE";
+			};
+		}
+
+		/** The replaced entitlement as {account, entitlementId}, for a transfer. */
+		java.util.Optional<String[]> previous() {
+			if (this.fromAccountId == null || this.fromEntitlement == null || !this.fromEntitlement.contains("/")) {
+				return java.util.Optional.empty();
+			}
+			String id = this.fromEntitlement.substring(this.fromEntitlement.lastIndexOf('/') + 1);
+			return java.util.Optional.of(new String[] { this.fromAccountId, id });
+		}
 
 		void check(CloudEventEnvelope event) {
 			if (this.accountId == null || this.customerId == null || this.entitlementId == null) {

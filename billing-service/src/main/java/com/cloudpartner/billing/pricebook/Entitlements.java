@@ -31,4 +31,14 @@ class Entitlements {
 			.update();
 	}
 
+	/** The entitlement a transfer replaced: its usage stays with its old owner. */
+	void markTransferred(String accountId, String entitlementId) {
+		this.jdbc
+			.sql("update entitlement set state = 'TRANSFERRED', updated_at = now() "
+					+ "where account_id = :account and entitlement_id = :entitlement")
+			.param("account", accountId)
+			.param("entitlement", entitlementId)
+			.update();
+	}
+
 }

@@ -49,6 +49,25 @@ class EntitlementEventsJsonTests {
 			.isEqualTo("CANCELLED");
 	}
 
+	@Test
+	void readsEveryEntitlementLifecycleEvent() throws Exception {
+		for (String type : List.of("entitlement.changed", "entitlement.suspended", "entitlement.activated",
+				"entitlement.transferred")) {
+			CloudEventEnvelope event = parse(type);
+			EntitlementEventsListener.EntitlementChanged data = event.data(this.json,
+					EntitlementEventsListener.EntitlementChanged.class);
+			data.check(event);
+			assertThat(data.stateOr(type)).as(type).isNotBlank();
+		}
+		EntitlementEventsListener.EntitlementChanged transferred = parse("entitlement.transferred").data(this.json,
+				EntitlementEventsListener.EntitlementChanged.class);
+		assertThat(transferred.accountId()).isEqualTo("acct-b");
+		assertThat(transferred.previous()).hasValueSatisfying(
+				(from) -> assertThat(from).containsExactly("demo-account", "e6f5d4c3-b2a1-4f0e-9d8c-7b6a5f4e3d2c"));
+		assertThat(parse("entitlement.suspended").data(this.json, EntitlementEventsListener.EntitlementChanged.class)
+			.state()).isEqualTo("SUSPENDED");
+	}
+
 	private CloudEventEnvelope parse(String type) throws Exception {
 		return CloudEventEnvelope.parse(this.json, Files.readString(Path.of("../docs/events/" + type + ".json")));
 	}

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,7 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (Portman, run by Newman) finds no 5xx, no response off its schema and no fuzzed input
  * accepted or answered without problem+json. See deploy/contract/README.md.
  */
-@Disabled("Enabled once the findings of its first run (partner-service and billing-service fuzz answers, four schema examples) are fixed")
 class ApiContractIT {
 
 	private static final List<String> SERVICES = List.of("partner", "entitlement", "billing", "console");
@@ -43,6 +41,9 @@ class ApiContractIT {
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private static final java.util.regex.Pattern SCHEMA_TEST = java.util.regex.Pattern
+		.compile("pm\\.test\\(\\\\\"[^\"\\\\]*? - Schema is valid\\\\\"");
 
 	private static String gateway;
 
@@ -86,9 +87,13 @@ class ApiContractIT {
 					"-l", OUT.resolve(service + ".openapi.json").toString(), "-c",
 					CONTRACT.resolve("portman-config.json").toString(), "-o", collection.toString(), "--includeTests",
 					"true");
-			assertThat(generated.exitCode()).as("Portman on %s:\n%s", service, generated.tail()).isZero();
 			Path report = OUT.resolve(service + ".newman.json");
 			Files.deleteIfExists(report);
+			if (generated.exitCode() != 0) {
+				failures.add(service + ": Portman could not turn the document into tests:\n" + generated.tail());
+				continue;
+			}
+			validateSchemasOfSuccessesOnly(collection);
 			run(OUT, OUT.resolve(service + ".newman.log"), Duration.ofMinutes(5), tool("newman"), "run",
 					collection.toString(), "--env-var", "bearerToken=" + operatorToken, "--env-var",
 					"baseUrl=" + gateway, "--reporters", "cli,json", "--reporter-json-export", report.toString(),
@@ -96,6 +101,19 @@ class ApiContractIT {
 			failures.addAll(failuresIn(service, report));
 		}
 		assertThat(failures).as("contract and fuzz failures (reports in %s)", OUT).isEmpty();
+	}
+
+	/**
+	 * Portman checks every answer against the operation's success schema. A refusal is
+	 * checked by the config's own test instead (problem+json with a code), so the success
+	 * schema applies to 2xx answers only.
+	 */
+	private static void validateSchemasOfSuccessesOnly(Path collection) throws IOException {
+		String text = Files.readString(collection);
+		Files.writeString(collection,
+				SCHEMA_TEST.matcher(text)
+					.replaceAll((match) -> "if (pm.response.code >= 200 && pm.response.code < 300) "
+							+ java.util.regex.Matcher.quoteReplacement(match.group())));
 	}
 
 	private static List<String> failuresIn(String service, Path report) throws IOException {

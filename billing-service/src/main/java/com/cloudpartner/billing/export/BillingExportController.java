@@ -58,6 +58,12 @@ class BillingExportController {
 
 	@GetMapping("/v1/billing-export/schema")
 	@Operation(summary = "The BigQuery JSON schema of the export")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
+			description = "The columns, as bq load --schema expects them",
+			content = @io.swagger.v3.oas.annotations.media.Content(
+					array = @io.swagger.v3.oas.annotations.media.ArraySchema(
+							schema = @io.swagger.v3.oas.annotations.media.Schema(
+									implementation = BigQueryField.class))))
 	List<Map<String, Object>> schema(VerifiedToken token) {
 		if (!token.isOperator() && !token.hasScope(VerifiedToken.PARTNER)
 				&& !token.hasScope(VerifiedToken.PARTNER_READ)) {
@@ -81,6 +87,12 @@ class BillingExportController {
 			.contentType(kind.equals("csv") ? new MediaType("text", "csv") : new MediaType("application", "x-ndjson"))
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"")
 			.body((out) -> this.export.write(accountId, billed, kind, out));
+	}
+
+	/** One column of a BigQuery JSON schema (documentation of {@link #schema}). */
+	record BigQueryField(String name, String type, String mode, String description,
+			@io.swagger.v3.oas.annotations.media.Schema(
+					description = "the nested columns of a RECORD, each of this same shape") List<Map<String, Object>> fields) {
 	}
 
 }

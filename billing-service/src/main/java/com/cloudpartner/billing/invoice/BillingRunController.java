@@ -1,5 +1,6 @@
 package com.cloudpartner.billing.invoice;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.regex.Pattern;
@@ -84,6 +85,7 @@ class BillingRunController {
 	record RunRequest(String month, String accountId) {
 	}
 
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record RunResponse(String id, String name, String month, String state, int invoicesIssued, int failures,
 			String accountId, Instant createTime, Instant finishTime) {
 

@@ -1,5 +1,6 @@
 package com.cloudpartner.billing.invoice;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -162,6 +163,7 @@ class InvoiceController {
 	record PaymentRequest(Money amount, String method, String document) {
 	}
 
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record InvoicePage(List<InvoiceResponse> invoices, String nextPageToken) {
 	}
 

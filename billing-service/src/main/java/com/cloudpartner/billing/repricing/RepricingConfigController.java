@@ -1,5 +1,6 @@
 package com.cloudpartner.billing.repricing;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -86,6 +87,7 @@ class RepricingConfigController {
 					"Customer " + customerId + " has no repricing config: it pays list prices."));
 	}
 
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record OverrideBody(List<String> skus, String skuPrefix, String rebillingBasis, String adjustmentPercent) {
 	}
 
@@ -148,6 +150,7 @@ class RepricingConfigController {
 
 	}
 
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record OverrideResponse(List<String> skus, String skuPrefix, String rebillingBasis, String adjustmentPercent) {
 	}
 

@@ -172,6 +172,7 @@ class AccountController {
 			@Pattern(regexp = "^$|^#[0-9A-Fa-f]{6}$", message = "must be a colour like #0055AA") String primaryColor) {
 	}
 
+	@Schema(name = "ContractChange")
 	record ContractBody(@Size(min = 1, max = 100) String reference, @Pattern(regexp = "^\\d{1,3}(\\.\\d{1,2})?$",
 			message = "must be a decimal string like \"20\" or \"12.5\"") @DecimalMin("0") @DecimalMax("100") String supplyDiscountPercent,
 			@Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO 4217 code like KRW") String currencyCode) {

@@ -151,6 +151,7 @@ class PartnerApplicationController {
 			description = "the partner's name; the member's company name when absent") String displayName) {
 	}
 
+	@Schema(name = "ApprovalContract")
 	record ContractBody(@NotBlank @Size(max = 100) String reference, @NotNull @Pattern(
 			regexp = "^\\d{1,3}(\\.\\d{1,2})?$",
 			message = "must be a decimal string like \"20\" or \"12.5\"") @DecimalMin("0") @DecimalMax("100") String supplyDiscountPercent,

@@ -71,7 +71,7 @@ class CredentialsController {
 		this.clients.revoke(accountId, clientId);
 	}
 
-	@Schema(example = """
+	@Schema(name = "CreateCredentialRequest", example = """
 			{"description": "billing system", "scopes": ["partner", "usage.write"]}
 			""")
 	record CreateRequest(@Size(max = 200) String description,

@@ -93,7 +93,7 @@ class CustomerController {
 		return ResponseEntity.noContent().build();
 	}
 
-	@Schema(example = """
+	@Schema(name = "CreateCustomerRequest", example = """
 			{"userId": "alice01", "displayName": "Alice Kim", "email": "alice@example.com",
 			 "correlationId": "crm-1001", "domain": "alice.example.com"}
 			""")
@@ -111,7 +111,7 @@ class CustomerController {
 
 	}
 
-	@Schema(example = """
+	@Schema(name = "PatchCustomerRequest", example = """
 			{"displayName": "Alice Kim-Park", "email": "alice.park@example.com"}
 			""")
 	record PatchRequest(

@@ -176,6 +176,7 @@ class MemberController {
 	record AgreementsBody(@NotNull Boolean terms, @NotNull Boolean privacy, Boolean marketingEmail) {
 	}
 
+	@Schema(name = "EmailTokenRequest")
 	record TokenRequest(@NotBlank @Size(max = 200) String token) {
 	}
 
@@ -222,6 +223,7 @@ class MemberController {
 
 	}
 
+	@Schema(name = "MemberTokenResponse")
 	record TokenResponse(@JsonProperty("access_token") String accessToken, @JsonProperty("token_type") String tokenType,
 			@JsonProperty("expires_in") long expiresIn, String scope) {
 

@@ -139,7 +139,7 @@ class TokenController {
 		return response.body(body);
 	}
 
-	@Schema(example = """
+	@Schema(name = "TokenResponse", example = """
 			{"access_token": "eyJraWQiOi...", "token_type": "Bearer", "expires_in": 900, "scope": "partner"}
 			""")
 	record TokenResponse(@JsonProperty("access_token") String accessToken, @JsonProperty("token_type") String tokenType,

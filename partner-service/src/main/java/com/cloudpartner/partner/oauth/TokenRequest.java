@@ -8,7 +8,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /**
  * The form of a token request (documentation and field access).
  */
-@Schema(description = "application/x-www-form-urlencoded", example = "grant_type=client_credentials&scope=partner")
+@Schema(name = "OAuthTokenRequest",
+		description = "application/x-www-form-urlencoded: grant_type=client_credentials&scope=partner")
 record TokenRequest(
 		@Schema(example = "client_credentials", requiredMode = Schema.RequiredMode.REQUIRED) String grant_type,
 		@Schema(example = "partner",

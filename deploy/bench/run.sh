@@ -74,7 +74,7 @@ wrk_run gw-half "$half_conns" "$G/v1/products/slow" "$AUTH"
 
 soak_conns=$(awk -v r="$gw" 'BEGIN { c = int(r * 0.7 * 0.0205 + 0.5); print (c < 1 ? 1 : c) }')
 # the heap line of GC.heap_info right after a full GC (its "used" is the live set)
-heap() { "$JCMD" "$GW_PID" GC.run >/dev/null; sleep 1; "$JCMD" "$GW_PID" GC.heap_info | grep -m1 -i "heap" | tr -s ' '; }
+heap() { "$JCMD" "$GW_PID" GC.run >/dev/null; sleep 1; { "$JCMD" "$GW_PID" GC.heap_info | grep -iE "heap|generation|used" | tr -s ' ' | paste -sd';' -; } || true; }
 before=$(heap)
 DURATION=$SOAK wrk_run soak-70pct "$soak_conns" "$G/v1/products/slow" "$AUTH"
 after=$(heap)

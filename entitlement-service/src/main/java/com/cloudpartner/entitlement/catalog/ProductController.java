@@ -1,7 +1,5 @@
 package com.cloudpartner.entitlement.catalog;
 
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
 
@@ -16,12 +14,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import com.cloudpartner.entitlement.config.ProblemDocument;
 import com.cloudpartner.entitlement.catalog.CatalogManagement.Caller;
 import com.cloudpartner.entitlement.common.PageRequest;
 import com.cloudpartner.support.problem.ApiProblem;
 import com.cloudpartner.support.security.Access;
 import com.cloudpartner.support.security.VerifiedToken;
+
+import com.cloudpartner.entitlement.common.ProblemResponses;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -35,12 +34,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-@ApiResponse(responseCode = "4XX", description = "Refused: see the problem's code",
-		content = @Content(mediaType = "application/problem+json",
-				schema = @Schema(implementation = ProblemDocument.class)))
-@ApiResponse(responseCode = "5XX", description = "Failed or unavailable",
-		content = @Content(mediaType = "application/problem+json",
-				schema = @Schema(implementation = ProblemDocument.class)))
+@ProblemResponses
 @RestController
 @RequestMapping("/v1/products")
 @Tag(name = "Catalog")

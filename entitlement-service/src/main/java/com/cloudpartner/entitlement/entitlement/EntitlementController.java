@@ -1,7 +1,5 @@
 package com.cloudpartner.entitlement.entitlement;
 
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,12 +14,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import com.cloudpartner.entitlement.config.ProblemDocument;
 import com.cloudpartner.entitlement.common.PageRequest;
 import com.cloudpartner.entitlement.operation.OperationView;
 import com.cloudpartner.support.problem.ApiProblem;
 import com.cloudpartner.support.security.Access;
 import com.cloudpartner.support.security.VerifiedToken;
+
+import com.cloudpartner.entitlement.common.ProblemResponses;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -36,12 +35,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-@ApiResponse(responseCode = "4XX", description = "Refused: see the problem's code",
-		content = @Content(mediaType = "application/problem+json",
-				schema = @Schema(implementation = ProblemDocument.class)))
-@ApiResponse(responseCode = "5XX", description = "Failed or unavailable",
-		content = @Content(mediaType = "application/problem+json",
-				schema = @Schema(implementation = ProblemDocument.class)))
+@ProblemResponses
 @RestController
 @RequestMapping("/v1/accounts/{accountId}/customers/{customerId}/entitlements")
 @Tag(name = "Entitlements")

@@ -5,8 +5,6 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -16,10 +14,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import com.cloudpartner.entitlement.catalog.OfferView;
-import com.cloudpartner.entitlement.config.ProblemDocument;
 import com.cloudpartner.entitlement.operation.OperationView;
 import com.cloudpartner.support.security.Access;
 import com.cloudpartner.support.security.VerifiedToken;
+
+import com.cloudpartner.entitlement.common.ProblemResponses;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -34,12 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-@ApiResponse(responseCode = "4XX", description = "Refused: see the problem's code",
-		content = @Content(mediaType = "application/problem+json",
-				schema = @Schema(implementation = ProblemDocument.class)))
-@ApiResponse(responseCode = "5XX", description = "Failed or unavailable",
-		content = @Content(mediaType = "application/problem+json",
-				schema = @Schema(implementation = ProblemDocument.class)))
+@ProblemResponses
 @RestController
 @RequestMapping("/v1/accounts/{accountId}/customers")
 @Tag(name = "Transfers")

@@ -1,24 +1,17 @@
 package com.cloudpartner.entitlement.operation;
 
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import com.cloudpartner.entitlement.config.ProblemDocument;
 import com.cloudpartner.support.problem.ApiProblem;
 import com.cloudpartner.support.security.VerifiedToken;
+
+import com.cloudpartner.entitlement.common.ProblemResponses;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-@ApiResponse(responseCode = "4XX", description = "Refused: see the problem's code",
-		content = @Content(mediaType = "application/problem+json",
-				schema = @Schema(implementation = ProblemDocument.class)))
-@ApiResponse(responseCode = "5XX", description = "Failed or unavailable",
-		content = @Content(mediaType = "application/problem+json",
-				schema = @Schema(implementation = ProblemDocument.class)))
+@ProblemResponses
 @RestController
 @Tag(name = "Operations")
 class OperationController {

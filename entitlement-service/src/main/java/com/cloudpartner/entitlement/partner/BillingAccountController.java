@@ -1,30 +1,23 @@
 package com.cloudpartner.entitlement.partner;
 
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import com.cloudpartner.entitlement.config.ProblemDocument;
 import com.cloudpartner.entitlement.common.PageRequest;
 import com.cloudpartner.entitlement.partner.PartnerDirectory.BillingAccount;
 import com.cloudpartner.support.security.Access;
 import com.cloudpartner.support.security.VerifiedToken;
+
+import com.cloudpartner.entitlement.common.ProblemResponses;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-@ApiResponse(responseCode = "4XX", description = "Refused: see the problem's code",
-		content = @Content(mediaType = "application/problem+json",
-				schema = @Schema(implementation = ProblemDocument.class)))
-@ApiResponse(responseCode = "5XX", description = "Failed or unavailable",
-		content = @Content(mediaType = "application/problem+json",
-				schema = @Schema(implementation = ProblemDocument.class)))
+@ProblemResponses
 @RestController
 @Tag(name = "Billing accounts")
 class BillingAccountController {

@@ -26,6 +26,12 @@ public abstract class BillingIntegrationTest {
 	@DynamicPropertySource
 	static void partnerService(DynamicPropertyRegistry registry) {
 		registry.add("platform.services.partner", () -> "http://localhost:" + PARTNER_SERVICE.getAddress().getPort());
+		// the tests report usage of 2024-2025 at today's clock: remember it for ten
+		// years,
+		// and purge only when a test asks (UsageDedupeWindowIT travels past the
+		// retention)
+		registry.add("platform.billing.dedupe-retention", () -> "3650d");
+		registry.add("platform.billing.dedupe-purge-interval", () -> "3650d");
 	}
 
 	private static HttpServer partnerService() {

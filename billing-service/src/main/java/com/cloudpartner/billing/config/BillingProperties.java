@@ -1,6 +1,7 @@
 package com.cloudpartner.billing.config;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,10 +16,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param paymentTermsDays days after issue until an invoice is due (end of that day)
  * @param vatPercent VAT on the subtotal after credits, rounded down
  * @param runParallelism how many accounts a billing run invoices at once
+ * @param dedupeRetention how long after the end of its window the (source, id) of a usage
+ * event is remembered; later usage is refused (at least a month plus a grace month)
  */
 @ConfigurationProperties("platform.billing")
 public record BillingProperties(ZoneId zone, boolean demoData, String runCron, Integer paymentTermsDays,
-		BigDecimal vatPercent, Integer runParallelism) {
+		BigDecimal vatPercent, Integer runParallelism, Duration dedupeRetention) {
+
+	/**
+	 * The shortest retention: the longest month plus a week of grace for late metering.
+	 */
+	static final Duration MIN_DEDUPE_RETENTION = Duration.ofDays(38);
 
 	public BillingProperties {
 		zone = (zone != null) ? zone : ZoneId.of("Asia/Seoul");
@@ -26,6 +34,11 @@ public record BillingProperties(ZoneId zone, boolean demoData, String runCron, I
 		paymentTermsDays = (paymentTermsDays != null) ? paymentTermsDays : 30;
 		vatPercent = (vatPercent != null) ? vatPercent : BigDecimal.TEN;
 		runParallelism = (runParallelism != null) ? runParallelism : 4;
+		dedupeRetention = (dedupeRetention != null) ? dedupeRetention : Duration.ofDays(62);
+		if (dedupeRetention.compareTo(MIN_DEDUPE_RETENTION) < 0) {
+			throw new IllegalArgumentException("platform.billing.dedupe-retention must be at least "
+					+ MIN_DEDUPE_RETENTION.toDays() + " days (a billing month plus a grace window)");
+		}
 	}
 
 }

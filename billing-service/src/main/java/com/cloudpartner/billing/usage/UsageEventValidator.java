@@ -3,7 +3,6 @@ package com.cloudpartner.billing.usage;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
@@ -125,7 +124,7 @@ final class UsageEventValidator {
 		String value = text(data, name);
 		if (value != null) {
 			try {
-				return OffsetDateTime.parse(value).toInstant();
+				return Rfc3339.parse(value);
 			}
 			catch (DateTimeParseException ex) {
 				// reported below
@@ -140,7 +139,7 @@ final class UsageEventValidator {
 			return null;
 		}
 		try {
-			return OffsetDateTime.parse(time.isString() ? time.asString() : "").toInstant();
+			return Rfc3339.parse(time.isString() ? time.asString() : "");
 		}
 		catch (DateTimeParseException ex) {
 			throw new Rejection("INVALID_TIME", "time must be an RFC 3339 timestamp when present");

@@ -1,6 +1,7 @@
 package com.cloudpartner.billing.usage;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,8 +24,9 @@ import org.springframework.stereotype.Component;
  * {@link UsageBatchRecorder} in one transaction; an event that is not a valid
  * {@code usage.recorded} (it can only get here by bypassing the API) is poison and is put
  * on {@code usage-events.DLT} with the reason before the batch is stored, so that nothing
- * is dropped silently. A failure to store retries the whole batch (idempotent) and
- * finally dead-letters it through the platform's error handler.
+ * is dropped silently; so is usage older than the dedupe window ({@link DedupeWindow}). A
+ * failure to store retries the whole batch (idempotent) and finally dead-letters it
+ * through the platform's error handler.
  */
 @Component
 class UsageEventsListener {
@@ -39,28 +41,42 @@ class UsageEventsListener {
 
 	private final KafkaTemplate<String, String> kafka;
 
-	UsageEventsListener(JsonMapper json, UsageBatchRecorder recorder, KafkaTemplate<String, String> kafka) {
+	private final DedupeWindow window;
+
+	UsageEventsListener(JsonMapper json, UsageBatchRecorder recorder, KafkaTemplate<String, String> kafka,
+			DedupeWindow window) {
 		this.json = json;
 		this.recorder = recorder;
 		this.kafka = kafka;
+		this.window = window;
 	}
 
 	@KafkaListener(id = "billing-usage", topics = UsageIngestion.TOPIC, groupId = "billing-service", batch = "true",
-			concurrency = "${platform.billing.usage-consumers:3}")
+			concurrency = "${platform.billing.usage-consumers:3}",
+			properties = { "max.poll.records=${platform.billing.usage-max-poll-records:2000}",
+					"fetch.min.bytes=${platform.billing.usage-fetch-min-bytes:65536}",
+					"fetch.max.wait.ms=${platform.billing.usage-fetch-max-wait-ms:20}" })
 	void onUsage(List<ConsumerRecord<String, String>> records) throws Exception {
 		List<UsageEvent> events = new ArrayList<>(records.size());
 		List<CompletableFuture<?>> deadLetters = new ArrayList<>();
+		Instant cutoff = this.window.consumerCutoff();
 		for (ConsumerRecord<String, String> record : records) {
 			String reason;
 			try {
 				JsonNode node = this.json.readTree(record.value());
 				UsageEventValidator.Result result = UsageEventValidator.validate(node);
 				if (result instanceof UsageEventValidator.Valid valid) {
-					events.add(valid.event());
-					continue;
+					String tooOld = this.window.refusal(valid.event(), cutoff);
+					if (tooOld == null) {
+						events.add(valid.event());
+						continue;
+					}
+					reason = "Usage event " + valid.event().id() + " refused: " + tooOld;
 				}
-				UsageEventValidator.Invalid invalid = (UsageEventValidator.Invalid) result;
-				reason = "Invalid usage event " + invalid.id() + ": " + invalid.reason();
+				else {
+					UsageEventValidator.Invalid invalid = (UsageEventValidator.Invalid) result;
+					reason = "Invalid usage event " + invalid.id() + ": " + invalid.reason();
+				}
 			}
 			catch (JacksonException ex) {
 				reason = "Not JSON: " + ex.getOriginalMessage();

@@ -1,16 +1,15 @@
 package com.cloudpartner.billing.usage;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -23,8 +22,8 @@ import com.cloudpartner.support.web.RequestIdFilter;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Accepts batches of usage events: validates each on its own, reports repeats of an
@@ -47,15 +46,17 @@ public class UsageIngestion {
 
 	private final JdbcClient jdbc;
 
-	private final KafkaTemplate<String, String> kafka;
+	private final UsageProducer producer;
 
-	private final org.springframework.transaction.support.TransactionTemplate transactions;
+	private final TransactionTemplate transactions;
 
-	UsageIngestion(JdbcClient jdbc, KafkaTemplate<String, String> kafka,
-			org.springframework.transaction.support.TransactionTemplate transactions) {
+	private final DedupeWindow window;
+
+	UsageIngestion(JdbcClient jdbc, UsageProducer producer, TransactionTemplate transactions, DedupeWindow window) {
 		this.jdbc = jdbc;
-		this.kafka = kafka;
+		this.producer = producer;
 		this.transactions = transactions;
+		this.window = window;
 	}
 
 	/**
@@ -65,12 +66,13 @@ public class UsageIngestion {
 	 * for an operator
 	 * @return what became of the batch
 	 */
-	public Outcome ingest(List<JsonNode> events, String allowedAccount) {
+	public Outcome ingest(List<Submitted> events, String allowedAccount) {
 		List<Rejected> rejected = new ArrayList<>();
 		Map<Identity, Candidate> candidates = new LinkedHashMap<>();
+		Instant cutoff = this.window.apiCutoff();
 		int duplicates = 0;
-		for (JsonNode node : events) {
-			UsageEventValidator.Result result = UsageEventValidator.validate(node);
+		for (Submitted submitted : events) {
+			UsageEventValidator.Result result = UsageEventValidator.validate(submitted.node());
 			if (result instanceof UsageEventValidator.Invalid invalid) {
 				rejected.add(new Rejected(invalid.id(), invalid.reason()));
 				continue;
@@ -81,7 +83,13 @@ public class UsageIngestion {
 						"ACCOUNT_MISMATCH: data.accountId must be the token's account " + allowedAccount));
 				continue;
 			}
-			if (candidates.putIfAbsent(new Identity(event.source(), event.id()), new Candidate(node, event)) != null) {
+			String tooOld = this.window.refusal(event, cutoff);
+			if (tooOld != null) {
+				rejected.add(new Rejected(event.id(), tooOld));
+				continue;
+			}
+			if (candidates.putIfAbsent(new Identity(event.source(), event.id()),
+					new Candidate(submitted.raw(), event)) != null) {
 				duplicates++;
 			}
 		}
@@ -112,26 +120,30 @@ public class UsageIngestion {
 			.list());
 	}
 
-	private void produce(java.util.Collection<Candidate> candidates) {
+	/**
+	 * One send per event into the producer's batches (no flush per event or per request:
+	 * linger and batch size decide), then one wait for all acknowledgements.
+	 */
+	private void produce(Collection<Candidate> candidates) {
 		String traceparent = MDC.get(RequestIdFilter.TRACEPARENT);
-		List<CompletableFuture<?>> sends = new ArrayList<>(candidates.size());
+		byte[] trace = (traceparent != null) ? traceparent.getBytes(StandardCharsets.UTF_8) : null;
+		List<ProducerRecord<String, byte[]>> records = new ArrayList<>(candidates.size());
 		for (Candidate candidate : candidates) {
-			ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, candidate.event().subject(),
-					candidate.node().toString());
-			if (traceparent != null) {
-				record.headers().add("traceparent", traceparent.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, candidate.event().subject(),
+					candidate.raw());
+			if (trace != null) {
+				record.headers().add("traceparent", trace);
 			}
-			sends.add(this.kafka.send(record));
+			records.add(record);
 		}
 		try {
-			CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
-				.get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			this.producer.sendAll(records, ACK_TIMEOUT);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw unavailable(ex);
 		}
-		catch (ExecutionException | TimeoutException ex) {
+		catch (Exception ex) {
 			throw unavailable(ex);
 		}
 	}
@@ -147,28 +159,39 @@ public class UsageIngestion {
 	 * their commit need not wait for the WAL flush: a receipt lost in a database crash
 	 * makes a retry report the event as accepted rather than as a duplicate.
 	 */
-	private int writeReceipts(java.util.Collection<Candidate> candidates) {
+	private int writeReceipts(Collection<Candidate> candidates) {
 		return this.transactions.execute((status) -> {
 			this.jdbc.sql("set local synchronous_commit = off").update();
 			return insertReceipts(candidates);
 		});
 	}
 
-	private int insertReceipts(java.util.Collection<Candidate> candidates) {
+	private int insertReceipts(Collection<Candidate> candidates) {
 		return this.jdbc.sql("""
-				insert into usage_receipt (source, event_id, account_id)
-				select * from unnest(cast(:sources as text[]), cast(:ids as text[]), cast(:accounts as text[]))
+				insert into usage_receipt (source, event_id, account_id, window_end)
+				select * from unnest(cast(:sources as text[]), cast(:ids as text[]), cast(:accounts as text[]),
+				    cast(:ends as timestamptz[]))
 				on conflict do nothing""")
 			.param("sources", candidates.stream().map((c) -> c.event().source()).toArray(String[]::new))
 			.param("ids", candidates.stream().map((c) -> c.event().id()).toArray(String[]::new))
 			.param("accounts", candidates.stream().map((c) -> c.event().accountId()).toArray(String[]::new))
+			.param("ends", candidates.stream().map((c) -> c.event().windowEnd().toString()).toArray(String[]::new))
 			.update();
 	}
 
 	private record Identity(String source, String id) {
 	}
 
-	private record Candidate(JsonNode node, UsageEvent event) {
+	private record Candidate(byte[] raw, UsageEvent event) {
+	}
+
+	/**
+	 * One event of a batch as received.
+	 *
+	 * @param node the event parsed
+	 * @param raw its JSON text, as the client sent it: the value produced to Kafka
+	 */
+	public record Submitted(JsonNode node, byte[] raw) {
 	}
 
 	/**

@@ -70,10 +70,13 @@ public final class BillingBenchmark {
 				ingest(jdbc, port, intArg(args, 1, 30), intArg(args, 2, 8));
 			}
 		}
-		finally {
+		catch (Throwable ex) {
+			ex.printStackTrace();
 			app.close();
-			System.exit(0);
+			System.exit(1);
 		}
+		app.close();
+		System.exit(0);
 	}
 
 	private static int intArg(String[] args, int index, int fallback) {
@@ -104,8 +107,16 @@ public final class BillingBenchmark {
 		AtomicLong sequence = new AtomicLong();
 		AtomicInteger accepted = new AtomicInteger();
 		List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-		// warm-up
-		post(http, uri, token, batch(account, sequence, 1000));
+		// warm-up: JIT, connection pools, producer and consumer batches
+		long warmUntil = System.nanoTime() + Duration.ofSeconds(Math.min(10, seconds / 3 + 1)).toNanos();
+		int warmed = 0;
+		while (System.nanoTime() < warmUntil) {
+			warmed += post(http, uri, token, batch(account, sequence, 1000));
+		}
+		while (recordedHours(jdbc, account) < warmed) {
+			Thread.sleep(100);
+		}
+		Cpu cpuBefore = Cpu.now(jdbc);
 		long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
 		long started = System.nanoTime();
 		try (ExecutorService clients = Executors.newFixedThreadPool(concurrency)) {
@@ -122,11 +133,12 @@ public final class BillingBenchmark {
 			}
 		}
 		double ackSeconds = (System.nanoTime() - started) / 1e9;
-		int total = accepted.get() + 1000;
+		int total = accepted.get() + warmed;
 		while (recordedHours(jdbc, account) < total) {
-			Thread.sleep(200);
+			Thread.sleep(20);
 		}
 		double endToEndSeconds = (System.nanoTime() - started) / 1e9;
+		Cpu cpu = Cpu.now(jdbc).minus(cpuBefore);
 		List<Long> sorted = new ArrayList<>(latencies);
 		Collections.sort(sorted);
 		System.out.printf("ingest: %d events in %d batches, %d clients%n", accepted.get(), sorted.size(), concurrency);
@@ -134,11 +146,54 @@ public final class BillingBenchmark {
 				accepted.get() / ackSeconds, pct(sorted, 0.50), pct(sorted, 0.99), pct(sorted, 1.0));
 		System.out.printf("  rated month-to-date (consumer caught up): %.0f events/s end to end (%.1f s)%n",
 				accepted.get() / endToEndSeconds, endToEndSeconds);
-		double kafka = kafkaBaseline(account, Math.min(accepted.get(), 200_000));
-		System.out.printf("  Kafka alone (same events, acks=all idempotent producer + one consumer): %.0f events/s%n",
-				kafka);
+		System.out.printf(
+				"  CPU per event: %.1f us in the JVM (service + broker + load generator), %.1f us in PostgreSQL "
+						+ "backends; %.2f of 2 cores busy on average%n",
+				cpu.jvmNanos() / 1e3 / accepted.get(), cpu.postgresNanos() / 1e3 / accepted.get(),
+				(cpu.jvmNanos() + cpu.postgresNanos()) / 1e9 / endToEndSeconds);
+		Cpu kafkaBefore = Cpu.now(jdbc);
+		int kafkaEvents = Math.min(accepted.get(), 200_000);
+		double kafka = kafkaBaseline(account, kafkaEvents);
+		Cpu kafkaCpu = Cpu.now(jdbc).minus(kafkaBefore);
+		System.out.printf("  Kafka alone (same events, acks=all idempotent producer + one consumer): %.0f events/s, "
+				+ "%.1f us JVM CPU per event%n", kafka, kafkaCpu.jvmNanos() / 1e3 / kafkaEvents);
 		System.out.printf("  ratio ingestion/Kafka: acknowledged %.2f, end to end %.2f%n",
 				(accepted.get() / ackSeconds) / kafka, (accepted.get() / endToEndSeconds) / kafka);
+	}
+
+	/**
+	 * CPU time used so far: this JVM (service, embedded broker and load generator) and
+	 * the PostgreSQL backends serving this database (read from /proc; 0 where not
+	 * readable).
+	 */
+	private record Cpu(long jvmNanos, long postgresNanos) {
+
+		static Cpu now(JdbcClient jdbc) {
+			long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+				.getOperatingSystemMXBean()).getProcessCpuTime();
+			List<Integer> pids = jdbc
+				.sql("select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()")
+				.query(Integer.class)
+				.list();
+			long postgres = 0;
+			for (int pid : pids) {
+				try {
+					String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					// utime and stime, in clock ticks of 10 ms
+					postgres += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+				}
+				catch (Exception ex) {
+					// not on this machine
+				}
+			}
+			return new Cpu(jvm, postgres);
+		}
+
+		Cpu minus(Cpu before) {
+			return new Cpu(this.jvmNanos - before.jvmNanos, this.postgresNanos - before.postgresNanos);
+		}
+
 	}
 
 	private static long recordedHours(JdbcClient jdbc, String account) {
@@ -216,8 +271,11 @@ public final class BillingBenchmark {
 		producerConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
 		producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
 		producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-		producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 2);
-		producerConfig.put(ProducerConfig.BATCH_SIZE_CONFIG, 262144);
+		// the service's usage producer settings (application.yml,
+		// platform.billing.usage-producer)
+		producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+		producerConfig.put(ProducerConfig.BATCH_SIZE_CONFIG, 1048576);
+		producerConfig.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
 		Properties consumerConfig = new Properties();
 		consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
 		consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, topic);

@@ -1,0 +1,179 @@
+package com.cloudpartner.billing;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
+
+import com.cloudpartner.billing.config.BillingClock;
+import com.cloudpartner.billing.config.BillingProperties;
+import com.cloudpartner.billing.usage.DedupePurge;
+import com.cloudpartner.support.test.TestKafka;
+import com.cloudpartner.support.test.TestTokens;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static com.cloudpartner.billing.BillingClient.JSON;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The bounded dedupe window, travelling with the billing clock: usage is accepted while
+ * its window ended less than {@code platform.billing.dedupe-retention} ago, refused after
+ * (a per-event reason at the API, the dead-letter topic from the topic), and the purge
+ * forgets receipts and hourly records only beyond that, so that a very late duplicate is
+ * refused rather than counted again.
+ */
+class UsageDedupeWindowIT extends BillingIntegrationTest {
+
+	private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	BillingClock clock;
+
+	@Autowired
+	BillingProperties properties;
+
+	@Autowired
+	DedupePurge purge;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private final String account = "window-" + UUID.randomUUID().toString().substring(0, 8);
+
+	private final String sku = "products/window/skus/" + UUID.randomUUID().toString().substring(0, 8);
+
+	@AfterEach
+	void backToNow() {
+		this.clock.reset();
+	}
+
+	@Test
+	void refusesUsageOlderThanTheRetentionAtTheApi() {
+		Instant now = Instant.parse("2026-03-10T00:00:00Z");
+		this.clock.setTo(now);
+		Instant oldest = now.minus(this.properties.dedupeRetention());
+		ObjectNode inside = hour("srv-1", oldest.plusSeconds(60));
+		ObjectNode outside = hour("srv-2", oldest);
+
+		BillingClient.Response response = report(inside, outside);
+
+		assertThat(response.body().get("accepted").asInt()).as(response.raw()).isEqualTo(1);
+		assertThat(response.body().get("rejected")).hasSize(1);
+		assertThat(response.text("/rejected/0/id")).isEqualTo(outside.get("id").asString());
+		assertThat(response.text("/rejected/0/reason")).startsWith("WINDOW_TOO_OLD: ");
+	}
+
+	@Test
+	void purgesBeyondTheRetentionAndRefusesALateDuplicateInsteadOfCountingItAgain() {
+		Instant reported = Instant.parse("2026-01-10T00:00:00Z");
+		this.clock.setTo(reported);
+		ObjectNode hour = hour("srv-1", reported.minusSeconds(7200));
+		ObjectNode traffic = hour("lb-1", reported.minusSeconds(7200));
+		traffic.put("id", "traffic-" + UUID.randomUUID());
+		((ObjectNode) traffic.get("data")).put("meter", "traffic-gb").put("unit", "GB").put("quantity", "2.5");
+		assertThat(report(hour, traffic).body().get("accepted").asInt()).isEqualTo(2);
+		await().atMost(PATIENCE).until(() -> records() == 2);
+		BigDecimal before = units();
+
+		// one day short of the purge's reach: nothing of this account goes
+		this.clock.setTo(reported.plus(this.properties.dedupeRetention()).plus(Duration.ofDays(1)));
+		this.purge.purge();
+		assertThat(records()).isEqualTo(2);
+		assertThat(receipts()).isEqualTo(2);
+
+		this.clock.setTo(reported.plus(this.properties.dedupeRetention()).plus(Duration.ofDays(3)));
+		this.purge.purge();
+		// the hour lives on in billable_hour; the traffic record is the billing fact
+		// itself
+		assertThat(records()).isEqualTo(1);
+		assertThat(receipts()).isZero();
+
+		BillingClient.Response late = report(hour);
+		assertThat(late.body().get("accepted").asInt()).as(late.raw()).isZero();
+		assertThat(late.body().get("duplicates").asInt()).isZero();
+		assertThat(late.text("/rejected/0/reason")).startsWith("WINDOW_TOO_OLD: ");
+
+		try (KafkaConsumer<String, String> deadLetters = deadLetterConsumer()) {
+			BillingClient.produce("usage-events", hour.get("subject").asString(), hour.toString());
+			List<String> reasons = new ArrayList<>();
+			await().atMost(PATIENCE).until(() -> {
+				for (ConsumerRecord<String, String> record : deadLetters.poll(Duration.ofMillis(500))) {
+					if (record.value().contains(hour.get("id").asString())) {
+						reasons.add(new String(record.headers().lastHeader("kafka_dlt-exception-message").value(),
+								java.nio.charset.StandardCharsets.UTF_8));
+					}
+				}
+				return !reasons.isEmpty();
+			});
+			assertThat(reasons.get(0)).contains("WINDOW_TOO_OLD");
+		}
+		assertThat(units()).isEqualByComparingTo(before);
+		assertThat(records()).isEqualTo(1);
+	}
+
+	private ObjectNode hour(String resource, Instant end) {
+		ObjectNode event = BillingClient.usage(this.account, "c1", resource, this.sku,
+				end.minusSeconds(3600).toString(), end.toString());
+		event.put("id", resource + "-" + UUID.randomUUID());
+		return event;
+	}
+
+	private BillingClient.Response report(ObjectNode... events) {
+		BillingClient.Response response = new BillingClient(this.port).post("/v1/usage-events",
+				TestTokens.usageWriter(this.account), JSON.createArrayNode().addAll(List.of(events)).toString());
+		assertThat(response.status()).as(response.raw()).isEqualTo(202);
+		return response;
+	}
+
+	private int records() {
+		return this.jdbc.sql("select count(*) from usage_record where account_id = :a")
+			.param("a", this.account)
+			.query(Integer.class)
+			.single();
+	}
+
+	private int receipts() {
+		return this.jdbc.sql("select count(*) from usage_receipt where account_id = :a")
+			.param("a", this.account)
+			.query(Integer.class)
+			.single();
+	}
+
+	private BigDecimal units() {
+		return this.jdbc.sql("select coalesce(sum(units), 0) from usage_month where account_id = :a")
+			.param("a", this.account)
+			.query(BigDecimal.class)
+			.single();
+	}
+
+	private static KafkaConsumer<String, String> deadLetterConsumer() {
+		Properties config = new Properties();
+		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+		config.put(ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID());
+		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config);
+		consumer.subscribe(List.of("usage-events.DLT"));
+		return consumer;
+	}
+
+}

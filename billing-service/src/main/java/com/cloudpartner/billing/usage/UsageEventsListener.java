@@ -52,10 +52,7 @@ class UsageEventsListener {
 	}
 
 	@KafkaListener(id = "billing-usage", topics = UsageIngestion.TOPIC, groupId = "billing-service", batch = "true",
-			concurrency = "${platform.billing.usage-consumers:3}",
-			properties = { "max.poll.records=${platform.billing.usage-max-poll-records:2000}",
-					"fetch.min.bytes=${platform.billing.usage-fetch-min-bytes:65536}",
-					"fetch.max.wait.ms=${platform.billing.usage-fetch-max-wait-ms:20}" })
+			concurrency = "${platform.billing.usage-consumers:3}")
 	void onUsage(List<ConsumerRecord<String, String>> records) throws Exception {
 		List<UsageEvent> events = new ArrayList<>(records.size());
 		List<CompletableFuture<?>> deadLetters = new ArrayList<>();

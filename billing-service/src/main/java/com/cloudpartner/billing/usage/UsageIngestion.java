@@ -110,10 +110,13 @@ public class UsageIngestion {
 		if (identities.isEmpty()) {
 			return Set.of();
 		}
+		// one primary-key probe per event (a lateral lookup): a join let the planner hash
+		// the whole receipt table for a batch, a cost that grew with the table
 		return new HashSet<>(this.jdbc.sql("""
-				select r.source, r.event_id from usage_receipt r
-				join unnest(cast(:sources as text[]), cast(:ids as text[])) as b(source, event_id)
-				    on r.source = b.source and r.event_id = b.event_id""")
+				select b.source, b.event_id
+				from unnest(cast(:sources as text[]), cast(:ids as text[])) as b(source, event_id)
+				cross join lateral (select 1 from usage_receipt r
+				    where r.source = b.source and r.event_id = b.event_id limit 1) known""")
 			.param("sources", identities.stream().map(Identity::source).toArray(String[]::new))
 			.param("ids", identities.stream().map(Identity::id).toArray(String[]::new))
 			.query((rs, n) -> new Identity(rs.getString(1), rs.getString(2)))

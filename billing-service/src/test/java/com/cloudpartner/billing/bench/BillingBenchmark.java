@@ -151,6 +151,14 @@ public final class BillingBenchmark {
 						+ "backends; %.2f of 2 cores busy on average%n",
 				cpu.jvmNanos() / 1e3 / accepted.get(), cpu.postgresNanos() / 1e3 / accepted.get(),
 				(cpu.jvmNanos() + cpu.postgresNanos()) / 1e9 / endToEndSeconds);
+		System.out.println("  PostgreSQL work: " + jdbc.sql("""
+				select string_agg(relname || ' ins ' || n_tup_ins || ' upd ' || n_tup_upd || ' seq_tup_read '
+				    || seq_tup_read || ' idx_scan ' || coalesce(idx_scan, 0), '; ' order by relname)
+				from pg_stat_user_tables where n_tup_ins + n_tup_upd + seq_tup_read > 0""").query(String.class).single()
+				+ "; commits "
+				+ jdbc.sql("select xact_commit from pg_stat_database where datname = current_database()")
+					.query(Long.class)
+					.single());
 		Cpu kafkaBefore = Cpu.now(jdbc);
 		int kafkaEvents = Math.min(accepted.get(), 200_000);
 		double kafka = kafkaBaseline(account, kafkaEvents);

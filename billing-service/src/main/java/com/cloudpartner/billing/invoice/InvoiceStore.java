@@ -159,7 +159,8 @@ class InvoiceStore {
 				items.add(new Object[] { draft.accountId(), draft.invoiceId(), lineNo, itemNo, item.resource(),
 						item.entitlementId(), item.offer(), timestamp(item.usageStart()), timestamp(item.usageEnd()),
 						item.unit().name(), item.units(), item.listPrice(), item.monthlyPrice(), item.costAtList(),
-						item.cost(), item.customerCost(), item.repricingConfig() });
+						item.cost(), item.customerCost(), item.repricingConfig(), item.grossCostAtList(),
+						item.grossCost(), item.grossCustomerCost() });
 			}
 		}
 		this.batch.batchUpdate("""
@@ -171,8 +172,8 @@ class InvoiceStore {
 			this.batch.batchUpdate("""
 					insert into invoice_line_item (account_id, invoice_id, line_no, item_no, resource, entitlement_id,
 					    offer, usage_start, usage_end, unit, quantity, list_price, monthly_price, cost_at_list, cost,
-					    customer_cost, repricing_config)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", items);
+					    customer_cost, repricing_config, gross_cost_at_list, gross_cost, gross_customer_cost)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", items);
 		}
 	}
 

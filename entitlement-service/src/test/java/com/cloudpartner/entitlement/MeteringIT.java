@@ -1,9 +1,12 @@
 package com.cloudpartner.entitlement;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -54,6 +57,7 @@ class MeteringIT extends ResourcesITSupport {
 		// the meter's own clock travels; the service's clock (and the tokens) stay in the
 		// present
 		Instant later = firstHour.plus(Duration.ofHours(3)).plus(Duration.ofMinutes(10));
+		rewindMeterTo(firstHour);
 		this.meter.meterEndedHours(Clock.fixed(later, ZoneOffset.UTC));
 
 		List<String> serverIds = usageIds(server, "vm-hours");
@@ -100,6 +104,117 @@ class MeteringIT extends ResourcesITSupport {
 		assertThat(event.at("/data/sku").asString()).isEqualTo(SERVER_SKU);
 		assertThat(event.at("/data/unit").asString()).isEqualTo("HOUR");
 		assertThat(event.at("/data/quantity").asString()).isEqualTo("1");
+		assertThat(event.at("/data/location").asString()).isEqualTo("kr-central-1");
+		assertThat(event.at("/data/labels").isMissingNode()).isTrue();
+	}
+
+	@Test
+	void metersWhatABucketStoredAndTheRequestsItServedEachHour() {
+		Response created = post(customerPath() + "/buckets", this.partner,
+				Map.of("entitlement", this.entitlement, "sku", "products/object-storage/skus/standard"));
+		assertThat(finished(created).text("/state")).isEqualTo("SUCCEEDED");
+		String bucket = created.text("/bucket/name");
+		String bucketId = created.text("/bucket/id");
+		assertThat(get("/v1/" + bucket, this.partner).text("/location")).isEqualTo("kr-central-1");
+
+		// 3 GB written in 1000 requests, then 1 GB deleted in 10: it held 3 GB at most
+		// and
+		// keeps 2 GB
+		Response written = storage(bucketId, 3_000_000_000L, 0, 1000);
+		assertThat(written.status()).as(written.body().toString()).isEqualTo(200);
+		assertThat(written.body().get("storedBytes").asLong()).isEqualTo(3_000_000_000L);
+		assertThat(storage(bucketId, 0, 1_000_000_000L, 10).body().get("storedBytes").asLong())
+			.isEqualTo(2_000_000_000L);
+		assertProblem(storage(bucketId, 0, 2_000_000_001L, 1), 409, "BUCKET_HOLDS_LESS");
+		assertProblem(storage("no-such-bucket", 1, 0, 1), 404, "PROVIDER_RESOURCE_NOT_FOUND");
+		assertProblem(
+				post("/v1/provider/storage", TestTokens.operator(),
+						Map.of("resource", bucketId, "bytesWritten", -1, "bytesDeleted", 0, "requests", 0)),
+				400, "VALIDATION_FAILED");
+		assertThat(post("/v1/provider/storage", this.partner,
+				Map.of("resource", bucketId, "bytesWritten", 1, "bytesDeleted", 0, "requests", 0))
+			.status()).isEqualTo(403);
+		Instant active = this.jdbc.sql("select hour_start from sim_bucket_usage where resource_id = :id")
+			.param("id", bucketId)
+			.query(java.sql.Timestamp.class)
+			.single()
+			.toInstant();
+		Instant createdHour = Instant.parse(created.text("/bucket/createTime")).truncatedTo(ChronoUnit.HOURS);
+		rewindMeterTo(createdHour);
+
+		Clock later = Clock.fixed(active.plus(Duration.ofHours(3)).plus(Duration.ofMinutes(10)), ZoneOffset.UTC);
+		this.meter.meterEndedHours(later);
+		List<Instant> hours = List.of(active, active.plus(Duration.ofHours(1)), active.plus(Duration.ofHours(2)));
+		assertThat(usageIds(bucket, "storage-gb")).containsExactlyInAnyOrderElementsOf(
+				hours.stream().map((h) -> HourlyMeter.eventId(bucket, "storage-gb", h)).toList());
+		assertThat(quantity(bucket, "storage-gb", hours.get(0)))
+			.isEqualByComparingTo(monthShare(new BigDecimal("3"), hours.get(0)));
+		assertThat(quantity(bucket, "storage-gb", hours.get(1)))
+			.isEqualByComparingTo(monthShare(new BigDecimal("2"), hours.get(1)));
+		assertThat(quantity(bucket, "storage-gb", hours.get(2)))
+			.isEqualByComparingTo(monthShare(new BigDecimal("2"), hours.get(2)));
+		// requests only where there were any
+		assertThat(usageIds(bucket, "requests")).containsExactly(HourlyMeter.eventId(bucket, "requests", hours.get(0)));
+		assertThat(quantity(bucket, "requests", hours.get(0))).isEqualByComparingTo("1010");
+		this.meter.meterEndedHours(later);
+		assertThat(usageIds(bucket, "storage-gb")).hasSize(3);
+		assertThat(usageIds(bucket, "requests")).hasSize(1);
+
+		JsonNode event = this.json.readTree(consume("usage-events", bucket,
+				(e) -> e.get("id").asString().equals(HourlyMeter.eventId(bucket, "requests", hours.get(0))))
+			.value());
+		assertThat(event.at("/data/unit").asString()).isEqualTo("COUNT");
+		assertThat(event.at("/data/sku").asString()).isEqualTo("products/object-storage/skus/standard");
+		assertThat(event.at("/data/location").asString()).isEqualTo("kr-central-1");
+		assertThat(this.jdbc.sql("""
+				select distinct payload::jsonb #>> '{data,unit}' from platform_outbox where topic = 'usage-events'
+				and record_key = :key and payload::jsonb #>> '{data,meter}' = 'storage-gb'""")
+			.param("key", bucket)
+			.query(String.class)
+			.list()).containsExactly("GB");
+	}
+
+	/**
+	 * Lets the next meter run start at the hour (other tests' runs may have metered later
+	 * hours already; hours already metered are never published twice).
+	 */
+	private void rewindMeterTo(Instant hour) {
+		this.jdbc.sql("""
+				insert into metering_watermark (id, metered_to) values (1, :to)
+				on conflict (id) do update set metered_to = excluded.metered_to""")
+			.param("to", java.sql.Timestamp.from(hour.plus(Duration.ofHours(2))))
+			.update();
+	}
+
+	private Response storage(String bucketId, long written, long deleted, long requests) {
+		return post("/v1/provider/storage", TestTokens.operator(),
+				Map.of("resource", bucketId, "bytesWritten", written, "bytesDeleted", deleted, "requests", requests));
+	}
+
+	private BigDecimal quantity(String subject, String meter, Instant hour) {
+		return this.jdbc.sql("""
+				select payload::jsonb #>> '{data,quantity}' from platform_outbox where topic = 'usage-events'
+				and record_key = :key and payload::jsonb #>> '{data,meter}' = :meter
+				and payload::jsonb #>> '{data,windowStart}' = :hour""")
+			.param("key", subject)
+			.param("meter", meter)
+			.param("hour", hour.toString())
+			.query((rs, n) -> new BigDecimal(rs.getString(1)))
+			.single();
+	}
+
+	/**
+	 * A GB-month's share of one hour of its month in the billing zone (API.md rating).
+	 */
+	private static BigDecimal monthShare(BigDecimal gb, Instant hour) {
+		ZoneId zone = ZoneId.of("Asia/Seoul");
+		YearMonth month = YearMonth.from(hour.atZone(zone));
+		Instant start = month.atDay(1).atStartOfDay(zone).toInstant();
+		long n = Duration.between(start, month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()).toHours();
+		long i = Duration.between(start, hour).toHours();
+		return gb.multiply(BigDecimal.valueOf(i + 1))
+			.divide(BigDecimal.valueOf(n), 9, RoundingMode.HALF_EVEN)
+			.subtract(gb.multiply(BigDecimal.valueOf(i)).divide(BigDecimal.valueOf(n), 9, RoundingMode.HALF_EVEN));
 	}
 
 	private List<String> usageIds(String subject, String meter) {

@@ -7,17 +7,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.cloudpartner.entitlement.catalog.Catalog;
+import com.cloudpartner.entitlement.catalog.Meter;
+import com.cloudpartner.entitlement.catalog.Sku;
+import com.cloudpartner.entitlement.catalog.Unit;
 import com.cloudpartner.entitlement.common.Money;
 import com.cloudpartner.entitlement.metering.MeteringProperties.MeterSpec;
 import com.cloudpartner.entitlement.metering.UsagePeriods.Overlap;
 import com.cloudpartner.entitlement.provider.CloudProvider;
 import com.cloudpartner.entitlement.resources.ResourceKind;
+import com.cloudpartner.entitlement.resources.ResourcesProperties;
 import com.cloudpartner.support.outbox.CloudEvent;
 import com.cloudpartner.support.outbox.Outbox;
 
@@ -32,10 +38,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Meters every hour that has ended (plus {@code settle-time}): for each resource billable
  * during the hour (from its usage periods, owner as of the hour's last period) it
  * publishes {@code usage.recorded} on usage-events, keyed and subjected by the resource's
- * name, with an id derived from (name, meter, hour). The hour is recorded in
- * {@code metered_hour} in the same transaction, so a restart, a second instance or a
- * re-run never publishes an hour twice. On start it catches up on the hours missed while
- * down.
+ * name, with an id derived from (name, meter, hour), and the resource's location. Buckets
+ * are billed on what the provider's counters say they stored and served. The hour is
+ * recorded in {@code metered_hour} in the same transaction, so a restart, a second
+ * instance or a re-run never publishes an hour twice. On start it catches up on the hours
+ * missed while down.
  */
 @Component
 public class HourlyMeter {
@@ -62,8 +69,14 @@ public class HourlyMeter {
 
 	private final Clock clock;
 
+	private final Catalog catalog;
+
+	private final String defaultLocation;
+
 	HourlyMeter(UsagePeriods periods, CloudProvider provider, Outbox outbox, TransactionTemplate tx, JdbcClient jdbc,
-			MeteringProperties properties, Clock clock) {
+			MeteringProperties properties, Clock clock, Catalog catalog, ResourcesProperties resources) {
+		this.catalog = catalog;
+		this.defaultLocation = resources.location();
 		this.periods = periods;
 		this.provider = provider;
 		this.outbox = outbox;
@@ -112,7 +125,10 @@ public class HourlyMeter {
 		for (Overlap o : this.periods.overlapping(hour, hourEnd)) {
 			MeterSpec spec = this.properties.meters().get(o.kind());
 			String name = name(o);
-			if (spec != null) {
+			if ("BUCKET".equals(o.kind())) {
+				published += meterBucket(o, name, spec, hour, hourEnd);
+			}
+			else if (spec != null) {
 				BigDecimal quantity = "GB".equals(spec.unit()) ? MonthFraction
 					.ofHour((o.facts().sizeGb() != null) ? o.facts().sizeGb() : 0, hour, this.properties.billingZone())
 						: BigDecimal.ONE;
@@ -134,6 +150,43 @@ public class HourlyMeter {
 		return published;
 	}
 
+	/**
+	 * A bucket is billed on the SKU's meters: its GB meter on the most it stored in the
+	 * hour (a GB-month spread over the month's hours, like disks), its COUNT meter (if
+	 * the SKU has one) on the requests it served.
+	 */
+	private int meterBucket(Overlap o, String name, MeterSpec fallback, Instant hour, Instant hourEnd) {
+		List<Meter> meters = skuMeters(o.facts().sku());
+		String storageMeter = meters.stream()
+			.filter((m) -> m.unit() == Unit.GB)
+			.map(Meter::meter)
+			.findFirst()
+			.orElse((fallback != null) ? fallback.meter() : null);
+		int published = 0;
+		if (storageMeter != null) {
+			BigDecimal gb = BigDecimal.valueOf(this.provider.storedBytes(o.resourceId(), hour, hourEnd))
+				.movePointLeft(9);
+			published += publish(o, name, o.facts().sku(), storageMeter, Unit.GB.name(),
+					MonthFraction.ofHour(gb, hour, this.properties.billingZone()), hour, hourEnd);
+		}
+		for (Meter m : meters) {
+			if (m.unit() == Unit.COUNT) {
+				long requests = this.provider.requests(o.resourceId(), hour, hourEnd);
+				published += publish(o, name, o.facts().sku(), m.meter(), Unit.COUNT.name(),
+						BigDecimal.valueOf(requests), hour, hourEnd);
+			}
+		}
+		return published;
+	}
+
+	private List<Meter> skuMeters(String skuName) {
+		String[] parts = skuName.split("/");
+		if (parts.length != 4 || !"products".equals(parts[0]) || !"skus".equals(parts[2])) {
+			return List.of();
+		}
+		return this.catalog.findSku(parts[1], parts[3]).map(Sku::meters).orElse(List.of());
+	}
+
 	private int publish(Overlap o, String name, String sku, String meter, String unit, BigDecimal quantity,
 			Instant hour, Instant hourEnd) {
 		if (quantity.signum() == 0) {
@@ -153,7 +206,8 @@ public class HourlyMeter {
 			return 0;
 		}
 		UsageRecorded data = new UsageRecorded(o.facts().accountId(), o.facts().customerId(), o.facts().entitlementId(),
-				sku, meter, unit, Money.plain(quantity), hour, hourEnd);
+				sku, meter, unit, Money.plain(quantity), hour, hourEnd,
+				(o.facts().location() != null) ? o.facts().location() : this.defaultLocation);
 		this.outbox.append(TOPIC, name,
 				new CloudEvent("1.0", id, SOURCE, "usage.recorded", name, hourEnd, "application/json", null, data));
 		return 1;

@@ -36,12 +36,14 @@ public class UsagePeriods {
 		}
 		open.ifPresent((p) -> close(p, now));
 		if (current.billable()) {
-			this.jdbc.sql("""
-					insert into usage_period (resource_id, started_at, account_id, customer_id, entitlement_id, kind,
-					    sku, size_gb) values (:id, :now, :account, :customer, :entitlement, :kind, :sku, :size)
-					on conflict (resource_id, started_at) do update set account_id = excluded.account_id,
-					    customer_id = excluded.customer_id, entitlement_id = excluded.entitlement_id,
-					    sku = excluded.sku, size_gb = excluded.size_gb, ended_at = null""")
+			this.jdbc
+				.sql("""
+						insert into usage_period (resource_id, started_at, account_id, customer_id, entitlement_id, kind,
+						    sku, size_gb, location)
+						values (:id, :now, :account, :customer, :entitlement, :kind, :sku, :size, :location)
+						on conflict (resource_id, started_at) do update set account_id = excluded.account_id,
+						    customer_id = excluded.customer_id, entitlement_id = excluded.entitlement_id,
+						    sku = excluded.sku, size_gb = excluded.size_gb, location = excluded.location, ended_at = null""")
 				.param("id", current.resourceId())
 				.param("now", Timestamp.from(now))
 				.param("account", current.facts().accountId())
@@ -50,18 +52,19 @@ public class UsagePeriods {
 				.param("kind", current.kind())
 				.param("sku", current.facts().sku())
 				.param("size", current.facts().sizeGb(), java.sql.Types.INTEGER)
+				.param("location", current.facts().location(), java.sql.Types.VARCHAR)
 				.update();
 		}
 	}
 
 	private Optional<Period> open(String resourceId) {
 		return this.jdbc.sql("""
-				select resource_id, started_at, account_id, customer_id, entitlement_id, sku, size_gb
+				select resource_id, started_at, account_id, customer_id, entitlement_id, sku, size_gb, location
 				from usage_period where resource_id = :id and ended_at is null for update""")
 			.param("id", resourceId)
 			.query((rs, n) -> new Period(rs.getString(1), rs.getTimestamp(2).toInstant(),
 					new Facts(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-							(Integer) rs.getObject(7))))
+							(Integer) rs.getObject(7), rs.getString(8))))
 			.optional();
 	}
 
@@ -77,14 +80,15 @@ public class UsagePeriods {
 	List<Overlap> overlapping(Instant from, Instant to) {
 		return this.jdbc
 			.sql("""
-					select distinct on (resource_id) resource_id, kind, account_id, customer_id, entitlement_id, sku, size_gb
+					select distinct on (resource_id) resource_id, kind, account_id, customer_id, entitlement_id, sku, size_gb,
+					    location
 					from usage_period where started_at < :to and (ended_at is null or ended_at > :from)
 					order by resource_id, started_at desc""")
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to))
 			.query((rs, n) -> new Overlap(rs.getString(1), rs.getString(2),
 					new Facts(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-							(Integer) rs.getObject(7))))
+							(Integer) rs.getObject(7), rs.getString(8))))
 			.list();
 	}
 
@@ -102,8 +106,11 @@ public class UsagePeriods {
 	 * @param entitlementId the entitlement it is billed under
 	 * @param sku the SKU's resource name
 	 * @param sizeGb size for GB meters
+	 * @param location the region or zone it runs in, null if it was created before
+	 * resources had one
 	 */
-	public record Facts(String accountId, String customerId, String entitlementId, String sku, Integer sizeGb) {
+	public record Facts(String accountId, String customerId, String entitlementId, String sku, Integer sizeGb,
+			String location) {
 
 		public Facts {
 			Objects.requireNonNull(accountId);

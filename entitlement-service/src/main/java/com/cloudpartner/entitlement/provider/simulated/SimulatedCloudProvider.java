@@ -222,6 +222,14 @@ public class SimulatedCloudProvider implements CloudProvider {
 	}
 
 	@Override
+	public void reassign(String id, String owner) {
+		this.jdbc.sql("update sim_resource set owner = :owner where id = :id")
+			.param("owner", owner)
+			.param("id", id)
+			.update();
+	}
+
+	@Override
 	public Optional<ProviderResource> describe(String id) {
 		return this.jdbc.sql("""
 				select id, kind, state, spec, size_gb, network_blocked, attached_to, settings ->> 'address'
@@ -242,6 +250,43 @@ public class SimulatedCloudProvider implements CloudProvider {
 			.param("to", Timestamp.from(to))
 			.query(Long.class)
 			.single();
+	}
+
+	@Override
+	public long storedBytes(String id, Instant from, Instant to) {
+		long during = this.jdbc.sql("""
+				select coalesce(max(peak_bytes), 0) from sim_bucket_usage
+				where resource_id = :id and hour_start >= :from and hour_start < :to""")
+			.param("id", id)
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.query(Long.class)
+			.single();
+		return Math.max(during, heldBefore(id, from));
+	}
+
+	@Override
+	public long requests(String id, Instant from, Instant to) {
+		return this.jdbc.sql("""
+				select coalesce(sum(requests), 0) from sim_bucket_usage
+				where resource_id = :id and hour_start >= :from and hour_start < :to""")
+			.param("id", id)
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.query(Long.class)
+			.single();
+	}
+
+	/** What a bucket held just before an instant: the end of its last active hour. */
+	private long heldBefore(String id, Instant at) {
+		return this.jdbc.sql("""
+				select end_bytes from sim_bucket_usage where resource_id = :id and hour_start < :at
+				order by hour_start desc limit 1""")
+			.param("id", id)
+			.param("at", Timestamp.from(at))
+			.query(Long.class)
+			.optional()
+			.orElse(0L);
 	}
 
 	@Override
@@ -276,6 +321,61 @@ public class SimulatedCloudProvider implements CloudProvider {
 			.param("hour", Timestamp.from(this.clock.instant().truncatedTo(ChronoUnit.HOURS)))
 			.param("bytes", bytes)
 			.update();
+	}
+
+	/**
+	 * Object storage activity in a bucket in the current hour (operator endpoint): bytes
+	 * written and deleted, and the requests that did it plus any reads. A bucket never
+	 * holds less than nothing: deleting more than it holds is refused.
+	 * @return the bytes the bucket holds now
+	 */
+	long countStorage(String id, long bytesWritten, long bytesDeleted, long requests) {
+		return this.tx.execute((status) -> {
+			ProviderResource bucket = describe(id).orElseThrow(() -> ApiProblem.notFound("PROVIDER_RESOURCE_NOT_FOUND",
+					"The simulated cloud holds no " + id + "."));
+			if (!"BUCKET".equals(bucket.kind())) {
+				throw ApiProblem.conflict("NOT_A_BUCKET", id + " is a " + bucket.kind() + ", not a bucket.");
+			}
+			// one writer per bucket at a time: the counters are read, then written
+			this.jdbc.sql("select id from sim_resource where id = :id for update")
+				.param("id", id)
+				.query(String.class)
+				.single();
+			Instant hour = this.clock.instant().truncatedTo(ChronoUnit.HOURS);
+			long held = this.jdbc.sql("""
+					select end_bytes from sim_bucket_usage where resource_id = :id and hour_start <= :hour
+					order by hour_start desc limit 1""")
+				.param("id", id)
+				.param("hour", Timestamp.from(hour))
+				.query(Long.class)
+				.optional()
+				.orElse(0L);
+			long peak;
+			try {
+				peak = Math.addExact(held, bytesWritten);
+			}
+			catch (ArithmeticException ex) {
+				throw ApiProblem.conflict("BUCKET_FULL", "The bucket cannot hold " + bytesWritten + " more bytes.");
+			}
+			long after = peak - bytesDeleted;
+			if (after < 0) {
+				throw ApiProblem.conflict("BUCKET_HOLDS_LESS",
+						"The bucket holds " + peak + " bytes; " + bytesDeleted + " cannot be deleted.");
+			}
+			this.jdbc.sql("""
+					insert into sim_bucket_usage (resource_id, hour_start, peak_bytes, end_bytes, requests)
+					values (:id, :hour, :peak, :after, :requests)
+					on conflict (resource_id, hour_start) do update set
+					    peak_bytes = greatest(sim_bucket_usage.peak_bytes, excluded.peak_bytes),
+					    end_bytes = excluded.end_bytes, requests = sim_bucket_usage.requests + excluded.requests""")
+				.param("id", id)
+				.param("hour", Timestamp.from(hour))
+				.param("peak", peak)
+				.param("after", after)
+				.param("requests", requests)
+				.update();
+			return after;
+		});
 	}
 
 	/** A stable pseudo-random percentage per resource, metric and hour. */

@@ -79,13 +79,16 @@ public class AccountContracts {
 			.list();
 	}
 
-	/** Every account with a contract in a currency, for billing runs. */
-	public List<String> billableAccounts() {
-		return this.jdbc
-			.sql("select account_id from billing_account_contract where supply_discount_percent is not null "
-					+ "and currency_code is not null order by account_id")
-			.query(String.class)
-			.list();
+	/**
+	 * Every account with a contract in a currency that has no invoice for the month yet,
+	 * for billing runs: a repeated run finds nothing to do in one query.
+	 */
+	public List<String> accountsToInvoice(java.time.YearMonth month) {
+		return this.jdbc.sql("""
+				select c.account_id from billing_account_contract c
+				where c.supply_discount_percent is not null and c.currency_code is not null
+				    and not exists (select 1 from invoice i where i.account_id = c.account_id and i.month = :month)
+				order by c.account_id""").param("month", month.toString()).query(String.class).list();
 	}
 
 	/** Records a contract version from its effective time on (a repeat corrects it). */

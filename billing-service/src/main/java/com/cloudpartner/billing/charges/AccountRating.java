@@ -77,8 +77,22 @@ public class AccountRating {
 	 */
 	@Transactional(readOnly = true)
 	public RatingResult rate(String accountId, Contract contract, String customerId, YearMonth month) {
+		return rate(accountId, contract, customerId, month, prices(contract.currencyCode(), month));
+	}
+
+	/** The price versions that can price a month in a currency. */
+	public List<PriceVersion> prices(String currencyCode, YearMonth month) {
+		return this.priceBook.versionsBefore(currencyCode, billingMonth(month).end());
+	}
+
+	/**
+	 * Rates a month with price versions read once for many accounts (a billing run).
+	 * @param prices what {@link #prices} answers for the contract's currency and month
+	 */
+	@Transactional(readOnly = true)
+	public RatingResult rate(String accountId, Contract contract, String customerId, YearMonth month,
+			List<PriceVersion> prices) {
 		BillingMonth billingMonth = billingMonth(month);
-		List<PriceVersion> prices = this.priceBook.versionsBefore(contract.currencyCode(), billingMonth.end());
 		TreeSet<Instant> changes = new TreeSet<>();
 		prices.stream()
 			.map(PriceVersion::effectiveFrom)

@@ -5,8 +5,10 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,6 +20,7 @@ import com.cloudpartner.billing.account.AccountContracts;
 import com.cloudpartner.billing.config.BillingClock;
 import com.cloudpartner.billing.config.BillingProperties;
 import com.cloudpartner.billing.rating.BillingMonth;
+import com.cloudpartner.billing.rating.PriceVersion;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -90,7 +93,9 @@ class BillingRuns {
 	void execute(Run run) {
 		YearMonth month = YearMonth.parse(run.month());
 		List<String> accounts = (run.accountFilter() != null) ? List.of(run.accountFilter())
-				: this.contracts.billableAccounts();
+				: this.contracts.accountsToInvoice(month);
+		// read once per run: the price book is the same for every account
+		Map<String, List<PriceVersion>> prices = new ConcurrentHashMap<>();
 		AtomicInteger issued = new AtomicInteger();
 		AtomicInteger failed = new AtomicInteger();
 		long started = System.nanoTime();
@@ -98,7 +103,7 @@ class BillingRuns {
 			for (String account : accounts) {
 				pool.execute(() -> {
 					try {
-						if (this.issuer.issue(account, month, run.id(), now()).isPresent()) {
+						if (this.issuer.issue(account, month, run.id(), now(), prices).isPresent()) {
 							issued.incrementAndGet();
 						}
 					}

@@ -67,6 +67,17 @@ class InvoiceIssuer {
 	 */
 	@Transactional
 	Optional<InvoiceDraft> issue(String accountId, YearMonth month, String runId, Instant now) {
+		return issue(accountId, month, runId, now, new java.util.concurrent.ConcurrentHashMap<>());
+	}
+
+	/**
+	 * Issues as {@link #issue(String, YearMonth, String, Instant)} does, with the month's
+	 * price versions per currency read once per run.
+	 * @param prices the run's price versions per currency, filled on first use
+	 */
+	@Transactional
+	Optional<InvoiceDraft> issue(String accountId, YearMonth month, String runId, Instant now,
+			Map<String, List<com.cloudpartner.billing.rating.PriceVersion>> prices) {
 		if (this.store.exists(accountId, month)) {
 			return Optional.empty();
 		}
@@ -76,7 +87,8 @@ class InvoiceIssuer {
 		}
 		String currency = contract.get().currencyCode();
 		List<InvoiceDraft.Line> lines = new ArrayList<>();
-		RatingResult result = this.rating.rate(accountId, contract.get(), null, month);
+		RatingResult result = this.rating.rate(accountId, contract.get(), null, month,
+				prices.computeIfAbsent(currency, (c) -> this.rating.prices(c, month)));
 		for (RatedLine line : result.lines()) {
 			lines.add(new InvoiceDraft.Line(InvoiceDraft.Kind.REGULAR, month, line.customerId(), line.sku(),
 					line.meter(), line.quantity(), line.costAtList(), line.cost(), line.customerCost(), null, null,

@@ -5,8 +5,6 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -24,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class MeteringIT extends ResourcesITSupport {
 
@@ -73,7 +72,7 @@ class MeteringIT extends ResourcesITSupport {
 		assertThat(usageIds(server, "vm-hours")).hasSize(3);
 
 		// the customer moves to another partner 20 minutes into the fourth hour: that
-		// hour is the new owner's
+		// hour is a started hour for both owners, and its disk-GB is split 20:40
 		String entitlementId = this.entitlement.substring(this.entitlement.lastIndexOf('/') + 1);
 		String newAccount = this.account + "-new";
 		String newCustomer = "moved-" + this.customer;
@@ -83,12 +82,25 @@ class MeteringIT extends ResourcesITSupport {
 		assertThat(get("/v1/" + moved, TestTokens.partner(newAccount)).text("/entitlement"))
 			.endsWith("/entitlements/new-entitlement");
 		this.meter.meterEndedHours(Clock.fixed(later.plus(Duration.ofHours(1)), ZoneOffset.UTC));
-		assertThat(usageIds(server, "vm-hours")).hasSize(3);
-		assertThat(usageIds(moved, "vm-hours"))
-			.containsExactly(HourlyMeter.eventId(moved, "vm-hours", firstHour.plus(Duration.ofHours(3))));
+		Instant transferHour = firstHour.plus(Duration.ofHours(3));
+		assertThat(usageIds(server, "vm-hours")).hasSize(4)
+			.contains(HourlyMeter.eventId(server, "vm-hours", transferHour));
+		assertThat(usageIds(moved, "vm-hours")).containsExactly(HourlyMeter.eventId(moved, "vm-hours", transferHour));
+		String movedDisk = "accounts/" + newAccount + "/customers/" + newCustomer + "/disks/"
+				+ diskName.substring(diskName.lastIndexOf('/') + 1);
+		BigDecimal whole = monthShare(new BigDecimal("100"), transferHour);
+		BigDecimal before = quantity(diskName, "disk-gb", transferHour);
+		BigDecimal after = quantity(movedDisk, "disk-gb", transferHour);
+		assertThat(before.add(after)).isCloseTo(whole, within(new BigDecimal("0.000000002")));
+		assertThat(after).isCloseTo(
+				whole.multiply(BigDecimal.valueOf(2)).divide(BigDecimal.valueOf(3), 9, RoundingMode.HALF_EVEN),
+				within(new BigDecimal("0.000000002")));
 		assertThat(this.jdbc.sql("""
 				select payload::jsonb #>> '{data,accountId}' from platform_outbox where topic = 'usage-events'
 				and record_key = :key""").param("key", moved).query(String.class).list()).containsOnly(newAccount);
+		assertThat(this.jdbc.sql("""
+				select payload::jsonb #>> '{data,accountId}' from platform_outbox where topic = 'usage-events'
+				and record_key = :key""").param("key", server).query(String.class).list()).containsOnly(this.account);
 		assertThat(get("/v1/" + server, this.partner).status()).isEqualTo(404);
 
 		ConsumerRecord<String, String> record = consume("usage-events", server,
@@ -201,20 +213,6 @@ class MeteringIT extends ResourcesITSupport {
 			.param("hour", hour.toString())
 			.query((rs, n) -> new BigDecimal(rs.getString(1)))
 			.single();
-	}
-
-	/**
-	 * A GB-month's share of one hour of its month in the billing zone (API.md rating).
-	 */
-	private static BigDecimal monthShare(BigDecimal gb, Instant hour) {
-		ZoneId zone = ZoneId.of("Asia/Seoul");
-		YearMonth month = YearMonth.from(hour.atZone(zone));
-		Instant start = month.atDay(1).atStartOfDay(zone).toInstant();
-		long n = Duration.between(start, month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()).toHours();
-		long i = Duration.between(start, hour).toHours();
-		return gb.multiply(BigDecimal.valueOf(i + 1))
-			.divide(BigDecimal.valueOf(n), 9, RoundingMode.HALF_EVEN)
-			.subtract(gb.multiply(BigDecimal.valueOf(i)).divide(BigDecimal.valueOf(n), 9, RoundingMode.HALF_EVEN));
 	}
 
 	private List<String> usageIds(String subject, String meter) {

@@ -1,5 +1,7 @@
 package com.cloudpartner.entitlement;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.cloudpartner.entitlement.EntitlementLifecycleIT.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -241,8 +244,9 @@ class TransferIT extends IntegrationTestSupport {
 					Map.of("entitlement", again, "sku", ResourcesITSupport.DISK_SKU, "sizeGb", 1000));
 			assertThat(finished(freed, paNow).text("/state")).isEqualTo("SUCCEEDED");
 
-			// hours before the transfer instant are A's, the hour it falls in and later
-			// B's
+			// hours before the transfer instant are A's, later ones B's; the hour it
+			// falls
+			// in is a started hour for both, and its disk-GB is split at the instant
 			Instant firstHour = Instant.parse(server.text("/server/createTime")).truncatedTo(ChronoUnit.HOURS);
 			Instant transferHour = transferAt.truncatedTo(ChronoUnit.HOURS);
 			this.jdbc.sql("""
@@ -258,8 +262,10 @@ class TransferIT extends IntegrationTestSupport {
 			assertThat(before).hasSizeGreaterThanOrEqualTo(2);
 			String oldEntitlementId = old.substring(old.lastIndexOf('/') + 1);
 			String freshId = fresh.substring(fresh.lastIndexOf('/') + 1);
+			List<Instant> upToTransfer = new ArrayList<>(before);
+			upToTransfer.add(transferHour);
 			assertThat(usage(oldServer, "vm-hours")).extracting(Usage::windowStart)
-				.containsExactlyInAnyOrderElementsOf(before);
+				.containsExactlyInAnyOrderElementsOf(upToTransfer);
 			assertThat(usage(oldServer, "vm-hours")).allMatch((u) -> u.accountId().equals(a) && u.customerId().equals(c)
 					&& u.entitlementId().equals(oldEntitlementId));
 			assertThat(usage(newServer.substring(4), "vm-hours"))
@@ -267,11 +273,18 @@ class TransferIT extends IntegrationTestSupport {
 			String oldDisk = aBase.substring(4) + "/disks/" + diskId;
 			Instant diskHour = Instant.parse(disk.text("/disk/createTime")).truncatedTo(ChronoUnit.HOURS);
 			assertThat(usage(oldDisk, "disk-gb")).extracting(Usage::windowStart)
-				.containsExactlyInAnyOrderElementsOf(before.stream().filter((h) -> !h.isBefore(diskHour)).toList())
-				.isNotEmpty();
+				.containsExactlyInAnyOrderElementsOf(
+						upToTransfer.stream().filter((h) -> !h.isBefore(diskHour)).toList());
 			assertThat(usage(oldDisk, "disk-gb")).allMatch((u) -> u.accountId().equals(a));
-			assertThat(usage(bBase.substring(4) + "/disks/" + diskId, "disk-gb"))
-				.containsExactly(new Usage(b, newCustomer, freshId, transferHour));
+			String newDisk = bBase.substring(4) + "/disks/" + diskId;
+			assertThat(usage(newDisk, "disk-gb")).containsExactly(new Usage(b, newCustomer, freshId, transferHour));
+			BigDecimal whole = monthShare(new BigDecimal("1500"), transferHour);
+			BigDecimal partOfA = quantity(oldDisk, transferHour);
+			BigDecimal partOfB = quantity(newDisk, transferHour);
+			assertThat(partOfA.add(partOfB)).isCloseTo(whole, within(new BigDecimal("0.000000002")));
+			BigDecimal heldByA = BigDecimal.valueOf(Duration.between(transferHour, transferAt).toMillis())
+				.divide(BigDecimal.valueOf(3_600_000), 12, RoundingMode.HALF_EVEN);
+			assertThat(partOfA).isCloseTo(whole.multiply(heldByA), within(new BigDecimal("0.000001")));
 			JsonNode published = this.json.readTree(consume("usage-events", newServer.substring(4),
 					(e) -> e.at("/data/meter").asString().equals("vm-hours"))
 				.value());
@@ -306,6 +319,17 @@ class TransferIT extends IntegrationTestSupport {
 			.query((rs, n) -> new Usage(rs.getString(1), rs.getString(2), rs.getString(3),
 					Instant.parse(rs.getString(4))))
 			.list();
+	}
+
+	private BigDecimal quantity(String resourceName, Instant hour) {
+		return this.jdbc.sql("""
+				select payload::jsonb #>> '{data,quantity}' from platform_outbox where topic = 'usage-events'
+				and record_key = :key and payload::jsonb #>> '{data,meter}' = 'disk-gb'
+				and payload::jsonb #>> '{data,windowStart}' = :hour""")
+			.param("key", resourceName)
+			.param("hour", hour.toString())
+			.query((rs, n) -> new BigDecimal(rs.getString(1)))
+			.single();
 	}
 
 	record Usage(String accountId, String customerId, String entitlementId, Instant windowStart) {

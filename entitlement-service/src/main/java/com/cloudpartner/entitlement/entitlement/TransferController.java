@@ -121,7 +121,9 @@ class TransferController {
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@Operation(summary = "Transfer entitlements from the old partner (the new partner)",
 			description = "Cancels each old entitlement (reason TRANSFERRED), creates it under this partner, moves its "
-					+ "resources and publishes entitlement.transferred; answers 202 with the operation.")
+					+ "resources (with their jobs, quotas and metering) and publishes entitlement.transferred; answers "
+					+ "202 with the operation. 409 RESOURCE_BUSY while a job is in progress on a resource that would "
+					+ "move.")
 	ResponseEntity<OperationView> transferEntitlements(VerifiedToken token, @PathVariable String accountId,
 			@PathVariable String customerId,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,

@@ -1,6 +1,7 @@
 package com.cloudpartner.entitlement.metering;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -36,13 +37,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Meters every hour that has ended (plus {@code settle-time}): for each resource billable
- * during the hour (from its usage periods, owner as of the hour's last period) it
- * publishes {@code usage.recorded} on usage-events, keyed and subjected by the resource's
- * name, with an id derived from (name, meter, hour), and the resource's location. Buckets
- * are billed on what the provider's counters say they stored and served. The hour is
- * recorded in {@code metered_hour} in the same transaction, so a restart, a second
- * instance or a re-run never publishes an hour twice. On start it catches up on the hours
- * missed while down.
+ * during the hour (from its usage periods) and each owner that held it in the hour (two
+ * in the hour a customer is transferred in: HOUR meters count the hour for both, GB
+ * meters split it by the time each held it, traffic and request counters go to the owner
+ * at the hour's end) it publishes {@code usage.recorded} on usage-events, keyed and
+ * subjected by the resource's name, with an id derived from (name, meter, hour), and the
+ * resource's location. Buckets are billed on what the provider's counters say they stored
+ * and served. The hour is recorded in {@code metered_hour} in the same transaction, so a
+ * restart, a second instance or a re-run never publishes an hour twice. On start it
+ * catches up on the hours missed while down.
  */
 @Component
 public class HourlyMeter {
@@ -129,12 +132,12 @@ public class HourlyMeter {
 				published += meterBucket(o, name, spec, hour, hourEnd);
 			}
 			else if (spec != null) {
-				BigDecimal quantity = "GB".equals(spec.unit()) ? MonthFraction
-					.ofHour((o.facts().sizeGb() != null) ? o.facts().sizeGb() : 0, hour, this.properties.billingZone())
+				BigDecimal quantity = "GB".equals(spec.unit()) ? share(o, MonthFraction
+					.ofHour((o.facts().sizeGb() != null) ? o.facts().sizeGb() : 0, hour, this.properties.billingZone()))
 						: BigDecimal.ONE;
 				published += publish(o, name, o.facts().sku(), spec.meter(), spec.unit(), quantity, hour, hourEnd);
 			}
-			if ("SERVER".equals(o.kind()) || "LOAD_BALANCER".equals(o.kind())) {
+			if (o.last() && ("SERVER".equals(o.kind()) || "LOAD_BALANCER".equals(o.kind()))) {
 				long bytes = this.provider.egressBytes(o.resourceId(), hour, hourEnd);
 				var traffic = this.properties.traffic();
 				published += publish(o, name, traffic.sku(), traffic.meter(), traffic.unit(),
@@ -167,16 +170,25 @@ public class HourlyMeter {
 			BigDecimal gb = BigDecimal.valueOf(this.provider.storedBytes(o.resourceId(), hour, hourEnd))
 				.movePointLeft(9);
 			published += publish(o, name, o.facts().sku(), storageMeter, Unit.GB.name(),
-					MonthFraction.ofHour(gb, hour, this.properties.billingZone()), hour, hourEnd);
+					share(o, MonthFraction.ofHour(gb, hour, this.properties.billingZone())), hour, hourEnd);
 		}
 		for (Meter m : meters) {
-			if (m.unit() == Unit.COUNT) {
+			if (m.unit() == Unit.COUNT && o.last()) {
 				long requests = this.provider.requests(o.resourceId(), hour, hourEnd);
 				published += publish(o, name, o.facts().sku(), m.meter(), Unit.COUNT.name(),
 						BigDecimal.valueOf(requests), hour, hourEnd);
 			}
 		}
 		return published;
+	}
+
+	/**
+	 * An owner's part of a GB quantity in an hour it shared with another owner (the hour
+	 * a customer was transferred in): in proportion to the time each held the resource.
+	 */
+	private static BigDecimal share(Overlap o, BigDecimal quantity) {
+		return (o.share().compareTo(BigDecimal.ONE) == 0) ? quantity
+				: quantity.multiply(o.share()).setScale(MonthFraction.SCALE, RoundingMode.HALF_EVEN);
 	}
 
 	private List<Meter> skuMeters(String skuName) {

@@ -1,7 +1,11 @@
 package com.cloudpartner.entitlement.metering;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,6 +20,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class UsagePeriods {
+
+	private static final int SHARE_SCALE = 12;
 
 	private final JdbcClient jdbc;
 
@@ -76,20 +82,61 @@ public class UsagePeriods {
 			.update();
 	}
 
-	/** The periods that overlap [from, to), latest start first per resource. */
+	/**
+	 * The resources billable in [from, to), one entry per owner that held each in it (two
+	 * in the hour a customer is transferred in), oldest owner first, each with the facts
+	 * that held last under that owner.
+	 */
 	List<Overlap> overlapping(Instant from, Instant to) {
-		return this.jdbc
-			.sql("""
-					select distinct on (resource_id) resource_id, kind, account_id, customer_id, entitlement_id, sku, size_gb,
-					    location
-					from usage_period where started_at < :to and (ended_at is null or ended_at > :from)
-					order by resource_id, started_at desc""")
+		List<Stretch> stretches = this.jdbc.sql("""
+				select resource_id, kind, account_id, customer_id, entitlement_id, sku, size_gb, location, started_at,
+				    ended_at
+				from usage_period where started_at < :to and (ended_at is null or ended_at > :from)
+				order by resource_id, started_at""")
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to))
-			.query((rs, n) -> new Overlap(rs.getString(1), rs.getString(2),
+			.query((rs, n) -> new Stretch(rs.getString(1), rs.getString(2),
 					new Facts(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-							(Integer) rs.getObject(7), rs.getString(8))))
+							(Integer) rs.getObject(7), rs.getString(8)),
+					Duration.between(max(rs.getTimestamp(9).toInstant(), from),
+							(rs.getTimestamp(10) != null) ? min(rs.getTimestamp(10).toInstant(), to) : to)))
 			.list();
+		List<Overlap> overlaps = new ArrayList<>();
+		int i = 0;
+		while (i < stretches.size()) {
+			String resource = stretches.get(i).resourceId();
+			List<Overlap> owners = new ArrayList<>();
+			List<Duration> held = new ArrayList<>();
+			for (; i < stretches.size() && stretches.get(i).resourceId().equals(resource); i++) {
+				Stretch s = stretches.get(i);
+				int last = owners.size() - 1;
+				if (last >= 0 && owners.get(last).facts().sameOwner(s.facts())) {
+					owners.set(last, new Overlap(resource, s.kind(), s.facts(), BigDecimal.ONE, false));
+					held.set(last, held.get(last).plus(s.held()));
+				}
+				else {
+					owners.add(new Overlap(resource, s.kind(), s.facts(), BigDecimal.ONE, false));
+					held.add(s.held());
+				}
+			}
+			long total = held.stream().mapToLong(Duration::toMillis).sum();
+			for (int k = 0; k < owners.size(); k++) {
+				Overlap o = owners.get(k);
+				BigDecimal share = (owners.size() == 1 || total == 0) ? BigDecimal.ONE
+						: BigDecimal.valueOf(held.get(k).toMillis())
+							.divide(BigDecimal.valueOf(total), SHARE_SCALE, RoundingMode.HALF_EVEN);
+				overlaps.add(new Overlap(resource, o.kind(), o.facts(), share, k == owners.size() - 1));
+			}
+		}
+		return overlaps;
+	}
+
+	private static Instant max(Instant a, Instant b) {
+		return a.isAfter(b) ? a : b;
+	}
+
+	private static Instant min(Instant a, Instant b) {
+		return a.isBefore(b) ? a : b;
 	}
 
 	Optional<Instant> earliestStart() {
@@ -116,6 +163,11 @@ public class UsagePeriods {
 			Objects.requireNonNull(accountId);
 		}
 
+		boolean sameOwner(Facts other) {
+			return this.accountId.equals(other.accountId) && Objects.equals(this.customerId, other.customerId)
+					&& Objects.equals(this.entitlementId, other.entitlementId);
+		}
+
 	}
 
 	/**
@@ -133,13 +185,21 @@ public class UsagePeriods {
 	}
 
 	/**
-	 * A resource billable during an hour, with the facts that held last in it.
+	 * A resource billable during an hour under one owner, with the facts that held last
+	 * under that owner.
 	 *
 	 * @param resourceId the resource id
 	 * @param kind SERVER, DISK, ...
 	 * @param facts owner, SKU and size
+	 * @param share the part of the resource's billable time in the hour this owner held
+	 * it: 1 unless the resource changed owner in the hour
+	 * @param last whether this owner held it last in the hour (counters that cannot be
+	 * split at an instant, such as traffic, go to this owner)
 	 */
-	record Overlap(String resourceId, String kind, Facts facts) {
+	record Overlap(String resourceId, String kind, Facts facts, BigDecimal share, boolean last) {
+	}
+
+	private record Stretch(String resourceId, String kind, Facts facts, Duration held) {
 	}
 
 }

@@ -50,8 +50,8 @@ class MonthFractionTests {
 		YearMonth ym = YearMonth.parse(month);
 		Instant end = ym.plusMonths(1).atDay(1).atStartOfDay(seoul).toInstant();
 		BigDecimal sum = BigDecimal.ZERO;
-		for (Instant h = ym.atDay(1).atStartOfDay(seoul).toInstant(); h.isBefore(end); h = h.plus(1,
-				ChronoUnit.HOURS)) {
+		for (Instant h = ym.atDay(1).atStartOfDay(seoul).toInstant(); h
+			.isBefore(end); h = h.plus(1, ChronoUnit.HOURS)) {
 			sum = sum.add(MonthFraction.ofHour(gb, h, seoul));
 		}
 		assertThat(sum).isEqualByComparingTo(gb);

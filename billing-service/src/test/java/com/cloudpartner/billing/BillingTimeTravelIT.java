@@ -205,6 +205,39 @@ class BillingTimeTravelIT extends BillingIntegrationTest {
 	}
 
 	@Test
+	void aRunOverAllAccountsAppliesRepricingAdjustmentsAndCreditsAndRepeatsAsNothing() {
+		// a run without an account filter reads which accounts have repricing,
+		// adjustments
+		// and credits once; those accounts must still get them
+		this.clock.setTo(Instant.parse("2023-02-15T00:00:00Z"));
+		assertThat(this.client
+			.put("/v1/accounts/" + this.account + "/customers/c1/repricing-config", TestTokens.partner(this.account),
+					"{\"rebillingBasis\":\"DIRECT_CUSTOMER_COST\",\"adjustmentPercent\":\"10\","
+							+ "\"effectiveMonth\":\"2023-03\"}")
+			.status()).isEqualTo(200);
+		this.clock.setTo(Instant.parse("2023-03-10T00:00:00Z"));
+		grantCredit("PROMOTION", "100", null);
+		BillingClient.Response adjustment = this.client.post("/v1/accounts/" + this.account + "/adjustments",
+				TestTokens.operator(), "{\"type\":\"GOODWILL\",\"amount\":{\"currencyCode\":\"KRW\","
+						+ "\"amount\":\"-50\"},\"description\":\"sorry\"}");
+		assertThat(adjustment.status()).as(adjustment.raw()).isEqualTo(201);
+		report(usage("c1", "srv-1", this.sku, "2023-03-03T01:00:00Z", "2023-03-03T11:00:00Z"));
+		this.clock.setTo(Instant.parse("2023-03-31T15:05:00Z"));
+
+		JsonNode first = runAll("2023-03");
+		JsonNode again = runAll("2023-03");
+
+		assertThat(first.get("state").asString()).isEqualTo("SUCCEEDED");
+		assertThat(again.get("invoicesIssued").asInt()).isZero();
+		JsonNode invoice = this.client.get(invoicePath("inv-2023-03-" + this.account), TestTokens.partner(this.account))
+			.body();
+		// 450 at list, 360 cost, x 1.1 = 396 for the customer; -50 adjustment; 100 credit
+		assertLine(invoice.get("lines").get(0), "REGULAR", "10", "450", "360", "396");
+		assertThat(invoice.at("/lines/1/type").asString()).isEqualTo("ADJUSTMENT");
+		assertTotals(invoice, "310", "100", "21", "231");
+	}
+
+	@Test
 	void usesCreditsOldestFirstUpToTheSubtotalAndCarriesTheRestOver() {
 		this.clock.setTo(Instant.parse("2025-11-10T00:00:00Z"));
 		grantCredit("PROMOTION", "300", null);
@@ -521,6 +554,16 @@ class BillingTimeTravelIT extends BillingIntegrationTest {
 
 	private JsonNode run(String month) {
 		return runFor(this.account, month);
+	}
+
+	private JsonNode runAll(String month) {
+		BillingClient.Response started = this.client.post("/v1/billing-runs", TestTokens.operator(),
+				"{\"month\":\"" + month + "\"}");
+		assertThat(started.status()).as(started.raw()).isEqualTo(202);
+		String path = "/v1/billing-runs/" + started.text("/id");
+		await().atMost(PATIENCE)
+			.until(() -> !"RUNNING".equals(this.client.get(path, TestTokens.operator()).text("/state")));
+		return this.client.get(path, TestTokens.operator()).body();
 	}
 
 	private JsonNode runFor(String accountId, String month) {

@@ -92,6 +92,17 @@ public class AccountRating {
 	@Transactional(readOnly = true)
 	public RatingResult rate(String accountId, Contract contract, String customerId, YearMonth month,
 			List<PriceVersion> prices) {
+		return rate(accountId, contract, customerId, month, prices, true);
+	}
+
+	/**
+	 * Rates a month for a billing run.
+	 * @param mayHaveRepricing {@code false} when the run knows the account has no
+	 * repricing config (list prices for every customer)
+	 */
+	@Transactional(readOnly = true)
+	public RatingResult rate(String accountId, Contract contract, String customerId, YearMonth month,
+			List<PriceVersion> prices, boolean mayHaveRepricing) {
 		BillingMonth billingMonth = billingMonth(month);
 		TreeSet<Instant> changes = new TreeSet<>();
 		prices.stream()
@@ -103,7 +114,7 @@ public class AccountRating {
 			.map(Contract.Discount::effectiveFrom)
 			.filter((at) -> at.isAfter(billingMonth.start()) && at.isBefore(billingMonth.end()))
 			.forEach(changes::add);
-		Map<String, Repricing> repricings = this.repricing.inForce(accountId, month);
+		Map<String, Repricing> repricings = mayHaveRepricing ? this.repricing.inForce(accountId, month) : Map.of();
 		RatingInput input = new RatingInput(billingMonth, contract, prices,
 				this.usage.parts(accountId, customerId, billingMonth, new ArrayList<>(changes)), List.of(), repricings);
 		RatingResult result = this.engine.rate(input);

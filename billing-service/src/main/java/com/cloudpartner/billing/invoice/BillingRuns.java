@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +20,6 @@ import com.cloudpartner.billing.account.AccountContracts;
 import com.cloudpartner.billing.config.BillingClock;
 import com.cloudpartner.billing.config.BillingProperties;
 import com.cloudpartner.billing.rating.BillingMonth;
-import com.cloudpartner.billing.rating.PriceVersion;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -94,8 +93,7 @@ class BillingRuns {
 		YearMonth month = YearMonth.parse(run.month());
 		List<String> accounts = (run.accountFilter() != null) ? List.of(run.accountFilter())
 				: this.contracts.accountsToInvoice(month);
-		// read once per run: the price book is the same for every account
-		Map<String, List<PriceVersion>> prices = new ConcurrentHashMap<>();
+		RunScope scope = (run.accountFilter() != null) ? RunScope.perAccount() : scope(month);
 		AtomicInteger issued = new AtomicInteger();
 		AtomicInteger failed = new AtomicInteger();
 		long started = System.nanoTime();
@@ -103,7 +101,7 @@ class BillingRuns {
 			for (String account : accounts) {
 				pool.execute(() -> {
 					try {
-						if (this.issuer.issue(account, month, run.id(), now(), prices).isPresent()) {
+						if (this.issuer.issue(account, month, run.id(), now(), scope).isPresent()) {
 							issued.incrementAndGet();
 						}
 					}
@@ -127,6 +125,22 @@ class BillingRuns {
 			.update();
 		log.info("Billing run {} for {}: {} invoice(s) issued, {} failure(s), {} account(s) in {} ms", run.id(), month,
 				issued.get(), failed.get(), accounts.size(), (System.nanoTime() - started) / 1_000_000);
+	}
+
+	/** What the run reads once: see {@link RunScope}. */
+	private RunScope scope(YearMonth month) {
+		return new RunScope(new ConcurrentHashMap<>(),
+				accounts("select distinct account_id from repricing_config where effective_month <= :month", month),
+				accounts("select distinct account_id from adjustment where invoice_id is null", month),
+				accounts("select distinct account_id from credit where remaining > 0", month));
+	}
+
+	private Set<String> accounts(String sql, YearMonth month) {
+		var statement = this.jdbc.sql(sql);
+		if (sql.contains(":month")) {
+			statement = statement.param("month", month.toString());
+		}
+		return Set.copyOf(statement.query(String.class).list());
 	}
 
 	/** Invoices are stamped to the second. */

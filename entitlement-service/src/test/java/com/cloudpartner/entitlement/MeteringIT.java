@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -71,30 +72,52 @@ class MeteringIT extends ResourcesITSupport {
 		this.meter.meterEndedHours(Clock.fixed(later, ZoneOffset.UTC));
 		assertThat(usageIds(server, "vm-hours")).hasSize(3);
 
-		// the customer moves to another partner 20 minutes into the fourth hour: that
-		// hour is a started hour for both owners, and its disk-GB is split 20:40
+		// the customer moves to another partner 20 minutes into the fourth hour; the
+		// server sends 2 GB before and 3 GB after the instant
 		String entitlementId = this.entitlement.substring(this.entitlement.lastIndexOf('/') + 1);
 		String newAccount = this.account + "-new";
 		String newCustomer = "moved-" + this.customer;
+		Instant transferAt = later.plus(Duration.ofMinutes(10));
+		countEgressAt(serverId, 2_000_000_000L, transferAt.minus(Duration.ofMinutes(5)));
+		countEgressAt(serverId, 3_000_000_000L, transferAt.plus(Duration.ofMinutes(5)));
 		this.tx.executeWithoutResult((status) -> this.transfer.moveResources(this.account, entitlementId, newAccount,
-				newCustomer, "new-entitlement", later.plus(Duration.ofMinutes(10))));
+				newCustomer, "new-entitlement", transferAt));
 		String moved = "accounts/" + newAccount + "/customers/" + newCustomer + "/servers/" + serverId;
 		assertThat(get("/v1/" + moved, TestTokens.partner(newAccount)).text("/entitlement"))
 			.endsWith("/entitlements/new-entitlement");
 		this.meter.meterEndedHours(Clock.fixed(later.plus(Duration.ofHours(1)), ZoneOffset.UTC));
+
+		// the hour it falls in is the old owner's started hour only: the new owner is
+		// metered from the next hour
 		Instant transferHour = firstHour.plus(Duration.ofHours(3));
 		assertThat(usageIds(server, "vm-hours")).hasSize(4)
 			.contains(HourlyMeter.eventId(server, "vm-hours", transferHour));
-		assertThat(usageIds(moved, "vm-hours")).containsExactly(HourlyMeter.eventId(moved, "vm-hours", transferHour));
+		assertThat(usageIds(moved, "vm-hours")).isEmpty();
+		this.meter.meterEndedHours(Clock.fixed(later.plus(Duration.ofHours(2)), ZoneOffset.UTC));
+		assertThat(usageIds(server, "vm-hours")).hasSize(4);
+		assertThat(usageIds(moved, "vm-hours"))
+			.containsExactly(HourlyMeter.eventId(moved, "vm-hours", transferHour.plus(Duration.ofHours(1))));
+		assertThat(hourEventsPerHour(serverId, "vm-hours")).containsOnly(1L).hasSize(5);
+		// a re-run over the transfer (a restart) publishes nothing of it again
+		long records = usageRecordsOf(serverId) + usageRecordsOf(diskName.substring(diskName.lastIndexOf('/') + 1));
+		rewindMeterTo(transferHour.minus(Duration.ofHours(2)));
+		this.meter.meterEndedHours(Clock.fixed(later.plus(Duration.ofHours(2)), ZoneOffset.UTC));
+		assertThat(usageRecordsOf(serverId) + usageRecordsOf(diskName.substring(diskName.lastIndexOf('/') + 1)))
+			.isEqualTo(records);
+
+		// disk-GB is split 20:40 at the instant and adds up to the whole hour's
 		String movedDisk = "accounts/" + newAccount + "/customers/" + newCustomer + "/disks/"
 				+ diskName.substring(diskName.lastIndexOf('/') + 1);
 		BigDecimal whole = monthShare(new BigDecimal("100"), transferHour);
 		BigDecimal before = quantity(diskName, "disk-gb", transferHour);
 		BigDecimal after = quantity(movedDisk, "disk-gb", transferHour);
-		assertThat(before.add(after)).isCloseTo(whole, within(new BigDecimal("0.000000002")));
+		assertThat(before.add(after)).isEqualByComparingTo(whole);
 		assertThat(after).isCloseTo(
 				whole.multiply(BigDecimal.valueOf(2)).divide(BigDecimal.valueOf(3), 9, RoundingMode.HALF_EVEN),
 				within(new BigDecimal("0.000000002")));
+		// egress goes to the owner that held the server when it was counted
+		assertThat(quantity(server, "egress-gb", transferHour)).isEqualByComparingTo("2");
+		assertThat(quantity(moved, "egress-gb", transferHour)).isEqualByComparingTo("3");
 		assertThat(this.jdbc.sql("""
 				select payload::jsonb #>> '{data,accountId}' from platform_outbox where topic = 'usage-events'
 				and record_key = :key""").param("key", moved).query(String.class).list()).containsOnly(newAccount);
@@ -146,11 +169,12 @@ class MeteringIT extends ResourcesITSupport {
 		assertThat(post("/v1/provider/storage", this.partner,
 				Map.of("resource", bucketId, "bytesWritten", 1, "bytesDeleted", 0, "requests", 0))
 			.status()).isEqualTo(403);
-		Instant active = this.jdbc.sql("select hour_start from sim_bucket_usage where resource_id = :id")
+		Instant active = this.jdbc.sql("select min(counted_at) from sim_bucket_usage where resource_id = :id")
 			.param("id", bucketId)
 			.query(java.sql.Timestamp.class)
 			.single()
-			.toInstant();
+			.toInstant()
+			.truncatedTo(ChronoUnit.HOURS);
 		Instant createdHour = Instant.parse(created.text("/bucket/createTime")).truncatedTo(ChronoUnit.HOURS);
 		rewindMeterTo(createdHour);
 
@@ -196,6 +220,50 @@ class MeteringIT extends ResourcesITSupport {
 				on conflict (id) do update set metered_to = excluded.metered_to""")
 			.param("to", java.sql.Timestamp.from(hour.plus(Duration.ofHours(2))))
 			.update();
+	}
+
+	/**
+	 * Counts egress of a server at an instant of the simulated cloud's clock (the
+	 * service's, moved there for the call).
+	 */
+	private void countEgressAt(String serverId, long bytes, Instant at) {
+		this.clock.advance(Duration.between(this.clock.instant(), at));
+		try {
+			String operator = TestTokens.builder("local-operator", "partner-api", "operator", Duration.ofMinutes(15))
+				.notBefore(Date.from(at.minusSeconds(60)))
+				.issuedAt(Date.from(at.minusSeconds(60)))
+				.expiration(Date.from(at.plus(Duration.ofMinutes(15))))
+				.compact();
+			Response counted = post("/v1/provider/traffic", operator, Map.of("resource", serverId, "bytes", bytes));
+			assertThat(counted.status()).as(counted.body().toString()).isEqualTo(200);
+		}
+		finally {
+			this.clock.reset();
+		}
+	}
+
+	/**
+	 * How many records of an HOUR meter each hour of a resource has, whatever its owner
+	 * (billing counts started hours per resource name, so 1 each or a partner pays an
+	 * hour another one also pays).
+	 */
+	private List<Long> hourEventsPerHour(String resourceId, String meter) {
+		return this.jdbc.sql("""
+				select count(*) from platform_outbox where topic = 'usage-events' and record_key like :key
+				and payload::jsonb #>> '{data,meter}' = :meter group by payload::jsonb #>> '{data,windowStart}'""")
+			.param("key", "%/" + resourceId)
+			.param("meter", meter)
+			.query(Long.class)
+			.list();
+	}
+
+	/** All usage records of a resource, under any owner's name. */
+	private long usageRecordsOf(String resourceId) {
+		return this.jdbc
+			.sql("select count(*) from platform_outbox where topic = 'usage-events' and record_key like :key")
+			.param("key", "%/" + resourceId)
+			.query(Long.class)
+			.single();
 	}
 
 	private Response storage(String bucketId, long written, long deleted, long requests) {

@@ -244,11 +244,13 @@ class TransferIT extends IntegrationTestSupport {
 					Map.of("entitlement", again, "sku", ResourcesITSupport.DISK_SKU, "sizeGb", 1000));
 			assertThat(finished(freed, paNow).text("/state")).isEqualTo("SUCCEEDED");
 
-			// hours before the transfer instant are A's, later ones B's; the hour it
-			// falls
-			// in is a started hour for both, and its disk-GB is split at the instant
+			// hours up to the transfer instant are A's, including the hour it falls in (a
+			// started hour for HOUR meters, disk-GB split at the instant); B's start at
+			// the
+			// next hour
 			Instant firstHour = Instant.parse(server.text("/server/createTime")).truncatedTo(ChronoUnit.HOURS);
 			Instant transferHour = transferAt.truncatedTo(ChronoUnit.HOURS);
+			Instant nextHour = transferHour.plus(Duration.ofHours(1));
 			this.jdbc.sql("""
 					insert into metering_watermark (id, metered_to) values (1, :to)
 					on conflict (id) do update set metered_to = excluded.metered_to""")
@@ -268,8 +270,12 @@ class TransferIT extends IntegrationTestSupport {
 				.containsExactlyInAnyOrderElementsOf(upToTransfer);
 			assertThat(usage(oldServer, "vm-hours")).allMatch((u) -> u.accountId().equals(a) && u.customerId().equals(c)
 					&& u.entitlementId().equals(oldEntitlementId));
+			assertThat(usage(newServer.substring(4), "vm-hours")).isEmpty();
+			this.meter.meterEndedHours(Clock.fixed(nextHour.plus(Duration.ofMinutes(70)), ZoneOffset.UTC));
+			assertThat(usage(oldServer, "vm-hours")).extracting(Usage::windowStart)
+				.containsExactlyInAnyOrderElementsOf(upToTransfer);
 			assertThat(usage(newServer.substring(4), "vm-hours"))
-				.containsExactly(new Usage(b, newCustomer, freshId, transferHour));
+				.containsExactly(new Usage(b, newCustomer, freshId, nextHour));
 			String oldDisk = aBase.substring(4) + "/disks/" + diskId;
 			Instant diskHour = Instant.parse(disk.text("/disk/createTime")).truncatedTo(ChronoUnit.HOURS);
 			assertThat(usage(oldDisk, "disk-gb")).extracting(Usage::windowStart)
@@ -277,11 +283,12 @@ class TransferIT extends IntegrationTestSupport {
 						upToTransfer.stream().filter((h) -> !h.isBefore(diskHour)).toList());
 			assertThat(usage(oldDisk, "disk-gb")).allMatch((u) -> u.accountId().equals(a));
 			String newDisk = bBase.substring(4) + "/disks/" + diskId;
-			assertThat(usage(newDisk, "disk-gb")).containsExactly(new Usage(b, newCustomer, freshId, transferHour));
+			assertThat(usage(newDisk, "disk-gb")).containsExactlyInAnyOrder(
+					new Usage(b, newCustomer, freshId, transferHour), new Usage(b, newCustomer, freshId, nextHour));
 			BigDecimal whole = monthShare(new BigDecimal("1500"), transferHour);
 			BigDecimal partOfA = quantity(oldDisk, transferHour);
 			BigDecimal partOfB = quantity(newDisk, transferHour);
-			assertThat(partOfA.add(partOfB)).isCloseTo(whole, within(new BigDecimal("0.000000002")));
+			assertThat(partOfA.add(partOfB)).isEqualByComparingTo(whole);
 			BigDecimal heldByA = BigDecimal.valueOf(Duration.between(transferHour, transferAt).toMillis())
 				.divide(BigDecimal.valueOf(3_600_000), 12, RoundingMode.HALF_EVEN);
 			assertThat(partOfA).isCloseTo(whole.multiply(heldByA), within(new BigDecimal("0.000001")));
@@ -290,7 +297,7 @@ class TransferIT extends IntegrationTestSupport {
 				.value());
 			assertThat(published.at("/data/accountId").asString()).isEqualTo(b);
 			assertThat(published.get("id").asString())
-				.isEqualTo(HourlyMeter.eventId(newServer.substring(4), "vm-hours", transferHour));
+				.isEqualTo(HourlyMeter.eventId(newServer.substring(4), "vm-hours", nextHour));
 		}
 		finally {
 			this.clock.reset();

@@ -1,14 +1,17 @@
 package com.cloudpartner.entitlement.metering;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+
+import com.cloudpartner.entitlement.metering.HourHolders.Stretch;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,8 +23,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class UsagePeriods {
-
-	private static final int SHARE_SCALE = 12;
 
 	private final JdbcClient jdbc;
 
@@ -83,52 +84,63 @@ public class UsagePeriods {
 	}
 
 	/**
-	 * The resources billable in [from, to), one entry per owner that held each in it (two
-	 * in the hour a customer is transferred in), oldest owner first, each with the facts
-	 * that held last under that owner.
+	 * The resources billable in [from, to), each with its holders in it (two in the hour
+	 * a customer is transferred in), first holder first.
 	 */
 	List<Overlap> overlapping(Instant from, Instant to) {
-		List<Stretch> stretches = this.jdbc.sql("""
+		List<Overlap> overlaps = new ArrayList<>();
+		String resource = null;
+		String kind = null;
+		List<Stretch> stretches = new ArrayList<>();
+		for (Row row : this.jdbc.sql("""
 				select resource_id, kind, account_id, customer_id, entitlement_id, sku, size_gb, location, started_at,
 				    ended_at
 				from usage_period where started_at < :to and (ended_at is null or ended_at > :from)
 				order by resource_id, started_at""")
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to))
-			.query((rs, n) -> new Stretch(rs.getString(1), rs.getString(2),
-					new Facts(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-							(Integer) rs.getObject(7), rs.getString(8)),
-					Duration.between(max(rs.getTimestamp(9).toInstant(), from),
+			.query((rs, n) -> new Row(rs.getString(1), rs.getString(2),
+					new Stretch(facts(rs, 3), max(rs.getTimestamp(9).toInstant(), from),
 							(rs.getTimestamp(10) != null) ? min(rs.getTimestamp(10).toInstant(), to) : to)))
-			.list();
-		List<Overlap> overlaps = new ArrayList<>();
-		int i = 0;
-		while (i < stretches.size()) {
-			String resource = stretches.get(i).resourceId();
-			List<Overlap> owners = new ArrayList<>();
-			List<Duration> held = new ArrayList<>();
-			for (; i < stretches.size() && stretches.get(i).resourceId().equals(resource); i++) {
-				Stretch s = stretches.get(i);
-				int last = owners.size() - 1;
-				if (last >= 0 && owners.get(last).facts().sameOwner(s.facts())) {
-					owners.set(last, new Overlap(resource, s.kind(), s.facts(), BigDecimal.ONE, false));
-					held.set(last, held.get(last).plus(s.held()));
+			.list()) {
+			if (!row.resourceId().equals(resource)) {
+				if (resource != null) {
+					overlaps.add(new Overlap(resource, kind, HourHolders.of(stretches, from, to)));
 				}
-				else {
-					owners.add(new Overlap(resource, s.kind(), s.facts(), BigDecimal.ONE, false));
-					held.add(s.held());
-				}
+				resource = row.resourceId();
+				kind = row.kind();
+				stretches = new ArrayList<>();
 			}
-			long total = held.stream().mapToLong(Duration::toMillis).sum();
-			for (int k = 0; k < owners.size(); k++) {
-				Overlap o = owners.get(k);
-				BigDecimal share = (owners.size() == 1 || total == 0) ? BigDecimal.ONE
-						: BigDecimal.valueOf(held.get(k).toMillis())
-							.divide(BigDecimal.valueOf(total), SHARE_SCALE, RoundingMode.HALF_EVEN);
-				overlaps.add(new Overlap(resource, o.kind(), o.facts(), share, k == owners.size() - 1));
-			}
+			stretches.add(row.stretch());
+		}
+		if (resource != null) {
+			overlaps.add(new Overlap(resource, kind, HourHolders.of(stretches, from, to)));
 		}
 		return overlaps;
+	}
+
+	/**
+	 * Per resource billable in [from, to), the owner that held it first in it: the owner
+	 * at the start of a billing day, for DAY meters.
+	 */
+	Map<String, Facts> firstOwners(Instant from, Instant to) {
+		Map<String, Facts> owners = new HashMap<>();
+		this.jdbc.sql("""
+				select distinct on (resource_id) resource_id, account_id, customer_id, entitlement_id, sku, size_gb,
+				    location
+				from usage_period where started_at < :to and (ended_at is null or ended_at > :from)
+				order by resource_id, started_at""")
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.query((rs) -> {
+				owners.put(rs.getString(1), facts(rs, 2));
+			});
+		return owners;
+	}
+
+	private static Facts facts(ResultSet rs, int first) throws SQLException {
+		return new Facts(rs.getString(first), rs.getString(first + 1), rs.getString(first + 2), rs.getString(first + 3),
+				(Integer) rs.getObject(first + 4), rs.getString(first + 5));
 	}
 
 	private static Instant max(Instant a, Instant b) {
@@ -185,21 +197,17 @@ public class UsagePeriods {
 	}
 
 	/**
-	 * A resource billable during an hour under one owner, with the facts that held last
-	 * under that owner.
+	 * A resource billable during an hour, with who held it in the hour.
 	 *
 	 * @param resourceId the resource id
 	 * @param kind SERVER, DISK, ...
-	 * @param facts owner, SKU and size
-	 * @param share the part of the resource's billable time in the hour this owner held
-	 * it: 1 unless the resource changed owner in the hour
-	 * @param last whether this owner held it last in the hour (counters that cannot be
-	 * split at an instant, such as traffic, go to this owner)
+	 * @param holders its owners in the hour, first first: one unless it changed owner in
+	 * the hour
 	 */
-	record Overlap(String resourceId, String kind, Facts facts, BigDecimal share, boolean last) {
+	record Overlap(String resourceId, String kind, List<HourHolders.Holder> holders) {
 	}
 
-	private record Stretch(String resourceId, String kind, Facts facts, Duration held) {
+	private record Row(String resourceId, String kind, Stretch stretch) {
 	}
 
 }

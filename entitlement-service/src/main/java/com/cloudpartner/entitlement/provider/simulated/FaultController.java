@@ -51,7 +51,7 @@ class FaultController {
 	}
 
 	@PostMapping("/traffic")
-	@Operation(summary = "Count egress bytes for a server or load balancer in the current hour (operator)")
+	@Operation(summary = "Count egress bytes for a server or load balancer now (operator)")
 	TrafficRequest traffic(VerifiedToken token, @io.swagger.v3.oas.annotations.parameters.RequestBody(
 			content = @Content(examples = @ExampleObject(value = """
 					{"resource": "4c1b8e84-5ece-4ef4-9f8f-0b6a5c7d8b66", "bytes": 5000000000}
@@ -62,9 +62,9 @@ class FaultController {
 	}
 
 	@PostMapping("/storage")
-	@Operation(summary = "Count object storage activity for a bucket in the current hour (operator)",
+	@Operation(summary = "Count object storage activity for a bucket now (operator)",
 			description = "Bytes written are added to what the bucket holds, bytes deleted taken from it (409 "
-					+ "BUCKET_HOLDS_LESS below zero); requests are counted for the hour. What a bucket holds carries "
+					+ "BUCKET_HOLDS_LESS below zero); requests are counted now. What a bucket holds carries "
 					+ "over into later hours; the hourly meter bills the most it held in each hour.")
 	StorageCounted storage(VerifiedToken token, @io.swagger.v3.oas.annotations.parameters.RequestBody(
 			content = @Content(examples = @ExampleObject(value = """

@@ -244,7 +244,7 @@ public class SimulatedCloudProvider implements CloudProvider {
 	public long egressBytes(String id, Instant from, Instant to) {
 		return this.jdbc.sql("""
 				select coalesce(sum(egress_bytes), 0) from sim_traffic
-				where resource_id = :id and hour_start >= :from and hour_start < :to""")
+				where resource_id = :id and counted_at >= :from and counted_at < :to""")
 			.param("id", id)
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to))
@@ -256,7 +256,7 @@ public class SimulatedCloudProvider implements CloudProvider {
 	public long storedBytes(String id, Instant from, Instant to) {
 		long during = this.jdbc.sql("""
 				select coalesce(max(peak_bytes), 0) from sim_bucket_usage
-				where resource_id = :id and hour_start >= :from and hour_start < :to""")
+				where resource_id = :id and counted_at >= :from and counted_at < :to""")
 			.param("id", id)
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to))
@@ -269,7 +269,7 @@ public class SimulatedCloudProvider implements CloudProvider {
 	public long requests(String id, Instant from, Instant to) {
 		return this.jdbc.sql("""
 				select coalesce(sum(requests), 0) from sim_bucket_usage
-				where resource_id = :id and hour_start >= :from and hour_start < :to""")
+				where resource_id = :id and counted_at >= :from and counted_at < :to""")
 			.param("id", id)
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to))
@@ -277,11 +277,11 @@ public class SimulatedCloudProvider implements CloudProvider {
 			.single();
 	}
 
-	/** What a bucket held just before an instant: the end of its last active hour. */
+	/** What a bucket held just before an instant: what its last activity left. */
 	private long heldBefore(String id, Instant at) {
 		return this.jdbc.sql("""
-				select end_bytes from sim_bucket_usage where resource_id = :id and hour_start < :at
-				order by hour_start desc limit 1""")
+				select end_bytes from sim_bucket_usage where resource_id = :id and counted_at < :at
+				order by counted_at desc limit 1""")
 			.param("id", id)
 			.param("at", Timestamp.from(at))
 			.query(Long.class)
@@ -307,7 +307,9 @@ public class SimulatedCloudProvider implements CloudProvider {
 	}
 
 	/**
-	 * Adds egress to the current hour of a server or load balancer (operator endpoint).
+	 * Counts egress of a server or load balancer now (operator endpoint). Counters keep
+	 * the instant, so usage can be told apart on either side of any instant (a transfer
+	 * to another partner).
 	 */
 	void countEgress(String id, long bytes) {
 		if (describe(id).isEmpty()) {
@@ -315,18 +317,18 @@ public class SimulatedCloudProvider implements CloudProvider {
 		}
 		this.jdbc
 			.sql("""
-					insert into sim_traffic (resource_id, hour_start, egress_bytes) values (:id, :hour, :bytes)
-					on conflict (resource_id, hour_start) do update set egress_bytes = sim_traffic.egress_bytes + excluded.egress_bytes""")
+					insert into sim_traffic (resource_id, counted_at, egress_bytes) values (:id, :at, :bytes)
+					on conflict (resource_id, counted_at) do update set egress_bytes = sim_traffic.egress_bytes + excluded.egress_bytes""")
 			.param("id", id)
-			.param("hour", Timestamp.from(this.clock.instant().truncatedTo(ChronoUnit.HOURS)))
+			.param("at", Timestamp.from(this.clock.instant().truncatedTo(ChronoUnit.MICROS)))
 			.param("bytes", bytes)
 			.update();
 	}
 
 	/**
-	 * Object storage activity in a bucket in the current hour (operator endpoint): bytes
-	 * written and deleted, and the requests that did it plus any reads. A bucket never
-	 * holds less than nothing: deleting more than it holds is refused.
+	 * Object storage activity in a bucket now (operator endpoint): bytes written and
+	 * deleted, and the requests that did it plus any reads. A bucket never holds less
+	 * than nothing: deleting more than it holds is refused.
 	 * @return the bytes the bucket holds now
 	 */
 	long countStorage(String id, long bytesWritten, long bytesDeleted, long requests) {
@@ -341,12 +343,12 @@ public class SimulatedCloudProvider implements CloudProvider {
 				.param("id", id)
 				.query(String.class)
 				.single();
-			Instant hour = this.clock.instant().truncatedTo(ChronoUnit.HOURS);
+			Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 			long held = this.jdbc.sql("""
-					select end_bytes from sim_bucket_usage where resource_id = :id and hour_start <= :hour
-					order by hour_start desc limit 1""")
+					select end_bytes from sim_bucket_usage where resource_id = :id and counted_at <= :now
+					order by counted_at desc limit 1""")
 				.param("id", id)
-				.param("hour", Timestamp.from(hour))
+				.param("now", Timestamp.from(now))
 				.query(Long.class)
 				.optional()
 				.orElse(0L);
@@ -363,13 +365,13 @@ public class SimulatedCloudProvider implements CloudProvider {
 						"The bucket holds " + peak + " bytes; " + bytesDeleted + " cannot be deleted.");
 			}
 			this.jdbc.sql("""
-					insert into sim_bucket_usage (resource_id, hour_start, peak_bytes, end_bytes, requests)
-					values (:id, :hour, :peak, :after, :requests)
-					on conflict (resource_id, hour_start) do update set
+					insert into sim_bucket_usage (resource_id, counted_at, peak_bytes, end_bytes, requests)
+					values (:id, :now, :peak, :after, :requests)
+					on conflict (resource_id, counted_at) do update set
 					    peak_bytes = greatest(sim_bucket_usage.peak_bytes, excluded.peak_bytes),
 					    end_bytes = excluded.end_bytes, requests = sim_bucket_usage.requests + excluded.requests""")
 				.param("id", id)
-				.param("hour", Timestamp.from(hour))
+				.param("now", Timestamp.from(now))
 				.param("peak", peak)
 				.param("after", after)
 				.param("requests", requests)

@@ -59,13 +59,32 @@ public class AccountRating {
 		this.properties = properties;
 	}
 
+	/**
+	 * The contracts of every account billing can rate, read in two queries (billing
+	 * runs).
+	 */
+	public Map<String, Contract> contracts() {
+		Map<String, List<Contract.Discount>> discounts = this.contracts.allDiscounts();
+		Map<String, Contract> contracts = new java.util.HashMap<>();
+		for (AccountContract account : this.contracts.all()) {
+			if (account.hasContract()) {
+				contracts.put(account.accountId(),
+						contract(account, discounts.getOrDefault(account.accountId(), List.of())));
+			}
+		}
+		return contracts;
+	}
+
+	private static Contract contract(AccountContract account, List<Contract.Discount> discounts) {
+		return discounts.isEmpty() ? new Contract(account.supplyDiscountPercent(), account.currencyCode())
+				: new Contract(account.currencyCode(), discounts);
+	}
+
 	/** The contract of an account that billing can rate, when it has one. */
 	public Optional<Contract> contract(String accountId) {
-		return this.contracts.find(accountId).filter(AccountContract::hasContract).map((account) -> {
-			List<Contract.Discount> discounts = this.contracts.discounts(accountId);
-			return discounts.isEmpty() ? new Contract(account.supplyDiscountPercent(), account.currencyCode())
-					: new Contract(account.currencyCode(), discounts);
-		});
+		return this.contracts.find(accountId)
+			.filter(AccountContract::hasContract)
+			.map((account) -> contract(account, this.contracts.discounts(accountId)));
 	}
 
 	/**

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.cloudpartner.billing.account.AccountContracts;
+import com.cloudpartner.billing.charges.AccountRating;
 import com.cloudpartner.billing.config.BillingClock;
 import com.cloudpartner.billing.config.BillingProperties;
 import com.cloudpartner.billing.rating.BillingMonth;
@@ -43,6 +44,8 @@ class BillingRuns {
 
 	private final AccountContracts contracts;
 
+	private final AccountRating rating;
+
 	private final InvoiceIssuer issuer;
 
 	private final BillingClock clock;
@@ -51,10 +54,11 @@ class BillingRuns {
 
 	private final ExecutorService runner = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().factory());
 
-	BillingRuns(JdbcClient jdbc, AccountContracts contracts, InvoiceIssuer issuer, BillingClock clock,
-			BillingProperties properties) {
+	BillingRuns(JdbcClient jdbc, AccountContracts contracts, AccountRating rating, InvoiceIssuer issuer,
+			BillingClock clock, BillingProperties properties) {
 		this.jdbc = jdbc;
 		this.contracts = contracts;
+		this.rating = rating;
 		this.issuer = issuer;
 		this.clock = clock;
 		this.properties = properties;
@@ -105,6 +109,9 @@ class BillingRuns {
 							issued.incrementAndGet();
 						}
 					}
+					catch (org.springframework.dao.DuplicateKeyException ex) {
+						log.info("Billing run {}: account {} was invoiced for {} meanwhile", run.id(), account, month);
+					}
 					catch (RuntimeException ex) {
 						failed.incrementAndGet();
 						log.error("Billing run {}: account {} not invoiced for {}: {}", run.id(), account, month,
@@ -132,7 +139,7 @@ class BillingRuns {
 		return new RunScope(new ConcurrentHashMap<>(),
 				accounts("select distinct account_id from repricing_config where effective_month <= :month", month),
 				accounts("select distinct account_id from adjustment where invoice_id is null", month),
-				accounts("select distinct account_id from credit where remaining > 0", month));
+				accounts("select distinct account_id from credit where remaining > 0", month), this.rating.contracts());
 	}
 
 	private Set<String> accounts(String sql, YearMonth month) {

@@ -77,10 +77,11 @@ class InvoiceIssuer {
 	 */
 	@Transactional
 	Optional<InvoiceDraft> issue(String accountId, YearMonth month, String runId, Instant now, RunScope scope) {
-		if (this.store.exists(accountId, month)) {
+		if (!scope.knowsContracts() && this.store.exists(accountId, month)) {
 			return Optional.empty();
 		}
-		Optional<Contract> contract = this.rating.contract(accountId);
+		Optional<Contract> contract = scope.knowsContracts() ? Optional.ofNullable(scope.contracts().get(accountId))
+				: this.rating.contract(accountId);
 		if (contract.isEmpty()) {
 			return Optional.empty();
 		}

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.cloudpartner.billing.rating.Contract;
 import com.cloudpartner.billing.rating.PriceVersion;
 
 /**
@@ -20,13 +21,21 @@ import com.cloudpartner.billing.rating.PriceVersion;
  * "ask per account"
  * @param withAdjustments accounts with pending adjustments, or {@code null}
  * @param withCredits accounts with a credit balance, or {@code null}
+ * @param contracts every account's contract at the start of the run, or {@code null} to
+ * read it (and whether the account is invoiced already) per account; a run's accounts are
+ * those without an invoice for the month at its start, and a concurrent run's invoice
+ * makes the insert fail on the unique (account, month) instead
  */
 record RunScope(Map<String, List<PriceVersion>> prices, Set<String> withRepricing, Set<String> withAdjustments,
-		Set<String> withCredits) {
+		Set<String> withCredits, Map<String, Contract> contracts) {
 
 	/** Asks everything per account (a single invoice). */
 	static RunScope perAccount() {
-		return new RunScope(new ConcurrentHashMap<>(), null, null, null);
+		return new RunScope(new ConcurrentHashMap<>(), null, null, null, null);
+	}
+
+	boolean knowsContracts() {
+		return this.contracts != null;
 	}
 
 	boolean mayHaveRepricing(String accountId) {

@@ -3,7 +3,12 @@
 # half the direct rate, and a soak at 70 % load. See docs/benchmarks.md.
 #
 #   deploy/bench/run.sh                      # 20 s per measurement, 2 min soak
-#   DURATION=60s SOAK=600s deploy/bench/run.sh   # the full 10-minute soak
+#   DURATION=30s SOAK=600s deploy/bench/run.sh   # the full 10-minute soak
+#
+# During the soak the gateway's live heap (heap used right after a full GC, via jcmd
+# GC.run + GC.heap_info) is probed every SOAK_PROBE seconds (default: a tenth of the soak)
+# into heap.tsv; the summary reports its growth from the first probe after warm-up to the
+# last. CPU time per request: deploy/bench/cpu-per-request.sh.
 #
 # Needs: wrk (apt-get install -y wrk), taskset, the gateway exec jar
 # (./mvnw -o -q -pl gateway package -DskipTests). Gateway on CPU 0; backend and wrk on CPU 1.
@@ -44,6 +49,10 @@ for _ in $(seq 150); do curl -fs "http://127.0.0.1:$GW_PORT/actuator/health" | g
 G="http://127.0.0.1:$GW_PORT"
 AUTH="Authorization: Bearer $TOKEN"
 
+ms() { # a wrk latency (850.00us, 20.31ms, 1.02s) in milliseconds
+  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
+}
+
 wrk_run() { # name conns url [auth] [extra wrk args]
   local name=$1 conns=$2 url=$3 auth=${4:-}; shift 4 || shift $#
   local args=(-t1 -c"$conns" -d"$DURATION" --latency --timeout 5s)
@@ -56,6 +65,7 @@ wrk_run() { # name conns url [auth] [extra wrk args]
   errs=$(grep -E "Socket errors|Non-2xx" "$OUT/$name.txt" | tr '\n' ' ' || true)
   printf '%-22s conns=%-4s rps=%-10s p50=%-9s p99=%-9s %s\n' "$name" "$conns" "$rps" "$p50" "$p99" "$errs" | tee -a "$OUT/summary.txt"
   echo "$rps" > "$OUT/$name.rps"
+  ms "$p50" > "$OUT/$name.p50"; ms "$p99" > "$OUT/$name.p99"
 }
 
 echo "warm-up"; DURATION=10s wrk_run warmup-jwt "$FAST_CONNS" "$G/v1/products/fast" "$AUTH" >/dev/null
@@ -73,14 +83,43 @@ wrk_run direct-half "$half_conns" "$B/v1/products/slow" ""
 wrk_run gw-half "$half_conns" "$G/v1/products/slow" "$AUTH"
 
 soak_conns=$(awk -v r="$gw" 'BEGIN { c = int(r * 0.7 * 0.0205 + 0.5); print (c < 1 ? 1 : c) }')
-# the heap line of GC.heap_info right after a full GC (its "used" is the live set)
-heap() { "$JCMD" "$GW_PID" GC.run >/dev/null; sleep 1; { "$JCMD" "$GW_PID" GC.heap_info | grep -iE "heap|generation|used" | tr -s ' ' | paste -sd';' -; } || true; }
-before=$(heap)
+soak_s=${SOAK%s}
+SOAK_PROBE=${SOAK_PROBE:-$(( soak_s / 10 > 5 ? soak_s / 10 : 5 ))}
+# live heap: the "used" of the heap's generations right after a full GC, in KB
+# (SerialGC prints "def new generation" and "tenured generation", G1 "garbage-first heap")
+live_heap_kb() {
+  "$JCMD" "$GW_PID" GC.run >/dev/null 2>&1 || return 0
+  "$JCMD" "$GW_PID" GC.heap_info 2>/dev/null | awk '/(generation|heap) +total/ {
+    for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); gsub(/[^0-9]/, "", v); s += v } } END { print s + 0 }'
+}
+echo "live heap before soak: $(live_heap_kb) KB" | tee -a "$OUT/summary.txt"
+printf 'seconds\tlive_heap_kb\n' > "$OUT/heap.tsv"
+( start=$(date +%s); sleep "$SOAK_PROBE"
+  while kill -0 "$GW_PID" 2>/dev/null && [ ! -e "$OUT/soak.done" ]; do
+    printf '%s\t%s\n' "$(( $(date +%s) - start ))" "$(live_heap_kb)" >> "$OUT/heap.tsv"
+    sleep "$SOAK_PROBE"
+  done ) &
+probe=$!
+pids+=($probe)
 DURATION=$SOAK wrk_run soak-70pct "$soak_conns" "$G/v1/products/slow" "$AUTH"
-after=$(heap)
-echo "heap used after full GC: before soak $before, after soak $after" | tee -a "$OUT/summary.txt"
+touch "$OUT/soak.done"; wait "$probe" 2>/dev/null || true
+printf '%s\t%s\n' "end" "$(live_heap_kb)" >> "$OUT/heap.tsv"
+soak_errors=$(grep -E "Socket errors|Non-2xx" "$OUT/soak-70pct.txt" | tr '\n' ' ' || true)
+echo "soak: ${soak_errors:-no socket errors, no timeouts, no non-2xx responses}" | tee -a "$OUT/summary.txt"
+# growth from the first probe (after the soak's own warm-up) to the last one
+awk -F'\t' 'NR > 1 { n++; v[n] = $2; t[n] = $1 } END {
+  if (n < 2) { print "live heap after GC: too few probes (SOAK_PROBE too long?)"; exit }
+  printf "live heap after GC during the soak: first %d KB (at %s s), last %d KB (%s), min %d, max %d over %d probes: growth %+d KB (%+.1f %%)\n",
+    v[1], t[1], v[n], t[n], min(v, n), max(v, n), n, v[n] - v[1], 100 * (v[n] - v[1]) / v[1] }
+  function min(a, n,   i, m) { m = a[1]; for (i = 2; i <= n; i++) if (a[i] < m) m = a[i]; return m }
+  function max(a, n,   i, m) { m = a[1]; for (i = 2; i <= n; i++) if (a[i] > m) m = a[i]; return m }' "$OUT/heap.tsv" \
+  | tee -a "$OUT/summary.txt"
 
-awk -v a="$(cat "$OUT/gw-jwt.rps")" -v b="$(cat "$OUT/gw-nojwt.rps")" -v d="$direct" -v g="$gw" 'BEGIN {
-  printf "JWT / no JWT throughput: %.1f %%\n", 100 * a / b;
-  printf "gateway / direct (20 ms backend): %.1f %%\n", 100 * g / d }' | tee -a "$OUT/summary.txt"
+awk -v a="$(cat "$OUT/gw-jwt.rps")" -v b="$(cat "$OUT/gw-nojwt.rps")" -v d="$direct" -v g="$gw" \
+    -v g50="$(cat "$OUT/gw-half.p50")" -v d50="$(cat "$OUT/direct-half.p50")" \
+    -v g99="$(cat "$OUT/gw-half.p99")" -v d99="$(cat "$OUT/direct-half.p99")" -v c="$half_conns" 'BEGIN {
+  printf "JWT / no JWT throughput: %.1f %% (goal >= 90 %%)\n", 100 * a / b;
+  printf "gateway / direct (20 ms backend): %.1f %% (goal >= 90 %%)\n", 100 * g / d;
+  printf "added latency at half the direct rate (%d connections): p50 %+.2f ms, p99 %+.2f ms (goal <= 1 / <= 5 ms)\n", c, g50 - d50, g99 - d99 }' \
+  | tee -a "$OUT/summary.txt"
 echo "full wrk outputs and logs in $OUT"

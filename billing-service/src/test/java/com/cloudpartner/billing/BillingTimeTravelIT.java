@@ -205,6 +205,39 @@ class BillingTimeTravelIT extends BillingIntegrationTest {
 	}
 
 	@Test
+	void aRunOverAllAccountsAppliesRepricingAdjustmentsAndCreditsAndRepeatsAsNothing() {
+		// a run without an account filter reads which accounts have repricing,
+		// adjustments
+		// and credits once; those accounts must still get them
+		this.clock.setTo(Instant.parse("2023-02-15T00:00:00Z"));
+		assertThat(this.client
+			.put("/v1/accounts/" + this.account + "/customers/c1/repricing-config", TestTokens.partner(this.account),
+					"{\"rebillingBasis\":\"DIRECT_CUSTOMER_COST\",\"adjustmentPercent\":\"10\","
+							+ "\"effectiveMonth\":\"2023-03\"}")
+			.status()).isEqualTo(200);
+		this.clock.setTo(Instant.parse("2023-03-10T00:00:00Z"));
+		grantCredit("PROMOTION", "100", null);
+		BillingClient.Response adjustment = this.client.post("/v1/accounts/" + this.account + "/adjustments",
+				TestTokens.operator(), "{\"type\":\"GOODWILL\",\"amount\":{\"currencyCode\":\"KRW\","
+						+ "\"amount\":\"-50\"},\"description\":\"sorry\"}");
+		assertThat(adjustment.status()).as(adjustment.raw()).isEqualTo(201);
+		report(usage("c1", "srv-1", this.sku, "2023-03-03T01:00:00Z", "2023-03-03T11:00:00Z"));
+		this.clock.setTo(Instant.parse("2023-03-31T15:05:00Z"));
+
+		JsonNode first = runAll("2023-03");
+		JsonNode again = runAll("2023-03");
+
+		assertThat(first.get("state").asString()).isEqualTo("SUCCEEDED");
+		assertThat(again.get("invoicesIssued").asInt()).isZero();
+		JsonNode invoice = this.client.get(invoicePath("inv-2023-03-" + this.account), TestTokens.partner(this.account))
+			.body();
+		// 450 at list, 360 cost, x 1.1 = 396 for the customer; -50 adjustment; 100 credit
+		assertLine(invoice.get("lines").get(0), "REGULAR", "10", "450", "360", "396");
+		assertThat(invoice.at("/lines/1/type").asString()).isEqualTo("ADJUSTMENT");
+		assertTotals(invoice, "310", "100", "21", "231");
+	}
+
+	@Test
 	void usesCreditsOldestFirstUpToTheSubtotalAndCarriesTheRestOver() {
 		this.clock.setTo(Instant.parse("2025-11-10T00:00:00Z"));
 		grantCredit("PROMOTION", "300", null);
@@ -280,6 +313,10 @@ class BillingTimeTravelIT extends BillingIntegrationTest {
 				.param("s", gb)
 				.query(Integer.class)
 				.single() > 0);
+		ObjectNode customer = BillingClient.example("customer.created");
+		customer.put("subject", "accounts/" + this.account + "/customers/c1");
+		((ObjectNode) customer.get("data")).put("accountId", this.account).put("customerId", "c1");
+		BillingClient.produce("partner-events", "accounts/" + this.account, customer.toString());
 		List<ObjectNode> traffic = new java.util.ArrayList<>();
 		for (String resource : List.of("lb-1", "lb-2", "lb-3")) {
 			ObjectNode event = usage("c1", resource, gb, "2025-11-05T00:00:00Z", "2025-11-05T01:00:00Z");
@@ -287,7 +324,17 @@ class BillingTimeTravelIT extends BillingIntegrationTest {
 			traffic.add(event);
 		}
 		report(traffic.toArray(ObjectNode[]::new));
-		report(usage("c1", "srv-1", this.sku, "2025-11-03T01:00:00Z", "2025-11-03T11:00:00Z"));
+		ObjectNode tenHours = usage("c1", "srv-1", this.sku, "2025-11-03T01:00:00Z", "2025-11-03T11:00:00Z");
+		((ObjectNode) tenHours.get("data")).put("location", "kr-central-1a")
+			.set("labels", JSON.createObjectNode().put("env", "prod").put("team", "web"));
+		// srv-2: 700 hours, capped at the monthly price
+		report(tenHours, usage("c1", "srv-2", this.sku, "2025-10-31T15:00:00Z", "2025-11-29T19:00:00Z"));
+		await().atMost(PATIENCE)
+			.until(() -> this.jdbc.sql("select count(*) from customer where account_id = :a and correlation_id = :c")
+				.param("a", this.account)
+				.param("c", "crm-1001")
+				.query(Integer.class)
+				.single() == 1);
 		this.clock.setTo(Instant.parse("2025-11-20T00:00:00Z"));
 		grantCredit("PROMOTION", "100", "2026-01-01T00:00:00Z");
 		JsonNode invoice = bill("2025-11", "2025-11-30T15:05:00Z");
@@ -313,10 +360,40 @@ class BillingTimeTravelIT extends BillingIntegrationTest {
 		for (JsonNode line : invoice.get("lines")) {
 			java.math.BigDecimal sum = rows.stream()
 				.filter((row) -> line.get("sku").asString().equals(row.at("/sku/id").asString()))
-				.map((row) -> new java.math.BigDecimal(row.get("cost").asString()))
+				.map(BillingTimeTravelIT::netCost)
 				.reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
 			assertThat(sum).as(line.toString()).isEqualByComparingTo(line.at("/cost/amount").asString());
 		}
+		// hourly windows: srv-1's 10 hours at 45 x 0.8 = 36 each, srv-2's 700 hours at 36
+		// and its cap: 30,000 x 0.8 = 24,000 instead of 25,200, a credit of -1,200
+		List<JsonNode> srv1 = rows.stream()
+			.filter((row) -> row.at("/resource/name").asString().endsWith("/servers/srv-1"))
+			.toList();
+		assertThat(srv1).hasSize(10).allSatisfy((row) -> {
+			assertThat(row.get("cost").asString()).isEqualTo("36");
+			assertThat(java.time.Duration.between(Instant.parse(row.get("usage_start_time").asString()),
+					Instant.parse(row.get("usage_end_time").asString())))
+				.isEqualTo(java.time.Duration.ofHours(1));
+			assertThat(row.at("/location/location").asString()).isEqualTo("kr-central-1a");
+			assertThat(row.at("/location/region").asString()).isEqualTo("kr-central-1");
+			assertThat(row.at("/location/zone").asString()).isEqualTo("kr-central-1a");
+			assertThat(row.at("/location/country").asString()).isEqualTo("KR");
+			assertThat(row.at("/labels/0/key").asString()).isEqualTo("env");
+			assertThat(row.at("/labels/1/value").asString()).isEqualTo("web");
+			assertThat(row.get("customer_correlation_id").asString()).isEqualTo("crm-1001");
+			assertThat(row.at("/project/name").asString()).isEqualTo("Alice Kim");
+		});
+		assertThat(srv1.get(0).get("usage_start_time").asString()).isEqualTo("2025-11-03T01:00:00Z");
+		List<JsonNode> srv2 = rows.stream()
+			.filter((row) -> row.at("/resource/name").asString().endsWith("/servers/srv-2"))
+			.toList();
+		assertThat(srv2).filteredOn((row) -> row.get("credits").isEmpty()).hasSize(700);
+		assertThat(srv2).filteredOn((row) -> !row.get("credits").isEmpty()).singleElement().satisfies((row) -> {
+			assertThat(row.at("/credits/0/type").asString()).isEqualTo("SUSTAINED_USAGE_DISCOUNT");
+			assertThat(row.at("/credits/0/amount").asString()).isEqualTo("-1200");
+			assertThat(row.at("/credits/0/customer_amount").asString()).isEqualTo("-1500");
+		});
+
 		// 3 x 0.3333 GB x 12.5 x 0.8 = 9.999 -> 10, but 3 resources of 3.333 -> 3 each
 		assertThat(rows).anySatisfy((row) -> {
 			assertThat(row.get("cost_type").asString()).isEqualTo("rounding error");
@@ -479,6 +556,16 @@ class BillingTimeTravelIT extends BillingIntegrationTest {
 		return runFor(this.account, month);
 	}
 
+	private JsonNode runAll(String month) {
+		BillingClient.Response started = this.client.post("/v1/billing-runs", TestTokens.operator(),
+				"{\"month\":\"" + month + "\"}");
+		assertThat(started.status()).as(started.raw()).isEqualTo(202);
+		String path = "/v1/billing-runs/" + started.text("/id");
+		await().atMost(PATIENCE)
+			.until(() -> !"RUNNING".equals(this.client.get(path, TestTokens.operator()).text("/state")));
+		return this.client.get(path, TestTokens.operator()).body();
+	}
+
 	private JsonNode runFor(String accountId, String month) {
 		BillingClient.Response started = this.client.post("/v1/billing-runs", TestTokens.operator(),
 				"{\"month\":\"" + month + "\",\"accountId\":\"" + accountId + "\"}");
@@ -495,6 +582,14 @@ class BillingTimeTravelIT extends BillingIntegrationTest {
 
 	private static String invoicePath(String accountId, String invoiceId) {
 		return "/v1/accounts/" + accountId + "/invoices/" + invoiceId;
+	}
+
+	private static java.math.BigDecimal netCost(JsonNode row) {
+		java.math.BigDecimal net = new java.math.BigDecimal(row.get("cost").asString());
+		for (JsonNode credit : row.get("credits")) {
+			net = net.add(new java.math.BigDecimal(credit.get("amount").asString()));
+		}
+		return net;
 	}
 
 	private static void assertLine(JsonNode line, String type, String quantity, String costAtList, String cost,

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import com.cloudpartner.entitlement.entitlement.EntitlementTerms;
@@ -15,6 +16,7 @@ import com.cloudpartner.support.test.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,6 +31,9 @@ class EntitlementLifecycleIT extends IntegrationTestSupport {
 
 	@Autowired
 	EntitlementTerms terms;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private String account;
 
@@ -173,6 +178,76 @@ class EntitlementLifecycleIT extends IntegrationTestSupport {
 	}
 
 	@Test
+	void payingEveryOverdueInvoiceReactivatesWhatOnlyPaymentOverdueSuspended() throws Exception {
+		String onlyOverdue = buy("offers/iaas-payg", 1);
+		String alsoByReseller = buy("offers/office-standard-flex", 2);
+		assertThat(post("/v1/" + alsoByReseller + "/suspend", this.partner, null).status()).isEqualTo(202);
+		invoiceEvent("invoice.overdue", "inv-1");
+		invoiceEvent("invoice.overdue", "inv-2");
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(
+					() -> assertThat(reasons(alsoByReseller)).containsExactly("RESELLER_INITIATED", "PAYMENT_OVERDUE"));
+		assertThat(reasons(onlyOverdue)).containsExactly("PAYMENT_OVERDUE");
+
+		// one of two overdue invoices paid (delivered twice): still overdue
+		String firstPaid = invoiceEvent("invoice.paid", "inv-1");
+		produce("billing-events", "accounts/" + this.account, firstPaid);
+		awaitProcessed(firstPaid);
+		assertThat(get("/v1/" + onlyOverdue, this.partner).text("/state")).isEqualTo("SUSPENDED");
+
+		invoiceEvent("invoice.paid", "inv-2");
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(
+					() -> assertThat(get("/v1/" + onlyOverdue, this.partner).text("/state")).isEqualTo("ACTIVE"));
+		assertThat(reasons(onlyOverdue)).isEmpty();
+		assertThat(get("/v1/" + alsoByReseller, this.partner).text("/state")).isEqualTo("SUSPENDED");
+		assertThat(reasons(alsoByReseller)).containsExactly("RESELLER_INITIATED");
+		assertThat(get("/v1/" + onlyOverdue + "/changes", this.partner).body()
+			.get("changes")
+			.findValuesAsString("changeType")).contains("SUSPEND", "ACTIVATE");
+		JsonNode activated = this.json
+			.readTree(consume("entitlement-events", onlyOverdue,
+					(e) -> e.get("type").asString().equals("entitlement.activated"))
+				.value())
+			.get("data");
+		assertThat(activated.get("reason").asString()).isEqualTo("PAYMENT_OVERDUE");
+		assertThat(activated.get("state").asString()).isEqualTo("ACTIVE");
+
+		// a late overdue notice of a paid invoice changes nothing
+		awaitProcessed(invoiceEvent("invoice.overdue", "inv-1"));
+		assertThat(get("/v1/" + onlyOverdue, this.partner).text("/state")).isEqualTo("ACTIVE");
+		// the reseller may now lift its own suspension
+		assertThat(post("/v1/" + alsoByReseller + "/activate", this.partner, null).status()).isEqualTo(202);
+		assertThat(get("/v1/" + alsoByReseller, this.partner).text("/state")).isEqualTo("ACTIVE");
+	}
+
+	/**
+	 * Publishes an invoice event of this partner as billing-service would; answers it.
+	 */
+	private String invoiceEvent(String type, String invoiceId) throws Exception {
+		ObjectNode event = example(type);
+		event.put("id", UUID.randomUUID().toString());
+		((ObjectNode) event.get("data")).put("accountId", this.account).put("invoiceId", invoiceId);
+		produce("billing-events", "accounts/" + this.account, event.toString());
+		return event.toString();
+	}
+
+	private void awaitProcessed(String event) {
+		String id = this.json.readTree(event).get("id").asString();
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.jdbc.sql("select count(*) from platform_processed_event where event_id = :id")
+				.param("id", id)
+				.query(Long.class)
+				.single() == 1);
+	}
+
+	private List<String> reasons(String name) {
+		List<String> reasons = new java.util.ArrayList<>();
+		get("/v1/" + name, this.partner).body().get("suspensionReasons").forEach((r) -> reasons.add(r.asString()));
+		return reasons;
+	}
+
+	@Test
 	void listsWhatThePartnerMayBuyUpgradeAndDowngrade() {
 		String base = "/v1/accounts/" + this.account + "/customers/" + this.customer;
 		Response skus = get(base + "/purchasable-skus", this.partner);
@@ -209,6 +284,33 @@ class EntitlementLifecycleIT extends IntegrationTestSupport {
 		Response changes = get(base + "/purchasable-offers?entitlement=" + standard, this.partner);
 		assertThat(changes.body().get("purchasableOffers").findValuesAsString("name"))
 			.containsExactly("offers/office-standard-annual");
+
+		List<String> paged = new java.util.ArrayList<>();
+		String token = "";
+		do {
+			Response page = get(base + "/purchasable-skus?pageSize=3&pageToken=" + token, this.partner);
+			assertThat(page.body().get("purchasableSkus").size()).isLessThanOrEqualTo(3);
+			paged.addAll(skuNames(page));
+			token = page.text("/nextPageToken");
+		}
+		while (!token.isEmpty());
+		assertThat(paged).doesNotHaveDuplicates()
+			.isSortedAccordingTo(String::compareTo)
+			.containsExactlyInAnyOrderElementsOf(skuNames(get(base + "/purchasable-skus?pageSize=500", this.partner)))
+			.hasSizeGreaterThan(3);
+		String offersOf = base + "/purchasable-offers?sku=products/office-suite/skus/standard&billingAccount=accounts/"
+				+ this.account + "/billingAccounts/demo-krw";
+		Response firstOffers = get(offersOf + "&pageSize=2", this.partner);
+		assertThat(firstOffers.body().get("purchasableOffers").findValuesAsString("name"))
+			.containsExactly("offers/office-standard-annual", "offers/office-standard-flex");
+		Response lastOffers = get(offersOf + "&pageSize=2&pageToken=" + firstOffers.text("/nextPageToken"),
+				this.partner);
+		assertThat(lastOffers.body().get("purchasableOffers").findValuesAsString("name"))
+			.containsExactly("offers/office-standard-trial");
+		assertThat(lastOffers.text("/nextPageToken")).isEmpty();
+		assertProblem(get(base + "/purchasable-skus?pageToken=garbage!", this.partner), 400, "VALIDATION_FAILED");
+		assertProblem(get(offersOf + "&pageToken=garbage!", this.partner), 400, "VALIDATION_FAILED");
+		assertProblem(get(offersOf + "&pageSize=-1", this.partner), 400, "VALIDATION_FAILED");
 
 		String other = TestTokens.partner("other");
 		assertThat(get(base + "/purchasable-skus", other).status()).isEqualTo(403);

@@ -1,9 +1,13 @@
 package com.cloudpartner.entitlement;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -183,6 +187,21 @@ abstract class IntegrationTestSupport {
 			}
 		}
 		return fail("No record with key " + key + " on " + topic);
+	}
+
+	/**
+	 * A GB-month's share of one hour of its month in the billing zone (API.md "Rating
+	 * rules"): the hourly GB quantity of something that holds {@code gb} all hour.
+	 */
+	static BigDecimal monthShare(BigDecimal gb, Instant hour) {
+		ZoneId zone = ZoneId.of("Asia/Seoul");
+		YearMonth month = YearMonth.from(hour.atZone(zone));
+		Instant start = month.atDay(1).atStartOfDay(zone).toInstant();
+		long n = Duration.between(start, month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()).toHours();
+		long i = Duration.between(start, hour).toHours();
+		return gb.multiply(BigDecimal.valueOf(i + 1))
+			.divide(BigDecimal.valueOf(n), 9, RoundingMode.HALF_EVEN)
+			.subtract(gb.multiply(BigDecimal.valueOf(i)).divide(BigDecimal.valueOf(n), 9, RoundingMode.HALF_EVEN));
 	}
 
 	/**

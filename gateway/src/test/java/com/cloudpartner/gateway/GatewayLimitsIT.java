@@ -77,6 +77,38 @@ class GatewayLimitsIT extends GatewayTestSupport {
 	}
 
 	@Test
+	void refusesOversizedRequestHeadersWith431ProblemJson() {
+		// server.max-http-request-header-size is 16KB: Netty refuses before any filter
+		// runs
+		EntityExchangeResult<byte[]> refused = this.http.get()
+			.uri("/v1/products")
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.partner(ACCOUNT)))
+			.header("X-Padding", "x".repeat(20 * 1024))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(431)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectHeader()
+			.valueEquals("X-Content-Type-Options", "nosniff")
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("REQUEST_HEADERS_TOO_LARGE")
+			.jsonPath("$.status")
+			.isEqualTo(431)
+			.returnResult();
+		assertThat(refused.getResponseHeaders().getContentLength()).isEqualTo(refused.getResponseBody().length);
+		// headers within the limit pass
+		this.http.get()
+			.uri("/v1/products")
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.partner(ACCOUNT)))
+			.header("X-Padding", "x".repeat(8 * 1024))
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	@Test
 	void refusesBodiesAboveThePathsLimitWith413() {
 		byte[] justOverOneMebibyte = new byte[1024 * 1024 + 1];
 		java.util.Arrays.fill(justOverOneMebibyte, (byte) 'a');

@@ -68,6 +68,27 @@ public class AccountContracts {
 			.update();
 	}
 
+	/** The supply discount versions of every account, oldest first, for billing runs. */
+	public java.util.Map<String, List<Contract.Discount>> allDiscounts() {
+		java.util.Map<String, List<Contract.Discount>> discounts = new java.util.HashMap<>();
+		this.jdbc
+			.sql("select account_id, effective_from, supply_discount_percent from contract_version "
+					+ "order by account_id, effective_from")
+			.query((rs, n) -> discounts.computeIfAbsent(rs.getString(1), (a) -> new java.util.ArrayList<>())
+				.add(new Contract.Discount(rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getBigDecimal(3))))
+			.list();
+		return discounts;
+	}
+
+	/** Every account's billing terms, for billing runs. */
+	public List<AccountContract> all() {
+		return this.jdbc
+			.sql("select account_id, state, supply_discount_percent, currency_code from billing_account_contract")
+			.query((rs, n) -> new AccountContract(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
+					rs.getString(4)))
+			.list();
+	}
+
 	/** The supply discount versions of an account, oldest first. */
 	public List<Contract.Discount> discounts(String accountId) {
 		return this.jdbc
@@ -79,13 +100,16 @@ public class AccountContracts {
 			.list();
 	}
 
-	/** Every account with a contract in a currency, for billing runs. */
-	public List<String> billableAccounts() {
-		return this.jdbc
-			.sql("select account_id from billing_account_contract where supply_discount_percent is not null "
-					+ "and currency_code is not null order by account_id")
-			.query(String.class)
-			.list();
+	/**
+	 * Every account with a contract in a currency that has no invoice for the month yet,
+	 * for billing runs: a repeated run finds nothing to do in one query.
+	 */
+	public List<String> accountsToInvoice(java.time.YearMonth month) {
+		return this.jdbc.sql("""
+				select c.account_id from billing_account_contract c
+				where c.supply_discount_percent is not null and c.currency_code is not null
+				    and not exists (select 1 from invoice i where i.account_id = c.account_id and i.month = :month)
+				order by c.account_id""").param("month", month.toString()).query(String.class).list();
 	}
 
 	/** Records a contract version from its effective time on (a repeat corrects it). */

@@ -17,8 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps the contract projection current from {@code partner-events}: approval brings the
- * supply discount and currency, suspension and reinstatement the state. Other types are
- * not billing's business.
+ * supply discount and currency, suspension and reinstatement the state; customer creation
+ * and deletion keep the customer projection the billing export reads. Other types are not
+ * billing's business.
  */
 @Component
 class PartnerEventsListener {
@@ -33,10 +34,13 @@ class PartnerEventsListener {
 
 	private final AccountContracts contracts;
 
-	PartnerEventsListener(JsonMapper json, ProcessedEvents processed, AccountContracts contracts) {
+	private final Customers customers;
+
+	PartnerEventsListener(JsonMapper json, ProcessedEvents processed, AccountContracts contracts, Customers customers) {
 		this.json = json;
 		this.processed = processed;
 		this.contracts = contracts;
+		this.customers = customers;
 	}
 
 	@KafkaListener(id = "billing-partner-events", topics = "partner-events", groupId = "billing-service")
@@ -82,8 +86,23 @@ class PartnerEventsListener {
 					this.contracts.saveState(changed.accountId(), stateOr(changed.state(), fallback));
 				}
 			}
+			case "customer.created" -> {
+				CustomerCreated created = event.data(this.json, CustomerCreated.class);
+				created.check(event);
+				if (this.processed.firstTime(CONSUMER, event.source(), event.id())) {
+					this.customers.created(created.accountId(), created.customerId(), created.userId(),
+							created.displayName(), created.correlationId(), event.time());
+				}
+			}
+			case "customer.deleted" -> {
+				CustomerCreated deleted = event.data(this.json, CustomerCreated.class);
+				deleted.check(event);
+				if (this.processed.firstTime(CONSUMER, event.source(), event.id())) {
+					this.customers.deleted(deleted.accountId(), deleted.customerId(), event.time());
+				}
+			}
 			default -> {
-				// customer.created and the like: not needed for billing yet
+				// partner.created and the like: not billing's business
 			}
 		}
 	}
@@ -138,6 +157,19 @@ class PartnerEventsListener {
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record ContractTerms(String reference, BigDecimal supplyDiscountPercent, String currencyCode) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record CustomerCreated(String accountId, String customerId, String userId, String displayName,
+			String correlationId) {
+
+		void check(CloudEventEnvelope event) {
+			if (this.accountId == null || this.accountId.isBlank() || this.customerId == null
+					|| this.customerId.isBlank()) {
+				throw new PoisonEventException(event.type() + " " + event.id() + " names no account and customer");
+			}
+		}
+
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)

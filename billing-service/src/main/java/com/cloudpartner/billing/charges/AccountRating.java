@@ -59,13 +59,32 @@ public class AccountRating {
 		this.properties = properties;
 	}
 
+	/**
+	 * The contracts of every account billing can rate, read in two queries (billing
+	 * runs).
+	 */
+	public Map<String, Contract> contracts() {
+		Map<String, List<Contract.Discount>> discounts = this.contracts.allDiscounts();
+		Map<String, Contract> contracts = new java.util.HashMap<>();
+		for (AccountContract account : this.contracts.all()) {
+			if (account.hasContract()) {
+				contracts.put(account.accountId(),
+						contract(account, discounts.getOrDefault(account.accountId(), List.of())));
+			}
+		}
+		return contracts;
+	}
+
+	private static Contract contract(AccountContract account, List<Contract.Discount> discounts) {
+		return discounts.isEmpty() ? new Contract(account.supplyDiscountPercent(), account.currencyCode())
+				: new Contract(account.currencyCode(), discounts);
+	}
+
 	/** The contract of an account that billing can rate, when it has one. */
 	public Optional<Contract> contract(String accountId) {
-		return this.contracts.find(accountId).filter(AccountContract::hasContract).map((account) -> {
-			List<Contract.Discount> discounts = this.contracts.discounts(accountId);
-			return discounts.isEmpty() ? new Contract(account.supplyDiscountPercent(), account.currencyCode())
-					: new Contract(account.currencyCode(), discounts);
-		});
+		return this.contracts.find(accountId)
+			.filter(AccountContract::hasContract)
+			.map((account) -> contract(account, this.contracts.discounts(accountId)));
 	}
 
 	/**
@@ -77,8 +96,33 @@ public class AccountRating {
 	 */
 	@Transactional(readOnly = true)
 	public RatingResult rate(String accountId, Contract contract, String customerId, YearMonth month) {
+		return rate(accountId, contract, customerId, month, prices(contract.currencyCode(), month));
+	}
+
+	/** The price versions that can price a month in a currency. */
+	public List<PriceVersion> prices(String currencyCode, YearMonth month) {
+		return this.priceBook.versionsBefore(currencyCode, billingMonth(month).end());
+	}
+
+	/**
+	 * Rates a month with price versions read once for many accounts (a billing run).
+	 * @param prices what {@link #prices} answers for the contract's currency and month
+	 */
+	@Transactional(readOnly = true)
+	public RatingResult rate(String accountId, Contract contract, String customerId, YearMonth month,
+			List<PriceVersion> prices) {
+		return rate(accountId, contract, customerId, month, prices, true);
+	}
+
+	/**
+	 * Rates a month for a billing run.
+	 * @param mayHaveRepricing {@code false} when the run knows the account has no
+	 * repricing config (list prices for every customer)
+	 */
+	@Transactional(readOnly = true)
+	public RatingResult rate(String accountId, Contract contract, String customerId, YearMonth month,
+			List<PriceVersion> prices, boolean mayHaveRepricing) {
 		BillingMonth billingMonth = billingMonth(month);
-		List<PriceVersion> prices = this.priceBook.versionsBefore(contract.currencyCode(), billingMonth.end());
 		TreeSet<Instant> changes = new TreeSet<>();
 		prices.stream()
 			.map(PriceVersion::effectiveFrom)
@@ -89,7 +133,7 @@ public class AccountRating {
 			.map(Contract.Discount::effectiveFrom)
 			.filter((at) -> at.isAfter(billingMonth.start()) && at.isBefore(billingMonth.end()))
 			.forEach(changes::add);
-		Map<String, Repricing> repricings = this.repricing.inForce(accountId, month);
+		Map<String, Repricing> repricings = mayHaveRepricing ? this.repricing.inForce(accountId, month) : Map.of();
 		RatingInput input = new RatingInput(billingMonth, contract, prices,
 				this.usage.parts(accountId, customerId, billingMonth, new ArrayList<>(changes)), List.of(), repricings);
 		RatingResult result = this.engine.rate(input);

@@ -2,20 +2,22 @@ package com.cloudpartner.billing.export;
 
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.cloudpartner.billing.config.BillingProperties;
 import com.cloudpartner.billing.rating.RatingEngine;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,19 +29,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Streams a month's issued invoices as rows of
- * {@code reseller_billing_detailed_export_v1} from a database cursor, so memory stays
- * constant whatever the month's size. Per invoice line: one {@code regular} row per
- * resource (rounded HALF_UP) plus a {@code rounding
- * error} row when those do not add up to the line, one {@code adjustment} row per
- * correction or adjustment line; per invoice: a {@code tax} row and one row per applied
- * credit (a negative credit amount). A line's rows therefore sum to the line, and a
- * month's rows (cost plus credits) to its invoices' totals. {@code export_time} strictly
- * increases along the stream.
+ * {@code reseller_billing_detailed_export_v1} from one database cursor, so memory stays
+ * constant whatever the month's size. Per regular invoice line, the rows of
+ * {@link LineRows}: one per hourly (daily, reported) usage window of each resource, a
+ * {@code SUSTAINED_USAGE_DISCOUNT} credit where the monthly cap applied, a
+ * {@code rounding error} row where the rounded rows miss the line; one {@code adjustment}
+ * row per correction or adjustment line; per invoice a {@code tax} row and one row per
+ * applied credit (a negative credit amount). A line's rows therefore add up to the line,
+ * and a month's rows (cost plus credits) to its invoices' totals. {@code export_time}
+ * strictly increases along the stream.
  */
 @Service
 class BillingExport {
 
 	private static final int FETCH_SIZE = 1000;
+
+	private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() {
+	};
 
 	private final NamedParameterJdbcTemplate cursor;
 
@@ -49,7 +55,10 @@ class BillingExport {
 
 	private final JsonMapper json;
 
-	BillingExport(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactions, JsonMapper json) {
+	private final ZoneId zone;
+
+	BillingExport(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactions, JsonMapper json,
+			BillingProperties properties) {
 		JdbcTemplate template = new JdbcTemplate(dataSource);
 		template.setFetchSize(FETCH_SIZE);
 		this.cursor = new NamedParameterJdbcTemplate(template);
@@ -57,6 +66,7 @@ class BillingExport {
 		this.readOnly = new TransactionTemplate(transactions);
 		this.readOnly.setReadOnly(true);
 		this.json = json;
+		this.zone = properties.zone();
 	}
 
 	void write(String accountId, YearMonth month, String format, OutputStream out) {
@@ -67,21 +77,60 @@ class BillingExport {
 			Map<String, Object> params = new HashMap<>();
 			params.put("month", month.toString());
 			params.put("account", accountId);
-			this.cursor.query("""
-					select i.account_id, i.invoice_id, i.month, i.currency_code, i.tax, i.created_at,
-					    l.line_no, l.kind, l.usage_month, l.customer_id, l.sku, l.meter, l.quantity, l.cost_at_list,
-					    l.cost, l.customer_cost, l.adjustment_id, l.adjustment_type, l.description,
-					    it.item_no, it.resource, it.entitlement_id, it.usage_start, it.usage_end, it.unit, it.quantity,
-					    it.list_price, it.cost_at_list, it.cost, it.customer_cost, it.repricing_config, it.offer
-					from invoice i
-					join invoice_line l on l.account_id = i.account_id and l.invoice_id = i.invoice_id
-					left join invoice_line_item it on it.account_id = l.account_id and it.invoice_id = l.invoice_id
-					    and it.line_no = l.line_no
-					where i.month = :month and (cast(:account as text) is null or i.account_id = :account)
-					order by i.created_at, i.account_id, i.invoice_id, l.line_no, it.item_no""", params, streamer::row);
+			params.put("zone", this.zone.getId());
+			this.cursor.query(QUERY, params, streamer::row);
 			streamer.finish();
 		});
 	}
+
+	/**
+	 * Invoices, lines, resource items and each item's usage windows as the invoice
+	 * counted them: its billable hours (days) up to its units, or its quantity records
+	 * received before the invoice. Hours that arrived late are charged by a correction
+	 * line of a later invoice, not here.
+	 */
+	private static final String QUERY = """
+			select i.account_id, i.invoice_id, i.month, i.currency_code, i.tax, i.created_at,
+			    l.line_no, l.kind, l.customer_id, l.sku, l.quantity, l.cost_at_list, l.cost, l.customer_cost,
+			    l.adjustment_id, l.adjustment_type, l.description,
+			    it.item_no, it.resource, it.entitlement_id, it.usage_start, it.usage_end, it.unit, it.quantity,
+			    it.list_price, it.monthly_price, it.cost_at_list, it.cost, it.customer_cost, it.gross_cost_at_list,
+			    it.gross_cost, it.gross_customer_cost, it.repricing_config,
+			    c.display_name, c.correlation_id, ra.location, ra.labels,
+			    w.window_start, w.window_end, w.amount
+			from invoice i
+			join invoice_line l on l.account_id = i.account_id and l.invoice_id = i.invoice_id
+			left join customer c on c.account_id = l.account_id and c.customer_id = l.customer_id
+			left join invoice_line_item it on it.account_id = l.account_id and it.invoice_id = l.invoice_id
+			    and it.line_no = l.line_no
+			left join resource_attribute ra on ra.account_id = it.account_id and ra.resource = it.resource
+			left join lateral (
+			    (select h.hour_start as window_start, h.hour_start + interval '1 hour' as window_end,
+			        cast(1 as numeric) as amount
+			    from billable_hour h
+			    where it.unit = 'HOUR' and h.account_id = it.account_id and h.resource = it.resource
+			        and h.sku = l.sku and h.meter = l.meter and h.customer_id = l.customer_id
+			        and h.hour_start >= it.usage_start and h.hour_start < it.usage_end
+			    order by h.hour_start limit ceil(it.quantity))
+			    union all
+			    (select cast(d.day as timestamp) at time zone :zone, cast(d.day + 1 as timestamp) at time zone :zone,
+			        cast(1 as numeric)
+			    from billable_day d
+			    where it.unit = 'DAY' and d.account_id = it.account_id and d.resource = it.resource
+			        and d.sku = l.sku and d.meter = l.meter and d.customer_id = l.customer_id
+			        and d.day >= cast(it.usage_start at time zone :zone as date)
+			        and d.day < cast(it.usage_end at time zone :zone as date)
+			    order by d.day limit ceil(it.quantity))
+			    union all
+			    (select r.window_start, r.window_end, r.quantity
+			    from usage_record r
+			    where it.unit not in ('HOUR', 'DAY') and r.account_id = it.account_id and r.resource = it.resource
+			        and r.sku = l.sku and r.meter = l.meter and r.customer_id = l.customer_id
+			        and r.window_start >= it.usage_start and r.window_start < it.usage_end
+			        and r.recorded_at <= i.created_at)
+			) w on true
+			where i.month = :month and (cast(:account as text) is null or i.account_id = :account)
+			order by i.created_at, i.account_id, i.invoice_id, l.line_no, it.item_no, w.window_start""";
 
 	private final class Streamer {
 
@@ -91,7 +140,13 @@ class BillingExport {
 
 		private Invoice invoice;
 
-		private Line line;
+		private int lineNo = -1;
+
+		private LineRows line;
+
+		private ExportRow pending;
+
+		private int itemNo = -1;
 
 		Streamer(ExportFormat writer) {
 			this.writer = writer;
@@ -107,50 +162,58 @@ class BillingExport {
 						rs.getString(4).trim(), rs.getBigDecimal(5), rs.getObject(6, OffsetDateTime.class).toInstant());
 			}
 			int lineNo = rs.getInt(7);
-			if (this.line == null || this.line.lineNo != lineNo) {
+			if (this.lineNo != lineNo) {
 				finishLine();
-				this.line = new Line(lineNo, rs.getString(8), rs.getString(10), rs.getString(11), rs.getBigDecimal(13),
-						rs.getBigDecimal(14), rs.getBigDecimal(15), rs.getBigDecimal(16), rs.getString(17),
-						rs.getString(18), rs.getString(19));
+				startLine(rs, lineNo);
 			}
-			if (rs.getObject(20) == null) {
+			if (this.line == null || rs.getObject(18) == null) {
 				return;
 			}
-			int scale = RatingEngine.scale(this.invoice.currency);
-			BigDecimal cost = rs.getBigDecimal(29).setScale(scale, RoundingMode.HALF_UP);
-			BigDecimal customerCost = rs.getBigDecimal(30).setScale(scale, RoundingMode.HALF_UP);
-			BigDecimal costAtList = rs.getBigDecimal(28).setScale(scale, RoundingMode.HALF_UP);
-			this.line.cost = this.line.cost.add(cost);
-			this.line.customerCost = this.line.customerCost.add(customerCost);
-			this.line.costAtList = this.line.costAtList.add(costAtList);
-			emit(new ExportRow(this.invoice.accountId, this.invoice.month, "regular", this.line.sku, instant(rs, 23),
-					instant(rs, 24), rs.getString(21), cost, this.invoice.currency, rs.getBigDecimal(26),
-					rs.getString(25), null, null, this.line.customerId, rs.getString(22), customerCost, costAtList,
-					rs.getString(31), rs.getBigDecimal(27), rs.getString(32)));
+			int itemNo = rs.getInt(18);
+			if (this.itemNo != itemNo) {
+				this.itemNo = itemNo;
+				this.line
+					.item(new LineRows.Item(rs.getString(19), rs.getString(20), rs.getString(23), rs.getBigDecimal(24),
+							instant(rs, 21), instant(rs, 22), rs.getBigDecimal(25), rs.getBigDecimal(26),
+							rs.getBigDecimal(27), rs.getBigDecimal(28), rs.getBigDecimal(29), rs.getBigDecimal(30),
+							rs.getBigDecimal(31), rs.getBigDecimal(32), rs.getString(33), new ExportRow.Context(
+									rs.getString(34), rs.getString(35), rs.getString(36), labels(rs.getString(37)))));
+			}
+			if (rs.getObject(38) != null) {
+				this.line.window(instant(rs, 38), instant(rs, 39), rs.getBigDecimal(40));
+			}
+		}
+
+		private void startLine(ResultSet rs, int lineNo) throws SQLException {
+			this.lineNo = lineNo;
+			this.itemNo = -1;
+			Invoice i = this.invoice;
+			String customerId = rs.getString(9);
+			ExportRow.Context customer = new ExportRow.Context(rs.getString(34), rs.getString(35), null, null);
+			if ("REGULAR".equals(rs.getString(8))) {
+				this.line = new LineRows(
+						new LineRows.Line(i.accountId, i.month, i.currency, customerId, rs.getString(10),
+								rs.getBigDecimal(12), rs.getBigDecimal(13), rs.getBigDecimal(14), customer),
+						RatingEngine.scale(i.currency), this::emit);
+				return;
+			}
+			String id = (rs.getString(15) != null) ? rs.getString(15) : i.invoiceId + "/" + lineNo;
+			this.pending = new ExportRow(i.accountId, i.month, "adjustment", rs.getString(10), null, null, null,
+					rs.getBigDecimal(13), i.currency, rs.getBigDecimal(11), null, null,
+					new ExportRow.Adjustment(id, rs.getString(17), rs.getString(16), "PARTIAL_CORRECTION"), customerId,
+					null, rs.getBigDecimal(14), rs.getBigDecimal(12), null, null, null, customer);
 		}
 
 		private void finishLine() {
-			if (this.line == null) {
-				return;
+			if (this.line != null) {
+				this.line.finish();
 			}
-			Line l = this.line;
+			if (this.pending != null) {
+				emit(this.pending);
+			}
 			this.line = null;
-			if (!"REGULAR".equals(l.kind)) {
-				String id = (l.adjustmentId != null) ? l.adjustmentId : this.invoice.invoiceId + "/" + l.lineNo;
-				emit(new ExportRow(this.invoice.accountId, this.invoice.month, "adjustment", l.sku, null, null, null,
-						l.lineCost, this.invoice.currency, l.quantity, null, null,
-						new ExportRow.Adjustment(id, l.description, l.adjustmentType, "PARTIAL_CORRECTION"),
-						l.customerId, null, l.lineCustomerCost, l.lineCostAtList, null, null, null));
-				return;
-			}
-			BigDecimal cost = l.lineCost.subtract(l.cost);
-			BigDecimal customerCost = l.lineCustomerCost.subtract(l.customerCost);
-			BigDecimal costAtList = l.lineCostAtList.subtract(l.costAtList);
-			if (cost.signum() != 0 || customerCost.signum() != 0 || costAtList.signum() != 0) {
-				emit(new ExportRow(this.invoice.accountId, this.invoice.month, "rounding error", l.sku, null, null,
-						null, cost, this.invoice.currency, null, null, null, null, l.customerId, null, customerCost,
-						costAtList, null, null, null));
-			}
+			this.pending = null;
+			this.lineNo = -1;
 		}
 
 		private void finishInvoice() {
@@ -160,18 +223,19 @@ class BillingExport {
 			}
 			Invoice i = this.invoice;
 			emit(new ExportRow(i.accountId, i.month, "tax", null, null, null, null, i.tax, i.currency, null, null, null,
-					null, null, null, null, null, null, null, null));
+					null, null, null, null, null, null, null, null, null));
 			BillingExport.this.jdbc.sql("""
 					select c.credit_id, c.type, ic.amount from invoice_credit ic
 					join credit c on c.account_id = ic.account_id and c.credit_id = ic.credit_id
 					where ic.account_id = :account and ic.invoice_id = :invoice order by c.created_at, c.credit_id""")
 				.param("account", i.accountId)
 				.param("invoice", i.invoiceId)
-				.query((rs, n) -> new ExportRow.Credit(rs.getString(1), rs.getString(2), rs.getBigDecimal(3).negate()))
+				.query((rs, n) -> new ExportRow.Credit(rs.getString(1), null, rs.getString(2),
+						"accounts/" + i.accountId + "/credits/" + rs.getString(1), rs.getBigDecimal(3).negate(), null))
 				.list()
 				.forEach((credit) -> emit(
 						new ExportRow(i.accountId, i.month, "adjustment", null, null, null, null, BigDecimal.ZERO,
-								i.currency, null, null, credit, null, null, null, null, null, null, null, null)));
+								i.currency, null, null, credit, null, null, null, null, null, null, null, null, null)));
 			this.invoice = null;
 		}
 
@@ -185,6 +249,10 @@ class BillingExport {
 			this.writer.write(row, this.lastExportTime);
 		}
 
+		private Map<String, String> labels(String text) {
+			return (text != null) ? BillingExport.this.json.readValue(text, LABELS) : Map.of();
+		}
+
 		private static Instant instant(ResultSet rs, int column) throws SQLException {
 			OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
 			return (value != null) ? value.toInstant() : null;
@@ -194,54 +262,6 @@ class BillingExport {
 
 	private record Invoice(String accountId, String invoiceId, String month, String currency, BigDecimal tax,
 			Instant createdAt) {
-	}
-
-	private static final class Line {
-
-		final int lineNo;
-
-		final String kind;
-
-		final String customerId;
-
-		final String sku;
-
-		final BigDecimal quantity;
-
-		final BigDecimal lineCostAtList;
-
-		final BigDecimal lineCost;
-
-		final BigDecimal lineCustomerCost;
-
-		final String adjustmentId;
-
-		final String adjustmentType;
-
-		final String description;
-
-		BigDecimal cost = BigDecimal.ZERO;
-
-		BigDecimal customerCost = BigDecimal.ZERO;
-
-		BigDecimal costAtList = BigDecimal.ZERO;
-
-		Line(int lineNo, String kind, String customerId, String sku, BigDecimal quantity, BigDecimal lineCostAtList,
-				BigDecimal lineCost, BigDecimal lineCustomerCost, String adjustmentId, String adjustmentType,
-				String description) {
-			this.lineNo = lineNo;
-			this.kind = kind;
-			this.customerId = customerId;
-			this.sku = sku;
-			this.quantity = quantity;
-			this.lineCostAtList = lineCostAtList;
-			this.lineCost = lineCost;
-			this.lineCustomerCost = lineCustomerCost;
-			this.adjustmentId = adjustmentId;
-			this.adjustmentType = adjustmentType;
-			this.description = description;
-		}
-
 	}
 
 }

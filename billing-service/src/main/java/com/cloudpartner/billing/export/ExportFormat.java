@@ -58,10 +58,17 @@ abstract class ExportFormat {
 		c.put("sku", map("id", row.sku(), "description", null));
 		c.put("usage_start_time", text(row.usageStart()));
 		c.put("usage_end_time", text(row.usageEnd()));
-		c.put("project", map("id", null, "number", null, "name", null, "labels", List.of(), "ancestry_numbers", null));
-		c.put("labels", List.of());
+		ExportRow.Context context = row.context();
+		// the project is the customer: the unit that owns resources and is billed as one
+		c.put("project",
+				map("id", row.customerId(), "number", null, "name",
+						(row.customerId() != null) ? context.customerDisplayName() : null, "labels", List.of(),
+						"ancestry_numbers", null));
+		c.put("labels", keyValues(context.labels()));
 		c.put("system_labels", List.of());
-		c.put("location", map("location", null, "country", null, "region", null, "zone", null));
+		Location location = Location.of(context.location());
+		c.put("location", map("location", location.location(), "country", location.country(), "region",
+				location.region(), "zone", location.zone()));
 		c.put("resource", map("name", row.resource(), "global_name", null));
 		c.put("cost", number(row.cost()));
 		c.put("currency", row.currency());
@@ -70,10 +77,10 @@ abstract class ExportFormat {
 				number(row.usageAmount()), "pricing_unit", row.usageUnit()));
 		List<Object> credits = new ArrayList<>();
 		if (row.credit() != null) {
-			credits.add(map("id", row.credit().id(), "full_name", null, "type", row.credit().type(), "name",
-					"accounts/" + row.accountId() + "/credits/" + row.credit().id(), "amount",
-					number(row.credit().amount()), "channel_partner_amount", number(row.credit().amount()),
-					"customer_amount", null));
+			ExportRow.Credit credit = row.credit();
+			credits.add(map("id", credit.id(), "full_name", credit.fullName(), "type", credit.type(), "name",
+					credit.name(), "amount", number(credit.amount()), "channel_partner_amount", number(credit.amount()),
+					"customer_amount", number(credit.customerAmount())));
 		}
 		c.put("credits", credits);
 		List<Object> adjustments = new ArrayList<>();
@@ -95,9 +102,9 @@ abstract class ExportFormat {
 		c.put("customer_repricing_config_name", row.repricingConfig());
 		c.put("channel_partner_repricing_config_name", null);
 		c.put("tags", List.of());
-		c.put("customer_correlation_id", null);
+		c.put("customer_correlation_id", (row.customerId() != null) ? context.correlationId() : null);
 		c.put("price",
-				map("effective_price", number(row.listPrice()), "tier_start_amount",
+				map("effective_price", number(row.unitPrice()), "tier_start_amount",
 						(row.listPrice() != null) ? "0" : null, "unit", row.usageUnit(), "pricing_unit_quantity",
 						(row.listPrice() != null) ? "1" : null, "list_price", number(row.listPrice()),
 						"effective_price_default", number(row.listPrice()), "list_price_consumption_model",
@@ -107,6 +114,12 @@ abstract class ExportFormat {
 		c.put("subscription", map("instance_id", row.entitlementId()));
 		c.put("consumption_model", map("id", "DEFAULT", "description", "Default"));
 		return c;
+	}
+
+	private static List<Object> keyValues(Map<String, String> labels) {
+		List<Object> pairs = new ArrayList<>(labels.size());
+		new java.util.TreeMap<>(labels).forEach((key, value) -> pairs.add(map("key", key, "value", value)));
+		return pairs;
 	}
 
 	private static String service(String sku) {
@@ -165,7 +178,7 @@ abstract class ExportFormat {
 		void start() {
 			List<String> names = new ArrayList<>();
 			flatten("", columns(new ExportRow("", null, null, null, null, null, null, null, null, null, null, null,
-					null, null, null, null, null, null, null, null), Instant.EPOCH), names, null);
+					null, null, null, null, null, null, null, null, null), Instant.EPOCH), names, null);
 			write(String.join(",", names) + "\n");
 		}
 

@@ -5,8 +5,10 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.cloudpartner.billing.account.AccountContracts;
+import com.cloudpartner.billing.charges.AccountRating;
 import com.cloudpartner.billing.config.BillingClock;
 import com.cloudpartner.billing.config.BillingProperties;
 import com.cloudpartner.billing.rating.BillingMonth;
@@ -41,6 +44,8 @@ class BillingRuns {
 
 	private final AccountContracts contracts;
 
+	private final AccountRating rating;
+
 	private final InvoiceIssuer issuer;
 
 	private final BillingClock clock;
@@ -49,10 +54,11 @@ class BillingRuns {
 
 	private final ExecutorService runner = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().factory());
 
-	BillingRuns(JdbcClient jdbc, AccountContracts contracts, InvoiceIssuer issuer, BillingClock clock,
-			BillingProperties properties) {
+	BillingRuns(JdbcClient jdbc, AccountContracts contracts, AccountRating rating, InvoiceIssuer issuer,
+			BillingClock clock, BillingProperties properties) {
 		this.jdbc = jdbc;
 		this.contracts = contracts;
+		this.rating = rating;
 		this.issuer = issuer;
 		this.clock = clock;
 		this.properties = properties;
@@ -90,7 +96,8 @@ class BillingRuns {
 	void execute(Run run) {
 		YearMonth month = YearMonth.parse(run.month());
 		List<String> accounts = (run.accountFilter() != null) ? List.of(run.accountFilter())
-				: this.contracts.billableAccounts();
+				: this.contracts.accountsToInvoice(month);
+		RunScope scope = (run.accountFilter() != null) ? RunScope.perAccount() : scope(month);
 		AtomicInteger issued = new AtomicInteger();
 		AtomicInteger failed = new AtomicInteger();
 		long started = System.nanoTime();
@@ -98,9 +105,12 @@ class BillingRuns {
 			for (String account : accounts) {
 				pool.execute(() -> {
 					try {
-						if (this.issuer.issue(account, month, run.id(), now()).isPresent()) {
+						if (this.issuer.issue(account, month, run.id(), now(), scope).isPresent()) {
 							issued.incrementAndGet();
 						}
+					}
+					catch (org.springframework.dao.DuplicateKeyException ex) {
+						log.info("Billing run {}: account {} was invoiced for {} meanwhile", run.id(), account, month);
 					}
 					catch (RuntimeException ex) {
 						failed.incrementAndGet();
@@ -122,6 +132,22 @@ class BillingRuns {
 			.update();
 		log.info("Billing run {} for {}: {} invoice(s) issued, {} failure(s), {} account(s) in {} ms", run.id(), month,
 				issued.get(), failed.get(), accounts.size(), (System.nanoTime() - started) / 1_000_000);
+	}
+
+	/** What the run reads once: see {@link RunScope}. */
+	private RunScope scope(YearMonth month) {
+		return new RunScope(new ConcurrentHashMap<>(),
+				accounts("select distinct account_id from repricing_config where effective_month <= :month", month),
+				accounts("select distinct account_id from adjustment where invoice_id is null", month),
+				accounts("select distinct account_id from credit where remaining > 0", month), this.rating.contracts());
+	}
+
+	private Set<String> accounts(String sql, YearMonth month) {
+		var statement = this.jdbc.sql(sql);
+		if (sql.contains(":month")) {
+			statement = statement.param("month", month.toString());
+		}
+		return Set.copyOf(statement.query(String.class).list());
 	}
 
 	/** Invoices are stamped to the second. */

@@ -67,34 +67,49 @@ class InvoiceIssuer {
 	 */
 	@Transactional
 	Optional<InvoiceDraft> issue(String accountId, YearMonth month, String runId, Instant now) {
-		if (this.store.exists(accountId, month)) {
+		return issue(accountId, month, runId, now, RunScope.perAccount());
+	}
+
+	/**
+	 * Issues as {@link #issue(String, YearMonth, String, Instant)} does, with the month's
+	 * price versions per currency and what else the run knows read once per run.
+	 * @param scope what the run read for all its accounts
+	 */
+	@Transactional
+	Optional<InvoiceDraft> issue(String accountId, YearMonth month, String runId, Instant now, RunScope scope) {
+		if (!scope.knowsContracts() && this.store.exists(accountId, month)) {
 			return Optional.empty();
 		}
-		Optional<Contract> contract = this.rating.contract(accountId);
+		Optional<Contract> contract = scope.knowsContracts() ? Optional.ofNullable(scope.contracts().get(accountId))
+				: this.rating.contract(accountId);
 		if (contract.isEmpty()) {
 			return Optional.empty();
 		}
 		String currency = contract.get().currencyCode();
 		List<InvoiceDraft.Line> lines = new ArrayList<>();
-		RatingResult result = this.rating.rate(accountId, contract.get(), null, month);
+		RatingResult result = this.rating.rate(accountId, contract.get(), null, month,
+				scope.prices().computeIfAbsent(currency, (c) -> this.rating.prices(c, month)),
+				scope.mayHaveRepricing(accountId));
 		for (RatedLine line : result.lines()) {
 			lines.add(new InvoiceDraft.Line(InvoiceDraft.Kind.REGULAR, month, line.customerId(), line.sku(),
 					line.meter(), line.quantity(), line.costAtList(), line.cost(), line.customerCost(), null, null,
 					null, null, line.items()));
 		}
 		lines.addAll(lateUsage(accountId, contract.get(), month));
-		lines.addAll(adjustments(accountId, month, currency, now));
+		if (scope.mayHaveAdjustments(accountId)) {
+			lines.addAll(adjustments(accountId, month, currency, now));
+		}
 		if (lines.isEmpty()) {
 			return Optional.empty();
 		}
-		InvoiceDraft draft = draft(accountId, month, currency, lines, now);
+		InvoiceDraft draft = draft(accountId, month, currency, lines, now, scope.mayHaveCredits(accountId));
 		InvoiceGuard.check(draft, this.rating.billingMonth(month));
 		this.store.insert(draft, runId);
 		return Optional.of(draft);
 	}
 
 	private InvoiceDraft draft(String accountId, YearMonth month, String currency, List<InvoiceDraft.Line> lines,
-			Instant now) {
+			Instant now, boolean mayHaveCredits) {
 		int scale = RatingEngine.scale(currency);
 		BigDecimal subtotal = lines.stream()
 			.map(InvoiceDraft.Line::cost)
@@ -102,7 +117,7 @@ class InvoiceIssuer {
 			.setScale(scale, RoundingMode.UNNECESSARY);
 		List<InvoiceDraft.AppliedCredit> credits = new ArrayList<>();
 		BigDecimal room = subtotal.max(BigDecimal.ZERO);
-		for (Credit credit : this.store.usableCredits(accountId, currency, now)) {
+		for (Credit credit : mayHaveCredits ? this.store.usableCredits(accountId, currency, now) : List.<Credit>of()) {
 			if (room.signum() <= 0) {
 				break;
 			}

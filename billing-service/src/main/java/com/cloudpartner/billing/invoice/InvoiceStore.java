@@ -97,25 +97,12 @@ class InvoiceStore {
 		return billed;
 	}
 
+	/**
+	 * Stores an invoice with its lines and resource items in one statement (one round
+	 * trip), then its credits, adjustments and {@code invoice.issued}.
+	 */
 	void insert(InvoiceDraft draft, String runId) {
-		this.jdbc.sql("""
-				insert into invoice (account_id, invoice_id, month, state, currency_code, subtotal, credits, tax, total,
-				    issued_at, due_at, run_id)
-				values (:account, :invoice, :month, 'ISSUED', :currency, :subtotal, :credits, :tax, :total, :issuedAt,
-				    :dueAt, :run)""")
-			.param("account", draft.accountId())
-			.param("invoice", draft.invoiceId())
-			.param("month", draft.month().toString())
-			.param("currency", draft.currencyCode())
-			.param("subtotal", draft.subtotal())
-			.param("credits", draft.creditTotal())
-			.param("tax", draft.tax())
-			.param("total", draft.total())
-			.param("issuedAt", draft.issuedAt().atOffset(ZoneOffset.UTC))
-			.param("dueAt", draft.dueAt().atOffset(ZoneOffset.UTC))
-			.param("run", runId, java.sql.Types.VARCHAR)
-			.update();
-		insertLines(draft);
+		insertInvoice(draft, runId);
 		for (InvoiceDraft.AppliedCredit credit : draft.credits()) {
 			this.jdbc.sql("update credit set remaining = remaining - :amount where account_id = :a and credit_id = :c")
 				.param("amount", credit.amount())
@@ -143,37 +130,99 @@ class InvoiceStore {
 		this.events.issued(draft);
 	}
 
-	private void insertLines(InvoiceDraft draft) {
-		List<Object[]> lines = new ArrayList<>();
-		List<Object[]> items = new ArrayList<>();
+	private void insertInvoice(InvoiceDraft draft, String runId) {
+		Columns lines = new Columns(16);
+		Columns items = new Columns(20);
 		int lineNo = 0;
 		for (InvoiceDraft.Line line : draft.lines()) {
 			lineNo++;
-			lines.add(new Object[] { draft.accountId(), draft.invoiceId(), lineNo, line.kind().name(),
-					line.usageMonth().toString(), line.customerId(), line.sku(), line.meter(), line.quantity(),
-					line.costAtList(), line.cost(), line.customerCost(), line.adjustmentId(), line.adjustmentType(),
-					line.description(), line.correctsInvoiceLine() });
+			lines.add(draft.accountId(), draft.invoiceId(), lineNo, line.kind().name(), line.usageMonth(),
+					line.customerId(), line.sku(), line.meter(), line.quantity(), line.costAtList(), line.cost(),
+					line.customerCost(), line.adjustmentId(), line.adjustmentType(), line.description(),
+					line.correctsInvoiceLine());
 			int itemNo = 0;
 			for (RatedItem item : line.items()) {
 				itemNo++;
-				items.add(new Object[] { draft.accountId(), draft.invoiceId(), lineNo, itemNo, item.resource(),
-						item.entitlementId(), item.offer(), timestamp(item.usageStart()), timestamp(item.usageEnd()),
-						item.unit().name(), item.units(), item.listPrice(), item.monthlyPrice(), item.costAtList(),
-						item.cost(), item.customerCost(), item.repricingConfig() });
+				items.add(draft.accountId(), draft.invoiceId(), lineNo, itemNo, item.resource(), item.entitlementId(),
+						item.offer(), item.usageStart(), item.usageEnd(), item.unit().name(), item.units(),
+						item.listPrice(), item.monthlyPrice(), item.costAtList(), item.cost(), item.customerCost(),
+						item.repricingConfig(), item.grossCostAtList(), item.grossCost(), item.grossCustomerCost());
 			}
 		}
-		this.batch.batchUpdate("""
-				insert into invoice_line (account_id, invoice_id, line_no, kind, usage_month, customer_id, sku, meter,
-				    quantity, cost_at_list, cost, customer_cost, adjustment_id, adjustment_type, description,
-				    corrects_invoice_line)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", lines);
-		if (!items.isEmpty()) {
-			this.batch.batchUpdate("""
-					insert into invoice_line_item (account_id, invoice_id, line_no, item_no, resource, entitlement_id,
-					    offer, usage_start, usage_end, unit, quantity, list_price, monthly_price, cost_at_list, cost,
-					    customer_cost, repricing_config)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", items);
+		this.jdbc
+			.sql("""
+					with invoice_row as (
+					    insert into invoice (account_id, invoice_id, month, state, currency_code, subtotal, credits, tax,
+					        total, issued_at, due_at, run_id)
+					    values (:account, :invoice, :month, 'ISSUED', :currency, :subtotal, :credits, :tax, :total,
+					        :issuedAt, :dueAt, :run)),
+					line_rows as (
+					    insert into invoice_line (account_id, invoice_id, line_no, kind, usage_month, customer_id, sku, meter,
+					        quantity, cost_at_list, cost, customer_cost, adjustment_id, adjustment_type, description,
+					        corrects_invoice_line)
+					    select * from unnest(cast(:l0 as text[]), cast(:l1 as text[]), cast(:l2 as int[]),
+					        cast(:l3 as text[]), cast(:l4 as text[]), cast(:l5 as text[]), cast(:l6 as text[]),
+					        cast(:l7 as text[]), cast(:l8 as numeric[]), cast(:l9 as numeric[]), cast(:l10 as numeric[]),
+					        cast(:l11 as numeric[]), cast(:l12 as text[]), cast(:l13 as text[]), cast(:l14 as text[]),
+					        cast(:l15 as text[])))
+					insert into invoice_line_item (account_id, invoice_id, line_no, item_no, resource, entitlement_id, offer,
+					    usage_start, usage_end, unit, quantity, list_price, monthly_price, cost_at_list, cost, customer_cost,
+					    repricing_config, gross_cost_at_list, gross_cost, gross_customer_cost)
+					select * from unnest(cast(:i0 as text[]), cast(:i1 as text[]), cast(:i2 as int[]), cast(:i3 as int[]),
+					    cast(:i4 as text[]), cast(:i5 as text[]), cast(:i6 as text[]), cast(:i7 as timestamptz[]),
+					    cast(:i8 as timestamptz[]), cast(:i9 as text[]), cast(:i10 as numeric[]), cast(:i11 as numeric[]),
+					    cast(:i12 as numeric[]), cast(:i13 as numeric[]), cast(:i14 as numeric[]), cast(:i15 as numeric[]),
+					    cast(:i16 as text[]), cast(:i17 as numeric[]), cast(:i18 as numeric[]), cast(:i19 as numeric[]))""")
+			.param("account", draft.accountId())
+			.param("invoice", draft.invoiceId())
+			.param("month", draft.month().toString())
+			.param("currency", draft.currencyCode())
+			.param("subtotal", draft.subtotal())
+			.param("credits", draft.creditTotal())
+			.param("tax", draft.tax())
+			.param("total", draft.total())
+			.param("issuedAt", draft.issuedAt().atOffset(ZoneOffset.UTC))
+			.param("dueAt", draft.dueAt().atOffset(ZoneOffset.UTC))
+			.param("run", runId, java.sql.Types.VARCHAR)
+			.params(lines.named("l"))
+			.params(items.named("i"))
+			.update();
+	}
+
+	/**
+	 * Column-wise text arrays for {@code unnest}: one round trip for any number of rows.
+	 */
+	private static final class Columns {
+
+		private final List<List<String>> columns = new ArrayList<>();
+
+		Columns(int count) {
+			for (int i = 0; i < count; i++) {
+				this.columns.add(new ArrayList<>());
+			}
 		}
+
+		void add(Object... values) {
+			for (int i = 0; i < values.length; i++) {
+				this.columns.get(i).add(text(values[i]));
+			}
+		}
+
+		private static String text(Object value) {
+			if (value == null) {
+				return null;
+			}
+			return (value instanceof BigDecimal decimal) ? decimal.toPlainString() : value.toString();
+		}
+
+		Map<String, Object> named(String prefix) {
+			Map<String, Object> params = new LinkedHashMap<>();
+			for (int i = 0; i < this.columns.size(); i++) {
+				params.put(prefix + i, this.columns.get(i).toArray(String[]::new));
+			}
+			return params;
+		}
+
 	}
 
 	private static Timestamp timestamp(Instant instant) {

@@ -20,9 +20,21 @@ import java.time.Instant;
  * @param cost the partner's supply cost
  * @param customerCost the customer cost after repricing
  * @param repricingConfig the repricing config's name, or {@code null}
+ * @param grossCostAtList units x unit prices, before the full-month rule and the cap
+ * @param grossCost the supply cost of {@code grossCostAtList}
+ * @param grossCustomerCost the customer cost of {@code grossCostAtList}
  */
 public record RatedItem(String resource, String entitlementId, String offer, MeterUnit unit, BigDecimal units,
 		Instant usageStart, Instant usageEnd, BigDecimal listPrice, BigDecimal monthlyPrice, BigDecimal costAtList,
-		BigDecimal cost, BigDecimal customerCost, String repricingConfig) {
+		BigDecimal cost, BigDecimal customerCost, String repricingConfig, BigDecimal grossCostAtList,
+		BigDecimal grossCost, BigDecimal grossCustomerCost) {
+
+	/** An item that no monthly rule changed: its gross amounts are its amounts. */
+	public RatedItem(String resource, String entitlementId, String offer, MeterUnit unit, BigDecimal units,
+			Instant usageStart, Instant usageEnd, BigDecimal listPrice, BigDecimal monthlyPrice, BigDecimal costAtList,
+			BigDecimal cost, BigDecimal customerCost, String repricingConfig) {
+		this(resource, entitlementId, offer, unit, units, usageStart, usageEnd, listPrice, monthlyPrice, costAtList,
+				cost, customerCost, repricingConfig, costAtList, cost, customerCost);
+	}
 
 }

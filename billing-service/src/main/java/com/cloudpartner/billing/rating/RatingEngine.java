@@ -96,13 +96,19 @@ public final class RatingEngine {
 		}
 		BigDecimal cost = cost(input.contract(), month, sorted, partCharges, byUnits, costAtList);
 		Repricing repricing = input.repricingOf(key.customerId()).forSku(key.sku());
-		BigDecimal basis = (repricing.basis() == Repricing.Basis.DIRECT_CUSTOMER_COST) ? cost : costAtList;
-		BigDecimal customerCost = basis.multiply(BigDecimal.ONE.add(repricing.adjustmentPercent().divide(HUNDRED)));
+		BigDecimal customerCost = customerCost(repricing, costAtList, cost);
+		BigDecimal grossCost = (costAtList.compareTo(byUnits) == 0) ? cost
+				: cost(input.contract(), month, sorted, partCharges, byUnits, byUnits);
 		ResourceUsage first = sorted.getFirst();
 		ResourceUsage latest = sorted.getLast();
 		return new RatedItem(key.resource(), latest.entitlementId(), last.offer(), key.unit(),
 				units.stripTrailingZeros(), first.usageStart(), latest.usageEnd(), last.listPrice(), cap, costAtList,
-				cost, customerCost, repricing.name());
+				cost, customerCost, repricing.name(), byUnits, grossCost, customerCost(repricing, byUnits, grossCost));
+	}
+
+	private static BigDecimal customerCost(Repricing repricing, BigDecimal costAtList, BigDecimal cost) {
+		BigDecimal basis = (repricing.basis() == Repricing.Basis.DIRECT_CUSTOMER_COST) ? cost : costAtList;
+		return basis.multiply(BigDecimal.ONE.add(repricing.adjustmentPercent().divide(HUNDRED)));
 	}
 
 	/**

@@ -42,10 +42,14 @@ class UsageBatchRecorder {
 
 	private final ZoneId zone;
 
-	UsageBatchRecorder(JdbcClient jdbc, JdbcTemplate batch, BillingProperties properties) {
+	private final ResourceAttributes attributes;
+
+	UsageBatchRecorder(JdbcClient jdbc, JdbcTemplate batch, BillingProperties properties,
+			ResourceAttributes attributes) {
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.zone = properties.zone();
+		this.attributes = attributes;
 	}
 
 	/** Records the events; returns how many were new. */
@@ -85,6 +89,7 @@ class UsageBatchRecorder {
 		recordHours(hours);
 		recordDays(days);
 		recordQuantities(quantities);
+		this.attributes.record(added.stream().map(Hashed::event).toList());
 		return added.size();
 	}
 

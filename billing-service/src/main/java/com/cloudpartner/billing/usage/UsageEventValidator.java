@@ -21,6 +21,10 @@ final class UsageEventValidator {
 
 	static final int MAX_SUBJECT = 1024;
 
+	static final int MAX_LABELS = 64;
+
+	static final int MAX_LABEL = 63;
+
 	/**
 	 * Longer windows are almost certainly a metering bug; they would bill a month at
 	 * once.
@@ -78,7 +82,40 @@ final class UsageEventValidator {
 			throw new Rejection("INVALID_WINDOW", "a usage window may span at most 31 days");
 		}
 		return new UsageEvent(id, source, subject, time(event), accountId, customerId, entitlementId, sku, meter, unit,
-				quantity, windowStart, windowEnd);
+				quantity, windowStart, windowEnd, location(data), labels(data.get("labels")));
+	}
+
+	private static String location(JsonNode data) {
+		JsonNode node = data.get("location");
+		if (node == null || node.isNull()) {
+			return null;
+		}
+		if (!node.isString() || node.asString().isBlank() || node.asString().length() > MAX_TEXT) {
+			throw new Rejection("INVALID_LOCATION",
+					"data.location, when present, must be a non-blank string of at most " + MAX_TEXT + " characters");
+		}
+		return node.asString();
+	}
+
+	private static java.util.Map<String, String> labels(JsonNode node) {
+		if (node == null || node.isNull()) {
+			return java.util.Map.of();
+		}
+		if (!node.isObject() || node.size() > MAX_LABELS) {
+			throw new Rejection("INVALID_LABELS",
+					"data.labels, when present, must be an object of at most " + MAX_LABELS + " string values");
+		}
+		java.util.Map<String, String> labels = new java.util.TreeMap<>();
+		for (var entry : node.properties()) {
+			JsonNode value = entry.getValue();
+			if (entry.getKey().isBlank() || entry.getKey().length() > MAX_LABEL || !value.isString()
+					|| value.asString().length() > MAX_LABEL) {
+				throw new Rejection("INVALID_LABELS", "data.labels." + entry.getKey()
+						+ " must be a string, keys and values of at most " + MAX_LABEL + " characters");
+			}
+			labels.put(entry.getKey(), value.asString());
+		}
+		return java.util.Collections.unmodifiableMap(labels);
 	}
 
 	private static String field(JsonNode data, String name) {

@@ -43,6 +43,35 @@ class PartnerEventsJsonTests {
 	}
 
 	@Test
+	void readsCustomerCreatedAndDeleted() throws Exception {
+		CloudEventEnvelope event = CloudEventEnvelope.parse(this.json, example("customer.created"));
+		PartnerEventsListener.CustomerCreated created = event.data(this.json,
+				PartnerEventsListener.CustomerCreated.class);
+		created.check(event);
+		CloudEventEnvelope deletion = CloudEventEnvelope.parse(this.json, example("customer.deleted"));
+		PartnerEventsListener.CustomerCreated deleted = deletion.data(this.json,
+				PartnerEventsListener.CustomerCreated.class);
+		deleted.check(deletion);
+
+		assertThat(created.accountId()).isEqualTo("demo-account");
+		assertThat(created.customerId()).isEqualTo("7c9e6679-7425-40de-944b-e07fc1f90ae7");
+		assertThat(created.displayName()).isEqualTo("Alice Kim");
+		assertThat(created.correlationId()).isEqualTo("crm-1001");
+		assertThat(deleted.customerId()).isEqualTo(created.customerId());
+		assertThat(deletion.time()).isNotNull();
+	}
+
+	@Test
+	void refusesACustomerEventWithoutItsCustomerAsPoison() throws Exception {
+		CloudEventEnvelope event = CloudEventEnvelope.parse(this.json,
+				example("customer.created").replace("\"customerId\": \"7c9e6679", "\"customer\": \"7c9e6679"));
+		PartnerEventsListener.CustomerCreated created = event.data(this.json,
+				PartnerEventsListener.CustomerCreated.class);
+
+		assertThatExceptionOfType(PoisonEventException.class).isThrownBy(() -> created.check(event));
+	}
+
+	@Test
 	void refusesAnythingButACloudEventAsPoison() {
 		assertThatExceptionOfType(PoisonEventException.class)
 			.isThrownBy(() -> CloudEventEnvelope.parse(this.json, "not json"));

@@ -68,6 +68,19 @@ public record PageRequest(int size, List<String> after) {
 				Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8)));
 	}
 
+	/**
+	 * Pages a list computed in full (a few hundred rows at most: the catalog's SKUs and
+	 * offers) by a unique string key: sorts by the key and serves the rows after the
+	 * token's key. A token whose key no longer exists still continues after it.
+	 */
+	public <T> Page<T> slice(List<T> all, Function<T, String> key) {
+		List<T> sorted = all.stream().sorted(java.util.Comparator.comparing(key)).toList();
+		String after = first() ? null : this.after.get(0);
+		List<T> rest = (after != null) ? sorted.stream().filter((t) -> key.apply(t).compareTo(after) > 0).toList()
+				: sorted;
+		return page(rest.subList(0, Math.min(rest.size(), fetchSize())), (t) -> List.of(key.apply(t)));
+	}
+
 	private static ApiProblem invalidToken() {
 		return ApiProblem.invalidField("pageToken", "is not a token returned by this list");
 	}

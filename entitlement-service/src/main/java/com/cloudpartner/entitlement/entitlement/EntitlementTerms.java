@@ -105,18 +105,55 @@ public class EntitlementTerms {
 
 	/**
 	 * Account-wide suspension for an overdue invoice, applied by
-	 * {@link BillingEventsListener}.
+	 * {@link BillingEventsListener}: ACTIVE entitlements are suspended, suspended ones
+	 * get the reason too (so that lifting another reason does not reactivate them while
+	 * the invoice is unpaid).
+	 * @return how many entitlements got the reason
 	 */
 	int suspendAccount(String accountId, String reason) {
 		Instant now = this.management.now();
-		List<Entitlements.Key> keys = this.entitlements.keysOfAccount(accountId, EntitlementState.ACTIVE);
-		for (Entitlements.Key key : keys) {
-			this.entitlements.findForUpdate(key.accountId(), key.customerId(), key.id())
-				.filter((e) -> e.state() == EntitlementState.ACTIVE)
-				.ifPresent((e) -> this.management.applySystemChange(e, e.suspend(reason, now), "SUSPEND",
-						EntitlementEvents.SUSPENDED, reason));
+		int changed = 0;
+		for (EntitlementState state : List.of(EntitlementState.ACTIVE, EntitlementState.SUSPENDED)) {
+			for (Entitlements.Key key : this.entitlements.keysOfAccount(accountId, state)) {
+				Entitlement e = this.entitlements.findForUpdate(key.accountId(), key.customerId(), key.id())
+					.filter((found) -> found.state() != EntitlementState.CANCELLED
+							&& !found.suspensionReasons().contains(reason))
+					.orElse(null);
+				if (e != null) {
+					this.management.applySystemChange(e, e.suspend(reason, now), "SUSPEND", EntitlementEvents.SUSPENDED,
+							reason);
+					changed++;
+				}
+			}
 		}
-		return keys.size();
+		return changed;
+	}
+
+	/**
+	 * Lifts an account-wide suspension reason (PAYMENT_OVERDUE once no invoice is
+	 * overdue), applied by {@link BillingEventsListener}: an entitlement left without a
+	 * reason is ACTIVE again (entitlement.activated), one still suspended for another
+	 * reason only loses this one (entitlement.changed). Either way its history records
+	 * it.
+	 * @return how many entitlements lost the reason
+	 */
+	int liftAccountSuspension(String accountId, String reason) {
+		Instant now = this.management.now();
+		int changed = 0;
+		for (Entitlements.Key key : this.entitlements.keysOfAccount(accountId, EntitlementState.SUSPENDED)) {
+			Entitlement e = this.entitlements.findForUpdate(key.accountId(), key.customerId(), key.id())
+				.filter((found) -> found.state() == EntitlementState.SUSPENDED
+						&& found.suspensionReasons().contains(reason))
+				.orElse(null);
+			if (e != null) {
+				Entitlement lifted = e.lift(reason, now);
+				boolean active = lifted.state() == EntitlementState.ACTIVE;
+				this.management.applySystemChange(e, lifted, active ? "ACTIVATE" : "LIFT_SUSPENSION_REASON",
+						active ? EntitlementEvents.ACTIVATED : EntitlementEvents.CHANGED, reason);
+				changed++;
+			}
+		}
+		return changed;
 	}
 
 }

@@ -14,10 +14,12 @@ import jakarta.validation.constraints.Size;
 import com.cloudpartner.entitlement.catalog.Catalog.ProductSku;
 import com.cloudpartner.entitlement.catalog.Family;
 import com.cloudpartner.entitlement.catalog.Meter;
+import com.cloudpartner.entitlement.catalog.Offer;
 import com.cloudpartner.entitlement.catalog.OfferView;
 import com.cloudpartner.support.security.Access;
 import com.cloudpartner.support.security.VerifiedToken;
 
+import com.cloudpartner.entitlement.common.PageRequest;
 import com.cloudpartner.entitlement.common.ProblemResponses;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,12 +46,13 @@ class PurchaseOptionsController {
 	@Operation(summary = "SKUs the partner may buy for the customer, or UPGRADE/DOWNGRADE an entitlement to")
 	PurchasableSkus purchasableSkus(VerifiedToken token, @PathVariable String accountId,
 			@PathVariable String customerId, @RequestParam(required = false) String changeType,
-			@RequestParam(required = false) String entitlement) {
+			@RequestParam(required = false) String entitlement, @RequestParam(required = false) Integer pageSize,
+			@RequestParam(required = false) String pageToken) {
 		Access.requireAccountRead(token, accountId);
-		return new PurchasableSkus(this.options.purchasableSkus(accountId, customerId, changeType, entitlement)
-			.stream()
-			.map(PurchasableSku::of)
-			.toList(), "");
+		PageRequest page = PageRequest.of(pageSize, pageToken, 1);
+		var served = page.slice(this.options.purchasableSkus(accountId, customerId, changeType, entitlement),
+				(s) -> s.sku().name());
+		return new PurchasableSkus(served.items().stream().map(PurchasableSku::of).toList(), served.nextPageToken());
 	}
 
 	@PostMapping("/query-eligible-billing-accounts")
@@ -71,14 +74,14 @@ class PurchaseOptionsController {
 	@Operation(summary = "Offers for a purchase of a SKU on a billing account, or for changing an entitlement")
 	PurchasableOffers purchasableOffers(VerifiedToken token, @PathVariable String accountId,
 			@PathVariable String customerId, @RequestParam(required = false) String sku,
-			@RequestParam(required = false) String billingAccount, @RequestParam(required = false) String entitlement) {
+			@RequestParam(required = false) String billingAccount, @RequestParam(required = false) String entitlement,
+			@RequestParam(required = false) Integer pageSize, @RequestParam(required = false) String pageToken) {
 		Access.requireAccountRead(token, accountId);
-		return new PurchasableOffers(
-				this.options.purchasableOffers(accountId, customerId, sku, billingAccount, entitlement)
-					.stream()
-					.map((o) -> new PurchasableOffer(OfferView.of(o)))
-					.toList(),
-				"");
+		PageRequest page = PageRequest.of(pageSize, pageToken, 1);
+		var served = page.slice(this.options.purchasableOffers(accountId, customerId, sku, billingAccount, entitlement),
+				Offer::name);
+		return new PurchasableOffers(served.items().stream().map((o) -> new PurchasableOffer(OfferView.of(o))).toList(),
+				served.nextPageToken());
 	}
 
 	record SkuView(String name, String id, String displayName, List<Meter> meters, ProductView product) {

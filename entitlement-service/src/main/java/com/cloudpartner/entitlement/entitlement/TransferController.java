@@ -13,7 +13,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import com.cloudpartner.entitlement.catalog.Offer;
 import com.cloudpartner.entitlement.catalog.OfferView;
+import com.cloudpartner.entitlement.common.PageRequest;
 import com.cloudpartner.entitlement.operation.OperationView;
 import com.cloudpartner.support.security.Access;
 import com.cloudpartner.support.security.VerifiedToken;
@@ -90,29 +92,38 @@ class TransferController {
 	@GetMapping("/{customerId}/transferable-skus")
 	@Operation(summary = "SKUs the imported customer holds at its old partner, with their transfer eligibility")
 	TransferableSkus transferableSkus(VerifiedToken token, @PathVariable String accountId,
-			@PathVariable String customerId) {
+			@PathVariable String customerId, @RequestParam(required = false) Integer pageSize,
+			@RequestParam(required = false) String pageToken) {
 		Access.requireAccountRead(token, accountId);
-		return new TransferableSkus(this.transfers.transferableSkus(accountId, customerId), "");
+		PageRequest page = PageRequest.of(pageSize, pageToken, 1);
+		var served = page.slice(this.transfers.transferableSkus(accountId, customerId),
+				TransferManagement.TransferableSku::sku);
+		return new TransferableSkus(served.items(), served.nextPageToken());
 	}
 
 	@GetMapping("/{customerId}/transferable-offers")
 	@Operation(summary = "Offers the new partner may transfer a SKU to, for a billing account")
 	TransferableOffers transferableOffers(VerifiedToken token, @PathVariable String accountId,
 			@PathVariable String customerId, @RequestParam String sku,
-			@RequestParam(required = false) String billingAccount) {
+			@RequestParam(required = false) String billingAccount, @RequestParam(required = false) Integer pageSize,
+			@RequestParam(required = false) String pageToken) {
 		Access.requireAccountRead(token, accountId);
+		PageRequest page = PageRequest.of(pageSize, pageToken, 1);
 		this.transfers.transferableSkus(accountId, customerId);
-		return new TransferableOffers(this.options.purchasableOffers(accountId, customerId, sku, billingAccount, null)
-			.stream()
-			.map((o) -> new TransferableOffer(OfferView.of(o)))
-			.toList(), "");
+		var served = page.slice(this.options.purchasableOffers(accountId, customerId, sku, billingAccount, null),
+				Offer::name);
+		return new TransferableOffers(
+				served.items().stream().map((o) -> new TransferableOffer(OfferView.of(o))).toList(),
+				served.nextPageToken());
 	}
 
 	@PostMapping("/{customerId}/transfer-entitlements")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@Operation(summary = "Transfer entitlements from the old partner (the new partner)",
 			description = "Cancels each old entitlement (reason TRANSFERRED), creates it under this partner, moves its "
-					+ "resources and publishes entitlement.transferred; answers 202 with the operation.")
+					+ "resources (with their jobs, quotas and metering) and publishes entitlement.transferred; answers "
+					+ "202 with the operation. 409 RESOURCE_BUSY while a job is in progress on a resource that would "
+					+ "move.")
 	ResponseEntity<OperationView> transferEntitlements(VerifiedToken token, @PathVariable String accountId,
 			@PathVariable String customerId,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,

@@ -64,6 +64,24 @@ public class Jobs {
 	}
 
 	/**
+	 * Moves a resource's jobs to its new owner after a customer transfer, renaming their
+	 * targets from the old customer's prefix to the new one's.
+	 */
+	public void move(String resourceId, String fromPrefix, String toAccount, String toCustomer, String toPrefix) {
+		this.jdbc.sql("""
+				update job set account_id = :account, customer_id = :customer,
+				    target = case when starts_with(target, :from) then :to || substr(target, length(:from) + 1)
+				        else target end
+				where resource_id = :id""")
+			.param("account", toAccount)
+			.param("customer", toCustomer)
+			.param("from", fromPrefix)
+			.param("to", toPrefix)
+			.param("id", resourceId)
+			.update();
+	}
+
+	/**
 	 * Claims up to {@code limit} queued jobs, oldest first, skipping those another runner
 	 * holds.
 	 */

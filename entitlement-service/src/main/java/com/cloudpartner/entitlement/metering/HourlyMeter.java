@@ -6,18 +6,31 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.cloudpartner.entitlement.catalog.Catalog;
+import com.cloudpartner.entitlement.catalog.Meter;
+import com.cloudpartner.entitlement.catalog.Sku;
+import com.cloudpartner.entitlement.catalog.Unit;
 import com.cloudpartner.entitlement.common.Money;
 import com.cloudpartner.entitlement.metering.MeteringProperties.MeterSpec;
+import com.cloudpartner.entitlement.metering.HourHolders.Holder;
+import com.cloudpartner.entitlement.metering.HourHolders.Window;
+import com.cloudpartner.entitlement.metering.UsagePeriods.Facts;
 import com.cloudpartner.entitlement.metering.UsagePeriods.Overlap;
 import com.cloudpartner.entitlement.provider.CloudProvider;
 import com.cloudpartner.entitlement.resources.ResourceKind;
+import com.cloudpartner.entitlement.resources.ResourcesProperties;
 import com.cloudpartner.support.outbox.CloudEvent;
 import com.cloudpartner.support.outbox.Outbox;
 
@@ -30,12 +43,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Meters every hour that has ended (plus {@code settle-time}): for each resource billable
- * during the hour (from its usage periods, owner as of the hour's last period) it
- * publishes {@code usage.recorded} on usage-events, keyed and subjected by the resource's
- * name, with an id derived from (name, meter, hour). The hour is recorded in
- * {@code metered_hour} in the same transaction, so a restart, a second instance or a
- * re-run never publishes an hour twice. On start it catches up on the hours missed while
- * down.
+ * during the hour (from its usage periods) it publishes {@code usage.recorded} on
+ * usage-events, keyed and subjected by the resource's name under its owner, with an id
+ * derived from (name, meter, hour), and the resource's location. In the hour a customer
+ * is transferred in, the resource has two owners ({@link HourHolders}): HOUR and DAY
+ * meters bill the hour (day) to the owner at its start only, GB meters are split by the
+ * time each held it, traffic and request counters give each what was counted while it
+ * held it. Buckets are billed on what the provider's counters say they stored and served.
+ * The resource, meter and hour are claimed in {@code metered_hour} in the same
+ * transaction, so a restart, a second instance or a re-run never publishes an hour twice.
+ * On start it catches up on the hours missed while down.
  */
 @Component
 public class HourlyMeter {
@@ -62,8 +79,14 @@ public class HourlyMeter {
 
 	private final Clock clock;
 
+	private final Catalog catalog;
+
+	private final String defaultLocation;
+
 	HourlyMeter(UsagePeriods periods, CloudProvider provider, Outbox outbox, TransactionTemplate tx, JdbcClient jdbc,
-			MeteringProperties properties, Clock clock) {
+			MeteringProperties properties, Clock clock, Catalog catalog, ResourcesProperties resources) {
+		this.catalog = catalog;
+		this.defaultLocation = resources.location();
 		this.periods = periods;
 		this.provider = provider;
 		this.outbox = outbox;
@@ -108,21 +131,40 @@ public class HourlyMeter {
 
 	private int meterHour(Instant hour) {
 		Instant hourEnd = hour.plus(Duration.ofHours(1));
+		Map<String, Facts> dayOwners = null;
 		int published = 0;
 		for (Overlap o : this.periods.overlapping(hour, hourEnd)) {
 			MeterSpec spec = this.properties.meters().get(o.kind());
-			String name = name(o);
-			if (spec != null) {
-				BigDecimal quantity = "GB".equals(spec.unit()) ? MonthFraction
-					.ofHour((o.facts().sizeGb() != null) ? o.facts().sizeGb() : 0, hour, this.properties.billingZone())
-						: BigDecimal.ONE;
-				published += publish(o, name, o.facts().sku(), spec.meter(), spec.unit(), quantity, hour, hourEnd);
+			if ("BUCKET".equals(o.kind())) {
+				published += meterBucket(o, spec, hour, hourEnd);
+			}
+			else if (spec != null && "GB".equals(spec.unit())) {
+				published += publish(o, spec.meter(), hour, hourEnd, o.holders(), (h) -> h.facts().sku(), spec.unit(),
+						gbParts(o, hour));
+			}
+			else if (spec != null) {
+				Facts periodOwner = null;
+				if ("DAY".equals(spec.unit())) {
+					if (dayOwners == null) {
+						dayOwners = this.periods.firstOwners(startOfDay(hour), hourEnd);
+					}
+					periodOwner = dayOwners.get(o.resourceId());
+				}
+				Holder billed = HourHolders.periodHolder(o.holders(), periodOwner);
+				if (billed != null) {
+					published += publish(o, spec.meter(), hour, hourEnd, List.of(billed), (h) -> h.facts().sku(),
+							spec.unit(), List.of(BigDecimal.ONE));
+				}
 			}
 			if ("SERVER".equals(o.kind()) || "LOAD_BALANCER".equals(o.kind())) {
-				long bytes = this.provider.egressBytes(o.resourceId(), hour, hourEnd);
 				var traffic = this.properties.traffic();
-				published += publish(o, name, traffic.sku(), traffic.meter(), traffic.unit(),
-						BigDecimal.valueOf(bytes).movePointLeft(9), hour, hourEnd);
+				List<BigDecimal> gb = o.holders()
+					.stream()
+					.map((h) -> BigDecimal.valueOf(counted(h, this.provider::egressBytes, o.resourceId()))
+						.movePointLeft(9))
+					.toList();
+				published += publish(o, traffic.meter(), hour, hourEnd, o.holders(), (h) -> traffic.sku(),
+						traffic.unit(), gb);
 			}
 		}
 		this.jdbc
@@ -134,12 +176,96 @@ public class HourlyMeter {
 		return published;
 	}
 
-	private int publish(Overlap o, String name, String sku, String meter, String unit, BigDecimal quantity,
-			Instant hour, Instant hourEnd) {
-		if (quantity.signum() == 0) {
+	/**
+	 * The GB quantities of a disk, snapshot or image in the hour, per holder: its size's
+	 * share of the month in proportion to the time it held it (the whole hour's share if
+	 * it did not change owner).
+	 */
+	private List<BigDecimal> gbParts(Overlap o, Instant hour) {
+		List<BigDecimal> parts = new ArrayList<>();
+		for (int k = 0; k < o.holders().size(); k++) {
+			Holder h = o.holders().get(k);
+			BigDecimal whole = MonthFraction.ofHour((h.facts().sizeGb() != null) ? h.facts().sizeGb() : 0, hour,
+					this.properties.billingZone());
+			parts.add(HourHolders.split(whole, o.holders()).get(k));
+		}
+		return parts;
+	}
+
+	/**
+	 * A bucket is billed on the SKU's meters: its GB meter on the most it stored in the
+	 * hour (a GB-month spread over the month's hours, like disks; split among owners by
+	 * the time each held it), its COUNT meter (if the SKU has one) on the requests it
+	 * served (each owner those served while it held it).
+	 */
+	private int meterBucket(Overlap o, MeterSpec fallback, Instant hour, Instant hourEnd) {
+		String sku = o.holders().get(0).facts().sku();
+		List<Meter> meters = skuMeters(sku);
+		String storageMeter = meters.stream()
+			.filter((m) -> m.unit() == Unit.GB)
+			.map(Meter::meter)
+			.findFirst()
+			.orElse((fallback != null) ? fallback.meter() : null);
+		int published = 0;
+		if (storageMeter != null) {
+			BigDecimal gb = BigDecimal.valueOf(this.provider.storedBytes(o.resourceId(), hour, hourEnd))
+				.movePointLeft(9);
+			published += publish(o, storageMeter, hour, hourEnd, o.holders(), (h) -> h.facts().sku(), Unit.GB.name(),
+					HourHolders.split(MonthFraction.ofHour(gb, hour, this.properties.billingZone()), o.holders()));
+		}
+		for (Meter m : meters) {
+			if (m.unit() == Unit.COUNT) {
+				List<BigDecimal> requests = o.holders()
+					.stream()
+					.map((h) -> BigDecimal.valueOf(counted(h, this.provider::requests, o.resourceId())))
+					.toList();
+				published += publish(o, m.meter(), hour, hourEnd, o.holders(), (h) -> h.facts().sku(),
+						Unit.COUNT.name(), requests);
+			}
+		}
+		return published;
+	}
+
+	/** What a provider counter counted while the holder held the resource. */
+	private static long counted(Holder holder, Counter counter, String resourceId) {
+		long sum = 0;
+		for (Window w : holder.counted()) {
+			sum += counter.count(resourceId, w.from(), w.to());
+		}
+		return sum;
+	}
+
+	private Instant startOfDay(Instant hour) {
+		ZoneId zone = this.properties.billingZone();
+		return hour.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
+	}
+
+	private List<Meter> skuMeters(String skuName) {
+		String[] parts = skuName.split("/");
+		if (parts.length != 4 || !"products".equals(parts[0]) || !"skus".equals(parts[2])) {
+			return List.of();
+		}
+		return this.catalog.findSku(parts[1], parts[3]).map(Sku::meters).orElse(List.of());
+	}
+
+	/**
+	 * Publishes a resource's usage on one meter in one hour, one record per holder with a
+	 * quantity above zero (holders[k] gets quantities[k]). The row in
+	 * {@code metered_hour} claims the resource, meter and hour as a whole, whoever held
+	 * it: a re-run, a restart or a second instance never publishes any part of it again,
+	 * even under another owner's name.
+	 */
+	private int publish(Overlap o, String meter, Instant hour, Instant hourEnd, List<Holder> holders,
+			Function<Holder, String> sku, String unit, List<BigDecimal> quantities) {
+		List<Integer> billed = new ArrayList<>();
+		for (int k = 0; k < holders.size(); k++) {
+			if (quantities.get(k).signum() != 0) {
+				billed.add(k);
+			}
+		}
+		if (billed.isEmpty()) {
 			return 0;
 		}
-		String id = eventId(name, meter, hour);
 		int first = this.jdbc
 			.sql("""
 					insert into metered_hour (resource_id, meter, hour_start, event_id) values (:resource, :meter, :hour, :id)
@@ -147,16 +273,22 @@ public class HourlyMeter {
 			.param("resource", o.resourceId())
 			.param("meter", meter)
 			.param("hour", Timestamp.from(hour))
-			.param("id", id)
+			.param("id", eventId(name(o, holders.get(billed.get(0)).facts()), meter, hour))
 			.update();
 		if (first == 0) {
 			return 0;
 		}
-		UsageRecorded data = new UsageRecorded(o.facts().accountId(), o.facts().customerId(), o.facts().entitlementId(),
-				sku, meter, unit, Money.plain(quantity), hour, hourEnd);
-		this.outbox.append(TOPIC, name,
-				new CloudEvent("1.0", id, SOURCE, "usage.recorded", name, hourEnd, "application/json", null, data));
-		return 1;
+		for (int k : billed) {
+			Facts facts = holders.get(k).facts();
+			String name = name(o, facts);
+			String id = eventId(name, meter, hour);
+			UsageRecorded data = new UsageRecorded(facts.accountId(), facts.customerId(), facts.entitlementId(),
+					sku.apply(holders.get(k)), meter, unit, Money.plain(quantities.get(k)), hour, hourEnd,
+					(facts.location() != null) ? facts.location() : this.defaultLocation);
+			this.outbox.append(TOPIC, name,
+					new CloudEvent("1.0", id, SOURCE, "usage.recorded", name, hourEnd, "application/json", null, data));
+		}
+		return billed.size();
 	}
 
 	/** The same resource, meter and hour always give the same id. */
@@ -165,10 +297,18 @@ public class HourlyMeter {
 			.toString();
 	}
 
-	private static String name(Overlap o) {
+	private static String name(Overlap o, Facts owner) {
 		ResourceKind kind = ResourceKind.valueOf(o.kind());
-		return "accounts/" + o.facts().accountId() + "/customers/" + o.facts().customerId() + "/" + kind.segment() + "/"
+		return "accounts/" + owner.accountId() + "/customers/" + owner.customerId() + "/" + kind.segment() + "/"
 				+ o.resourceId();
+	}
+
+	/** A provider counter over [from, to). */
+	@FunctionalInterface
+	private interface Counter {
+
+		long count(String resourceId, Instant from, Instant to);
+
 	}
 
 	private Optional<Instant> watermark() {

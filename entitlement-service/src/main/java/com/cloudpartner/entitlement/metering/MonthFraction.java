@@ -23,12 +23,16 @@ final class MonthFraction {
 	}
 
 	static BigDecimal ofHour(int sizeGb, Instant hourStart, ZoneId zone) {
+		return ofHour(BigDecimal.valueOf(sizeGb), hourStart, zone);
+	}
+
+	/** The same for a size that is not whole GB (what a bucket stores). */
+	static BigDecimal ofHour(BigDecimal size, Instant hourStart, ZoneId zone) {
 		YearMonth month = YearMonth.from(hourStart.atZone(zone));
 		Instant monthStart = month.atDay(1).atStartOfDay(zone).toInstant();
 		Instant nextMonth = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
 		long hours = Duration.between(monthStart, nextMonth).toHours();
 		long index = Duration.between(monthStart, hourStart).toHours();
-		BigDecimal size = BigDecimal.valueOf(sizeGb);
 		return cumulative(size, index + 1, hours).subtract(cumulative(size, index, hours));
 	}
 

@@ -1,10 +1,17 @@
 package com.cloudpartner.entitlement.metering;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+
+import com.cloudpartner.entitlement.metering.HourHolders.Stretch;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -36,12 +43,14 @@ public class UsagePeriods {
 		}
 		open.ifPresent((p) -> close(p, now));
 		if (current.billable()) {
-			this.jdbc.sql("""
-					insert into usage_period (resource_id, started_at, account_id, customer_id, entitlement_id, kind,
-					    sku, size_gb) values (:id, :now, :account, :customer, :entitlement, :kind, :sku, :size)
-					on conflict (resource_id, started_at) do update set account_id = excluded.account_id,
-					    customer_id = excluded.customer_id, entitlement_id = excluded.entitlement_id,
-					    sku = excluded.sku, size_gb = excluded.size_gb, ended_at = null""")
+			this.jdbc
+				.sql("""
+						insert into usage_period (resource_id, started_at, account_id, customer_id, entitlement_id, kind,
+						    sku, size_gb, location)
+						values (:id, :now, :account, :customer, :entitlement, :kind, :sku, :size, :location)
+						on conflict (resource_id, started_at) do update set account_id = excluded.account_id,
+						    customer_id = excluded.customer_id, entitlement_id = excluded.entitlement_id,
+						    sku = excluded.sku, size_gb = excluded.size_gb, location = excluded.location, ended_at = null""")
 				.param("id", current.resourceId())
 				.param("now", Timestamp.from(now))
 				.param("account", current.facts().accountId())
@@ -50,18 +59,19 @@ public class UsagePeriods {
 				.param("kind", current.kind())
 				.param("sku", current.facts().sku())
 				.param("size", current.facts().sizeGb(), java.sql.Types.INTEGER)
+				.param("location", current.facts().location(), java.sql.Types.VARCHAR)
 				.update();
 		}
 	}
 
 	private Optional<Period> open(String resourceId) {
 		return this.jdbc.sql("""
-				select resource_id, started_at, account_id, customer_id, entitlement_id, sku, size_gb
+				select resource_id, started_at, account_id, customer_id, entitlement_id, sku, size_gb, location
 				from usage_period where resource_id = :id and ended_at is null for update""")
 			.param("id", resourceId)
 			.query((rs, n) -> new Period(rs.getString(1), rs.getTimestamp(2).toInstant(),
 					new Facts(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-							(Integer) rs.getObject(7))))
+							(Integer) rs.getObject(7), rs.getString(8))))
 			.optional();
 	}
 
@@ -73,19 +83,72 @@ public class UsagePeriods {
 			.update();
 	}
 
-	/** The periods that overlap [from, to), latest start first per resource. */
+	/**
+	 * The resources billable in [from, to), each with its holders in it (two in the hour
+	 * a customer is transferred in), first holder first.
+	 */
 	List<Overlap> overlapping(Instant from, Instant to) {
-		return this.jdbc
-			.sql("""
-					select distinct on (resource_id) resource_id, kind, account_id, customer_id, entitlement_id, sku, size_gb
-					from usage_period where started_at < :to and (ended_at is null or ended_at > :from)
-					order by resource_id, started_at desc""")
+		List<Overlap> overlaps = new ArrayList<>();
+		String resource = null;
+		String kind = null;
+		List<Stretch> stretches = new ArrayList<>();
+		for (Row row : this.jdbc.sql("""
+				select resource_id, kind, account_id, customer_id, entitlement_id, sku, size_gb, location, started_at,
+				    ended_at
+				from usage_period where started_at < :to and (ended_at is null or ended_at > :from)
+				order by resource_id, started_at""")
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to))
-			.query((rs, n) -> new Overlap(rs.getString(1), rs.getString(2),
-					new Facts(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-							(Integer) rs.getObject(7))))
-			.list();
+			.query((rs, n) -> new Row(rs.getString(1), rs.getString(2),
+					new Stretch(facts(rs, 3), max(rs.getTimestamp(9).toInstant(), from),
+							(rs.getTimestamp(10) != null) ? min(rs.getTimestamp(10).toInstant(), to) : to)))
+			.list()) {
+			if (!row.resourceId().equals(resource)) {
+				if (resource != null) {
+					overlaps.add(new Overlap(resource, kind, HourHolders.of(stretches, from, to)));
+				}
+				resource = row.resourceId();
+				kind = row.kind();
+				stretches = new ArrayList<>();
+			}
+			stretches.add(row.stretch());
+		}
+		if (resource != null) {
+			overlaps.add(new Overlap(resource, kind, HourHolders.of(stretches, from, to)));
+		}
+		return overlaps;
+	}
+
+	/**
+	 * Per resource billable in [from, to), the owner that held it first in it: the owner
+	 * at the start of a billing day, for DAY meters.
+	 */
+	Map<String, Facts> firstOwners(Instant from, Instant to) {
+		Map<String, Facts> owners = new HashMap<>();
+		this.jdbc.sql("""
+				select distinct on (resource_id) resource_id, account_id, customer_id, entitlement_id, sku, size_gb,
+				    location
+				from usage_period where started_at < :to and (ended_at is null or ended_at > :from)
+				order by resource_id, started_at""")
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.query((rs) -> {
+				owners.put(rs.getString(1), facts(rs, 2));
+			});
+		return owners;
+	}
+
+	private static Facts facts(ResultSet rs, int first) throws SQLException {
+		return new Facts(rs.getString(first), rs.getString(first + 1), rs.getString(first + 2), rs.getString(first + 3),
+				(Integer) rs.getObject(first + 4), rs.getString(first + 5));
+	}
+
+	private static Instant max(Instant a, Instant b) {
+		return a.isAfter(b) ? a : b;
+	}
+
+	private static Instant min(Instant a, Instant b) {
+		return a.isBefore(b) ? a : b;
 	}
 
 	Optional<Instant> earliestStart() {
@@ -102,11 +165,19 @@ public class UsagePeriods {
 	 * @param entitlementId the entitlement it is billed under
 	 * @param sku the SKU's resource name
 	 * @param sizeGb size for GB meters
+	 * @param location the region or zone it runs in, null if it was created before
+	 * resources had one
 	 */
-	public record Facts(String accountId, String customerId, String entitlementId, String sku, Integer sizeGb) {
+	public record Facts(String accountId, String customerId, String entitlementId, String sku, Integer sizeGb,
+			String location) {
 
 		public Facts {
 			Objects.requireNonNull(accountId);
+		}
+
+		boolean sameOwner(Facts other) {
+			return this.accountId.equals(other.accountId) && Objects.equals(this.customerId, other.customerId)
+					&& Objects.equals(this.entitlementId, other.entitlementId);
 		}
 
 	}
@@ -126,13 +197,17 @@ public class UsagePeriods {
 	}
 
 	/**
-	 * A resource billable during an hour, with the facts that held last in it.
+	 * A resource billable during an hour, with who held it in the hour.
 	 *
 	 * @param resourceId the resource id
 	 * @param kind SERVER, DISK, ...
-	 * @param facts owner, SKU and size
+	 * @param holders its owners in the hour, first first: one unless it changed owner in
+	 * the hour
 	 */
-	record Overlap(String resourceId, String kind, Facts facts) {
+	record Overlap(String resourceId, String kind, List<HourHolders.Holder> holders) {
+	}
+
+	private record Row(String resourceId, String kind, Stretch stretch) {
 	}
 
 }

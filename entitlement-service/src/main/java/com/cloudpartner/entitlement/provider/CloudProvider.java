@@ -54,10 +54,27 @@ public interface CloudProvider {
 
 	void delete(String id, String kind);
 
+	/**
+	 * Hands a resource to another owner (a customer transferred to another partner), so
+	 * that the new owner's quotas count it and the old owner's no longer do. Changes only
+	 * the cloud's bookkeeping, at once, in the caller's transaction where the cloud
+	 * supports one.
+	 */
+	void reassign(String id, String owner);
+
 	Optional<ProviderResource> describe(String id);
 
 	/** Bytes sent to the internet by a server or load balancer in [from, to). */
 	long egressBytes(String id, Instant from, Instant to);
+
+	/**
+	 * The most bytes an object storage bucket held at any time in [from, to) (what it
+	 * held before, if nothing changed in it); 0 for an empty bucket.
+	 */
+	long storedBytes(String id, Instant from, Instant to);
+
+	/** Requests an object storage bucket served in [from, to). */
+	long requests(String id, Instant from, Instant to);
 
 	/** A monitoring series (cpu, memory, disk, traffic), one point per hour. */
 	List<MetricPoint> metrics(String id, String metric, Instant from, Instant to);

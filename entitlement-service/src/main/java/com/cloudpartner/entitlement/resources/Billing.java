@@ -11,8 +11,8 @@ final class Billing {
 
 	static Billable of(Resource r) {
 		boolean billable = r.allocated() && r.state() != ResourceState.ERROR;
-		return new Billable(r.id(), r.kind().name(), billable,
-				new Facts(r.accountId(), r.customerId(), r.entitlementId(), r.sku(), r.sizeGb()));
+		return new Billable(r.id(), r.kind().name(), billable, new Facts(r.accountId(), r.customerId(),
+				r.entitlementId(), r.sku(), r.sizeGb(), r.attribute("location")));
 	}
 
 }

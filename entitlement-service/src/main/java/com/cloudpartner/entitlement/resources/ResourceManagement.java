@@ -44,8 +44,12 @@ class ResourceManagement {
 
 	private final Clock clock;
 
+	private final String location;
+
 	ResourceManagement(Resources resources, Jobs jobs, ResourceRules rules, PartnerChecks partners,
-			IdempotencyKeys idempotencyKeys, TransactionTemplate tx, JsonMapper json, Clock clock) {
+			IdempotencyKeys idempotencyKeys, TransactionTemplate tx, JsonMapper json, Clock clock,
+			ResourcesProperties properties) {
+		this.location = properties.location();
 		this.resources = resources;
 		this.jobs = jobs;
 		this.rules = rules;
@@ -88,9 +92,11 @@ class ResourceManagement {
 		Instant now = now();
 		String id = UUID.randomUUID().toString();
 		ResourceRules.Draft draft = this.rules.draft(accountId, customerId, kind, serverId, request);
+		Map<String, Object> attributes = new HashMap<>(draft.attributes());
+		attributes.put("location", this.location);
 		Resource resource = new Resource(accountId, customerId, id, kind, draft.entitlementId(), draft.sku(),
-				draft.displayName(), ResourceState.PROVISIONING, draft.sizeGb(), serverId, draft.attributes(), null,
-				null, now, now);
+				draft.displayName(), ResourceState.PROVISIONING, draft.sizeGb(), serverId, attributes, null, null, now,
+				now);
 		this.resources.insert(resource);
 		Map<String, Object> payload = new HashMap<>();
 		payload.put("action", Action.CREATE.name());

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param sku the SKU's resource name
  * @param state PROVISIONING, RUNNING, STOPPED, ACTIVE, DELETING, DELETED or ERROR
  * @param sizeGb storage size
+ * @param location the region or zone it runs in
  * @param details kind-specific facts
  * @param error why its last job failed
  * @param createTime when it was asked for
@@ -24,10 +25,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ResourceView(String name, String id, String displayName, String entitlement, String sku, String state,
-		Integer sizeGb, Map<String, Object> details, String error, Instant createTime, Instant updateTime) {
+		Integer sizeGb, String location, Map<String, Object> details, String error, Instant createTime,
+		Instant updateTime) {
 
 	static ResourceView of(Resource r) {
 		Map<String, Object> details = new TreeMap<>(r.attributes());
+		details.remove("location");
 		String prefix = r.customerName() + "/servers/";
 		if (r.attribute("server") != null) {
 			details.put("server", prefix + r.attribute("server"));
@@ -36,7 +39,7 @@ public record ResourceView(String name, String id, String displayName, String en
 			details.put("server", prefix + r.parentId());
 		}
 		return new ResourceView(r.name(), r.id(), r.displayName(), r.entitlementName(), r.sku(), r.state().name(),
-				r.sizeGb(), details, r.error(), r.createTime(), r.updateTime());
+				r.sizeGb(), r.attribute("location"), details, r.error(), r.createTime(), r.updateTime());
 	}
 
 }

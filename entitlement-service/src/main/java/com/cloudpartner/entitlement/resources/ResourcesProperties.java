@@ -14,11 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param firewallSku the SKU firewall rules are recorded under (they are free)
  * @param bootDiskGb the size of a server's boot disk, which an image copies
  * @param maxDiskGb the largest disk one may create
+ * @param location the region or zone new resources are created in (the simulated cloud
+ * has one)
  */
 @ConfigurationProperties("platform.resources")
 public record ResourcesProperties(Map<ResourceKind, List<String>> skus,
 		@DefaultValue("products/firewall/skus/server-firewall") String firewallSku, @DefaultValue("50") int bootDiskGb,
-		@DefaultValue("2000") int maxDiskGb) {
+		@DefaultValue("2000") int maxDiskGb, @DefaultValue("kr-central-1") String location) {
 
 	private static final Map<ResourceKind, List<String>> DEFAULT_SKUS = Map.of(ResourceKind.SERVER,
 			List.of("products/server-basic/skus/basic-2vcpu-4gb", "products/server-basic/skus/basic-4vcpu-8gb",

@@ -43,4 +43,18 @@ class MonthFractionTests {
 			.isLessThanOrEqualTo(new BigDecimal("0.000000001"));
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "2026-11, 1.5", "2026-02, 0.000000123", "2026-12, 250.123456789" })
+	void aBucketsFractionalGigabytesAddUpOverTheMonthToo(String month, BigDecimal gb) {
+		ZoneId seoul = ZoneId.of("Asia/Seoul");
+		YearMonth ym = YearMonth.parse(month);
+		Instant end = ym.plusMonths(1).atDay(1).atStartOfDay(seoul).toInstant();
+		BigDecimal sum = BigDecimal.ZERO;
+		for (Instant h = ym.atDay(1).atStartOfDay(seoul).toInstant(); h
+			.isBefore(end); h = h.plus(1, ChronoUnit.HOURS)) {
+			sum = sum.add(MonthFraction.ofHour(gb, h, seoul));
+		}
+		assertThat(sum).isEqualByComparingTo(gb);
+	}
+
 }

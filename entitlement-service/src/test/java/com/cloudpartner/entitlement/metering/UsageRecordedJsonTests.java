@@ -23,8 +23,18 @@ class UsageRecordedJsonTests {
 				example.get("customerId").asString(), example.get("entitlementId").asString(),
 				example.get("sku").asString(), example.get("meter").asString(), example.get("unit").asString(),
 				example.get("quantity").asString(), Instant.parse(example.get("windowStart").asString()),
-				Instant.parse(example.get("windowEnd").asString()));
+				Instant.parse(example.get("windowEnd").asString()), example.get("location").asString());
 		assertThat((JsonNode) this.json.valueToTree(usage)).isEqualTo(example);
+		assertThat(example.get("location").asString()).isEqualTo("kr-central-1");
+	}
+
+	@Test
+	void anUnknownLocationIsLeftOut() {
+		UsageRecorded usage = new UsageRecorded("a", "c", "e", "products/x/skus/y", "vm-hours", "HOUR", "1",
+				Instant.parse("2026-11-23T05:00:00Z"), Instant.parse("2026-11-23T06:00:00Z"), null);
+		JsonNode data = this.json.valueToTree(usage);
+		assertThat(data.has("location")).isFalse();
+		assertThat(data.has("labels")).isFalse();
 	}
 
 	@Test

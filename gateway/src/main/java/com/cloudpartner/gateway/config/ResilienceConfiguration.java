@@ -3,7 +3,6 @@ package com.cloudpartner.gateway.config;
 import java.time.Duration;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
@@ -13,30 +12,30 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The circuit breakers around each service's routes. The starter's default time limiter
- * (1 s) would cut slow but healthy calls and its fallback answers 200; here the time
- * limiter sits above every route's response timeout, so that the HTTP client's timeout
- * decides (504 UPSTREAM_TIMEOUT), and no fallback is configured, so that an open circuit
- * is a 503 SERVICE_UNAVAILABLE rendered by the problem handler.
+ * The circuit breakers around each service's routes. No time limiter
+ * ({@code spring.cloud.circuitbreaker.resilience4j.disable-time-limiter}): the HTTP
+ * client's per-route response timeout already bounds every call (504 UPSTREAM_TIMEOUT),
+ * and a time limiter would arm and cancel one more timer per request for nothing. No
+ * fallback is configured, so that an open circuit is a 503 SERVICE_UNAVAILABLE rendered
+ * by the problem handler.
  */
 @Configuration(proxyBeanMethods = false)
 class ResilienceConfiguration {
 
 	@Bean
 	Customizer<ReactiveResilience4JCircuitBreakerFactory> serviceCircuitBreakers(
-			@Value("${platform.gateway.circuit-breaker.time-limit:30s}") Duration timeLimit,
 			@Value("${platform.gateway.circuit-breaker.open-for:10s}") Duration openFor) {
-		return (factory) -> factory.configureDefault((id) -> new Resilience4JConfigBuilder(id)
-			.timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(timeLimit).build())
-			.circuitBreakerConfig(CircuitBreakerConfig.custom()
-				.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-				.slidingWindowSize(50)
-				.minimumNumberOfCalls(20)
-				.failureRateThreshold(50)
-				.waitDurationInOpenState(openFor)
-				.permittedNumberOfCallsInHalfOpenState(5)
-				.build())
-			.build());
+		return (factory) -> factory.configureDefault(
+				(id) -> new Resilience4JConfigBuilder(id)
+					.circuitBreakerConfig(CircuitBreakerConfig.custom()
+						.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+						.slidingWindowSize(50)
+						.minimumNumberOfCalls(20)
+						.failureRateThreshold(50)
+						.waitDurationInOpenState(openFor)
+						.permittedNumberOfCallsInHalfOpenState(5)
+						.build())
+					.build());
 	}
 
 }

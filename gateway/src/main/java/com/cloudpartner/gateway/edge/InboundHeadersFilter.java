@@ -4,25 +4,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import java.util.concurrent.ThreadLocalRandom;
 
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Runs first for every request, routed or not: drops identity headers that only the
- * gateway may set (a caller must never be able to claim an identity by header), gives the
- * request and its response an {@code X-Request-Id}, and puts the security headers on
- * every response. The W3C {@code traceparent} is continued (or started) by Micrometer
- * Tracing and forwarded by the gateway's HTTP client.
+ * Runs first for every request, routed or not: gives the request and its response an
+ * {@code X-Request-Id} and puts the security headers on every response. What is forwarded
+ * to a service (identity headers only the gateway may set dropped, the request id, the
+ * verified identity, the trace context) is decided once, when the proxied request is
+ * built, by {@link ForwardedHeadersFilter}: the inbound request itself is not copied.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -32,8 +31,6 @@ public class InboundHeadersFilter implements WebFilter {
 
 	/** Exchange attribute holding the request id, for the error handler. */
 	public static final String REQUEST_ID_ATTRIBUTE = InboundHeadersFilter.class.getName() + ".requestId";
-
-	private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
 	private static final String VERIFIED_PREFIX = "x-verified-";
 
@@ -45,15 +42,14 @@ public class InboundHeadersFilter implements WebFilter {
 	 * {@code Content-Security-Policy} beyond framing: Swagger UI and the console's pages
 	 * are served through here and set theirs.
 	 */
-	static final Map<String, String> SECURITY_HEADERS = Map.of("X-Content-Type-Options", "nosniff", "X-Frame-Options",
-			"DENY", "Referrer-Policy", "no-referrer", "Strict-Transport-Security",
+	public static final Map<String, String> SECURITY_HEADERS = Map.of("X-Content-Type-Options", "nosniff",
+			"X-Frame-Options", "DENY", "Referrer-Policy", "no-referrer", "Strict-Transport-Security",
 			"max-age=31536000; includeSubDomains", "Content-Security-Policy", "frame-ancestors 'none'",
 			"Cross-Origin-Resource-Policy", "same-site");
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		ServerHttpRequest request = exchange.getRequest();
-		String requestId = requestIdOf(request.getHeaders().getFirst(REQUEST_ID));
+		String requestId = requestIdOf(exchange.getRequest().getHeaders().getFirst(REQUEST_ID));
 		exchange.getAttributes().put(REQUEST_ID_ATTRIBUTE, requestId);
 		HttpHeaders responseHeaders = exchange.getResponse().getHeaders();
 		responseHeaders.set(REQUEST_ID, requestId);
@@ -67,19 +63,44 @@ public class InboundHeadersFilter implements WebFilter {
 			});
 			return Mono.empty();
 		});
-		ServerHttpRequest cleaned = request.mutate().headers((headers) -> {
-			List<String> spoofable = headers.headerNames()
-				.stream()
-				.filter(InboundHeadersFilter::isIdentityHeader)
-				.toList();
-			spoofable.forEach(headers::remove);
-			headers.set(REQUEST_ID, requestId);
-		}).build();
-		return chain.filter(exchange.mutate().request(cleaned).build());
+		return chain.filter(exchange);
 	}
 
+	/** The request id of the exchange (set by this filter). */
+	public static String requestIdOf(ServerWebExchange exchange) {
+		return exchange.getAttribute(REQUEST_ID_ATTRIBUTE);
+	}
+
+	/**
+	 * The caller's id when it is sane (1-128 of {@code A-Za-z0-9._:-}), else a new random
+	 * UUID. Request ids correlate log lines; they are not secrets, so the thread's own
+	 * random source is enough (no lock on a shared SecureRandom per request).
+	 */
 	static String requestIdOf(String offered) {
-		return (offered != null && SANE_ID.matcher(offered).matches()) ? offered : UUID.randomUUID().toString();
+		return isSane(offered) ? offered : newRequestId();
+	}
+
+	private static boolean isSane(String id) {
+		if (id == null || id.isEmpty() || id.length() > 128) {
+			return false;
+		}
+		for (int i = 0; i < id.length(); i++) {
+			char c = id.charAt(i);
+			boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.'
+					|| c == '_' || c == ':' || c == '-';
+			if (!ok) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static String newRequestId() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		// a version 4 (random) UUID, IETF variant
+		long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
+		long lsb = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+		return new UUID(msb, lsb).toString();
 	}
 
 	static boolean isIdentityHeader(String name) {

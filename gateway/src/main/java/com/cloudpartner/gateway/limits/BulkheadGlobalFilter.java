@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.cloudpartner.gateway.config.GatewayProperties;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
-import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -31,7 +31,11 @@ class BulkheadGlobalFilter implements GlobalFilter, Ordered {
 
 	private final BulkheadConfig config;
 
+	/** By service name. */
 	private final Map<String, Bulkhead> bulkheads = new ConcurrentHashMap<>();
+
+	/** By route id: the service's bulkhead, found once per route. */
+	private final Map<String, Bulkhead> byRoute = new ConcurrentHashMap<>();
 
 	BulkheadGlobalFilter(GatewayProperties properties) {
 		this.config = BulkheadConfig.custom()
@@ -51,11 +55,21 @@ class BulkheadGlobalFilter implements GlobalFilter, Ordered {
 		if (route == null) {
 			return chain.filter(exchange);
 		}
-		String id = route.getId();
-		int dash = id.indexOf('-');
-		String service = (dash > 0) ? id.substring(0, dash) : id;
-		Bulkhead bulkhead = this.bulkheads.computeIfAbsent(service, (name) -> Bulkhead.of(name, this.config));
-		return chain.filter(exchange).transformDeferred(BulkheadOperator.of(bulkhead));
+		Bulkhead bulkhead = this.byRoute.computeIfAbsent(route.getId(), this::bulkheadOfRoute);
+		// The chain is subscribed right away by the gateway (this runs inside its
+		// deferred filter chain), so the permit is taken here and given back once the
+		// call ends however it ends; cheaper than the reactor operator's per-subscriber
+		// bookkeeping.
+		if (!bulkhead.tryAcquirePermission()) {
+			return Mono.error(BulkheadFullException.createBulkheadFullException(bulkhead));
+		}
+		return chain.filter(exchange).doFinally((signal) -> bulkhead.onComplete());
+	}
+
+	private Bulkhead bulkheadOfRoute(String routeId) {
+		int dash = routeId.indexOf('-');
+		String service = (dash > 0) ? routeId.substring(0, dash) : routeId;
+		return this.bulkheads.computeIfAbsent(service, (name) -> Bulkhead.of(name, this.config));
 	}
 
 }

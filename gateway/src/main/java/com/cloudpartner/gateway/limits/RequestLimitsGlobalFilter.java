@@ -23,7 +23,8 @@ import org.springframework.web.server.ServerWebExchange;
  * {@code 413 PAYLOAD_TOO_LARGE} (declared by {@code Content-Length}, or counted while it
  * streams), a {@code pageSize} above the ceiling or not a number is
  * {@code 400 VALIDATION_FAILED} on the field {@code pageSize}. (Header size is Netty's:
- * {@code server.max-http-request-header-size}.)
+ * {@code server.max-http-request-header-size}, answered 431 REQUEST_HEADERS_TOO_LARGE by
+ * {@code DecodingFailureProblems}.)
  */
 @Component
 class RequestLimitsGlobalFilter implements GlobalFilter, Ordered {

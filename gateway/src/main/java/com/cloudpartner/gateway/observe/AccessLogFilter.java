@@ -1,8 +1,9 @@
 package com.cloudpartner.gateway.observe;
 
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import com.cloudpartner.gateway.edge.InboundHeadersFilter;
 import com.cloudpartner.gateway.security.Identity;
@@ -13,7 +14,6 @@ import io.micrometer.tracing.handler.TracingObservationHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
@@ -31,6 +31,12 @@ import org.springframework.web.server.WebFilterChain;
  * trace id, account, route, method, path, status, latency to the first byte), and the
  * timer {@code gateway.requests} tagged by route, account, method and status, exported at
  * {@code /actuator/prometheus} as {@code gateway_requests_seconds_*}.
+ * <p>
+ * The timers are looked up in a map of their own rather than built and registered per
+ * request, and the {@code account} tag is bounded: the first {@value #MAX_ACCOUNTS}
+ * accounts seen get their own series, later ones share {@code account="other"} (the
+ * access log still names them), so that a flood of accounts cannot grow the registry
+ * without end.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -38,11 +44,16 @@ public class AccessLogFilter implements WebFilter {
 
 	static final String LOGGER = "gateway.access";
 
+	/** Distinct values of the {@code account} tag at most (then {@code other}). */
+	static final int MAX_ACCOUNTS = 1000;
+
 	private static final Logger log = LoggerFactory.getLogger(LOGGER);
 
-	private final JsonMapper json = JsonMapper.builder().build();
-
 	private final MeterRegistry meters;
+
+	private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
+
+	private final Set<String> taggedAccounts = ConcurrentHashMap.newKeySet();
 
 	AccessLogFilter(MeterRegistry meters) {
 		this.meters = meters;
@@ -62,31 +73,73 @@ public class AccessLogFilter implements WebFilter {
 		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
 		VerifiedToken token = Identity.of(exchange);
 		HttpStatusCode status = exchange.getResponse().getStatusCode();
-		String routeId = (route != null) ? route.getId() : "none";
-		String account = (token != null && token.accountId() != null) ? token.accountId() : "none";
-		String statusText = (status != null) ? Integer.toString(status.value()) : "200";
+		int statusValue = (status != null) ? status.value() : 200;
+		String routeId = (route != null) ? route.getId() : null;
+		String account = (token != null) ? token.accountId() : null;
 		String method = exchange.getRequest().getMethod().name();
-		Timer.builder("gateway.requests")
-			.description("Requests answered by the gateway")
-			.tag("route", routeId)
-			.tag("account", account)
-			.tag("method", method)
-			.tag("status", statusText)
-			.register(this.meters)
-			.record(Duration.ofNanos(nanos));
+		timerOf(routeId, account, method, statusValue).record(nanos, TimeUnit.NANOSECONDS);
 		if (log.isInfoEnabled()) {
-			Map<String, Object> line = new LinkedHashMap<>();
-			line.put("requestId", exchange.getAttribute(InboundHeadersFilter.REQUEST_ID_ATTRIBUTE));
-			line.put("traceId", traceIdOf(exchange));
-			line.put("account", (token != null) ? token.accountId() : null);
-			line.put("subject", (token != null) ? token.subject() : null);
-			line.put("route", (route != null) ? route.getId() : null);
-			line.put("method", method);
-			line.put("path", exchange.getRequest().getPath().value());
-			line.put("status", (status != null) ? status.value() : 200);
-			line.put("latencyMs", nanos / 1_000_000.0);
-			log.info(this.json.writeValueAsString(line));
+			StringBuilder line = new StringBuilder(256);
+			line.append('{');
+			field(line, "requestId", InboundHeadersFilter.requestIdOf(exchange)).append(',');
+			field(line, "traceId", traceIdOf(exchange)).append(',');
+			field(line, "account", account).append(',');
+			field(line, "subject", (token != null) ? token.subject() : null).append(',');
+			field(line, "route", routeId).append(',');
+			field(line, "method", method).append(',');
+			field(line, "path", exchange.getRequest().getPath().value()).append(',');
+			line.append("\"status\":").append(statusValue).append(',');
+			line.append("\"latencyMs\":").append(nanos / 1_000_000.0).append('}');
+			log.info(line.toString());
 		}
+	}
+
+	private Timer timerOf(String routeId, String account, String method, int status) {
+		String accountTag = (account == null) ? "none" : account;
+		if (account != null && !this.taggedAccounts.contains(account)) {
+			accountTag = (this.taggedAccounts.size() < MAX_ACCOUNTS && this.taggedAccounts.add(account)) ? account
+					: "other";
+		}
+		TimerKey key = new TimerKey((routeId != null) ? routeId : "none", accountTag, method, status);
+		Timer timer = this.timers.get(key);
+		return (timer != null) ? timer : this.timers.computeIfAbsent(key, this::register);
+	}
+
+	private Timer register(TimerKey key) {
+		return Timer.builder("gateway.requests")
+			.description("Requests answered by the gateway")
+			.tag("route", key.route())
+			.tag("account", key.account())
+			.tag("method", key.method())
+			.tag("status", Integer.toString(key.status()))
+			.register(this.meters);
+	}
+
+	private record TimerKey(String route, String account, String method, int status) {
+	}
+
+	private static StringBuilder field(StringBuilder line, String name, String value) {
+		line.append('"').append(name).append("\":");
+		if (value == null) {
+			return line.append("null");
+		}
+		line.append('"');
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			switch (c) {
+				case '"' -> line.append("\\\"");
+				case '\\' -> line.append("\\\\");
+				default -> {
+					if (c < 0x20) {
+						line.append(String.format("\\u%04x", (int) c));
+					}
+					else {
+						line.append(c);
+					}
+				}
+			}
+		}
+		return line.append('"');
 	}
 
 	static String traceIdOf(ServerWebExchange exchange) {

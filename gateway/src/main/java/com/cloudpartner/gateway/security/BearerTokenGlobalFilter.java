@@ -26,9 +26,10 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Verifies the bearer token of every routed {@code /v1} request, applies the
- * {@link AccessPolicy} and hands the verified identity to the service as
- * {@code X-Verified-*} headers (the inbound ones were already dropped; the services
- * verify the token again and treat these headers as a hint only).
+ * {@link AccessPolicy} and leaves the verified identity on the exchange
+ * ({@link Identity}), from which the proxied request gets its {@code X-Verified-*}
+ * headers (the inbound ones are dropped; the services verify the token again and treat
+ * these headers as a hint only).
  */
 @Component
 class BearerTokenGlobalFilter implements GlobalFilter, Ordered {
@@ -104,23 +105,7 @@ class BearerTokenGlobalFilter implements GlobalFilter, Ordered {
 		}
 		this.policy.check(method, segments, token);
 		exchange.getAttributes().put(Identity.ATTRIBUTE, token);
-		return chain.filter(withIdentity(exchange, token));
-	}
-
-	private static ServerWebExchange withIdentity(ServerWebExchange exchange, VerifiedToken token) {
-		ServerHttpRequest request = exchange.getRequest().mutate().headers((headers) -> {
-			setIfPresent(headers, "X-Verified-Subject", token.subject());
-			setIfPresent(headers, "X-Verified-Account", token.accountId());
-			setIfPresent(headers, "X-Verified-Customer", token.customerId());
-			headers.set("X-Verified-Scopes", String.join(" ", token.scopes()));
-		}).build();
-		return exchange.mutate().request(request).build();
-	}
-
-	private static void setIfPresent(HttpHeaders headers, String name, String value) {
-		if (value != null && !value.isBlank()) {
-			headers.set(name, value);
-		}
+		return chain.filter(exchange);
 	}
 
 	static String bearerOf(String authorization) {
@@ -145,8 +130,7 @@ class BearerTokenGlobalFilter implements GlobalFilter, Ordered {
 			if (element instanceof PathContainer.PathSegment segment) {
 				String decoded = segment.valueToMatch();
 				if (decoded.equals(".") || decoded.equals("..") || !segment.parameters().isEmpty()
-						|| segment.value().contains(";")
-						|| decoded.chars().anyMatch((c) -> c == '/' || c == '\\' || c < 0x20)) {
+						|| segment.value().indexOf(';') >= 0 || hasForbiddenChar(decoded)) {
 					throw invalidPath();
 				}
 				segments.add(decoded);
@@ -157,6 +141,16 @@ class BearerTokenGlobalFilter implements GlobalFilter, Ordered {
 			}
 		}
 		return segments;
+	}
+
+	private static boolean hasForbiddenChar(String segment) {
+		for (int i = 0; i < segment.length(); i++) {
+			char c = segment.charAt(i);
+			if (c == '/' || c == '\\' || c < 0x20) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static ApiProblem invalidPath() {

@@ -21,7 +21,12 @@ class PublicPaths {
 	}
 
 	boolean matches(HttpMethod method, PathContainer path) {
-		return this.paths.stream().anyMatch((p) -> p.matches(method, path));
+		for (PublicPath candidate : this.paths) {
+			if (candidate.matches(method, path)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private record PublicPath(String method, PathPattern pattern) {

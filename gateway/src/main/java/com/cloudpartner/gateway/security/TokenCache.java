@@ -22,6 +22,17 @@ import com.github.benmanes.caffeine.cache.Expiry;
  */
 class TokenCache {
 
+	private static final HexFormat HEX = HexFormat.of();
+
+	private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	});
+
 	private final Cache<String, VerifiedToken> cache;
 
 	private final Clock clock;
@@ -66,13 +77,10 @@ class TokenCache {
 	}
 
 	static String keyOf(String compact) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			return HexFormat.of().formatHex(digest.digest(compact.getBytes(StandardCharsets.US_ASCII)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		// digest() resets it for the next use; one per thread, no provider lookup per
+		// call
+		MessageDigest digest = SHA256.get();
+		return HEX.formatHex(digest.digest(compact.getBytes(StandardCharsets.US_ASCII)));
 	}
 
 }

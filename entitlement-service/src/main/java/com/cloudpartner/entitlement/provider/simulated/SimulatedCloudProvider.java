@@ -222,6 +222,14 @@ public class SimulatedCloudProvider implements CloudProvider {
 	}
 
 	@Override
+	public void reassign(String id, String owner) {
+		this.jdbc.sql("update sim_resource set owner = :owner where id = :id")
+			.param("owner", owner)
+			.param("id", id)
+			.update();
+	}
+
+	@Override
 	public Optional<ProviderResource> describe(String id) {
 		return this.jdbc.sql("""
 				select id, kind, state, spec, size_gb, network_blocked, attached_to, settings ->> 'address'
@@ -236,12 +244,49 @@ public class SimulatedCloudProvider implements CloudProvider {
 	public long egressBytes(String id, Instant from, Instant to) {
 		return this.jdbc.sql("""
 				select coalesce(sum(egress_bytes), 0) from sim_traffic
-				where resource_id = :id and hour_start >= :from and hour_start < :to""")
+				where resource_id = :id and counted_at >= :from and counted_at < :to""")
 			.param("id", id)
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to))
 			.query(Long.class)
 			.single();
+	}
+
+	@Override
+	public long storedBytes(String id, Instant from, Instant to) {
+		long during = this.jdbc.sql("""
+				select coalesce(max(peak_bytes), 0) from sim_bucket_usage
+				where resource_id = :id and counted_at >= :from and counted_at < :to""")
+			.param("id", id)
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.query(Long.class)
+			.single();
+		return Math.max(during, heldBefore(id, from));
+	}
+
+	@Override
+	public long requests(String id, Instant from, Instant to) {
+		return this.jdbc.sql("""
+				select coalesce(sum(requests), 0) from sim_bucket_usage
+				where resource_id = :id and counted_at >= :from and counted_at < :to""")
+			.param("id", id)
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.query(Long.class)
+			.single();
+	}
+
+	/** What a bucket held just before an instant: what its last activity left. */
+	private long heldBefore(String id, Instant at) {
+		return this.jdbc.sql("""
+				select end_bytes from sim_bucket_usage where resource_id = :id and counted_at < :at
+				order by counted_at desc limit 1""")
+			.param("id", id)
+			.param("at", Timestamp.from(at))
+			.query(Long.class)
+			.optional()
+			.orElse(0L);
 	}
 
 	@Override
@@ -262,7 +307,9 @@ public class SimulatedCloudProvider implements CloudProvider {
 	}
 
 	/**
-	 * Adds egress to the current hour of a server or load balancer (operator endpoint).
+	 * Counts egress of a server or load balancer now (operator endpoint). Counters keep
+	 * the instant, so usage can be told apart on either side of any instant (a transfer
+	 * to another partner).
 	 */
 	void countEgress(String id, long bytes) {
 		if (describe(id).isEmpty()) {
@@ -270,12 +317,67 @@ public class SimulatedCloudProvider implements CloudProvider {
 		}
 		this.jdbc
 			.sql("""
-					insert into sim_traffic (resource_id, hour_start, egress_bytes) values (:id, :hour, :bytes)
-					on conflict (resource_id, hour_start) do update set egress_bytes = sim_traffic.egress_bytes + excluded.egress_bytes""")
+					insert into sim_traffic (resource_id, counted_at, egress_bytes) values (:id, :at, :bytes)
+					on conflict (resource_id, counted_at) do update set egress_bytes = sim_traffic.egress_bytes + excluded.egress_bytes""")
 			.param("id", id)
-			.param("hour", Timestamp.from(this.clock.instant().truncatedTo(ChronoUnit.HOURS)))
+			.param("at", Timestamp.from(this.clock.instant().truncatedTo(ChronoUnit.MICROS)))
 			.param("bytes", bytes)
 			.update();
+	}
+
+	/**
+	 * Object storage activity in a bucket now (operator endpoint): bytes written and
+	 * deleted, and the requests that did it plus any reads. A bucket never holds less
+	 * than nothing: deleting more than it holds is refused.
+	 * @return the bytes the bucket holds now
+	 */
+	long countStorage(String id, long bytesWritten, long bytesDeleted, long requests) {
+		return this.tx.execute((status) -> {
+			ProviderResource bucket = describe(id).orElseThrow(() -> ApiProblem.notFound("PROVIDER_RESOURCE_NOT_FOUND",
+					"The simulated cloud holds no " + id + "."));
+			if (!"BUCKET".equals(bucket.kind())) {
+				throw ApiProblem.conflict("NOT_A_BUCKET", id + " is a " + bucket.kind() + ", not a bucket.");
+			}
+			// one writer per bucket at a time: the counters are read, then written
+			this.jdbc.sql("select id from sim_resource where id = :id for update")
+				.param("id", id)
+				.query(String.class)
+				.single();
+			Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+			long held = this.jdbc.sql("""
+					select end_bytes from sim_bucket_usage where resource_id = :id and counted_at <= :now
+					order by counted_at desc limit 1""")
+				.param("id", id)
+				.param("now", Timestamp.from(now))
+				.query(Long.class)
+				.optional()
+				.orElse(0L);
+			long peak;
+			try {
+				peak = Math.addExact(held, bytesWritten);
+			}
+			catch (ArithmeticException ex) {
+				throw ApiProblem.conflict("BUCKET_FULL", "The bucket cannot hold " + bytesWritten + " more bytes.");
+			}
+			long after = peak - bytesDeleted;
+			if (after < 0) {
+				throw ApiProblem.conflict("BUCKET_HOLDS_LESS",
+						"The bucket holds " + peak + " bytes; " + bytesDeleted + " cannot be deleted.");
+			}
+			this.jdbc.sql("""
+					insert into sim_bucket_usage (resource_id, counted_at, peak_bytes, end_bytes, requests)
+					values (:id, :now, :peak, :after, :requests)
+					on conflict (resource_id, counted_at) do update set
+					    peak_bytes = greatest(sim_bucket_usage.peak_bytes, excluded.peak_bytes),
+					    end_bytes = excluded.end_bytes, requests = sim_bucket_usage.requests + excluded.requests""")
+				.param("id", id)
+				.param("now", Timestamp.from(now))
+				.param("peak", peak)
+				.param("after", after)
+				.param("requests", requests)
+				.update();
+			return after;
+		});
 	}
 
 	/** A stable pseudo-random percentage per resource, metric and hour. */

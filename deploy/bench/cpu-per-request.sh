@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# CPU time the gateway spends per request, for: the JWT route, the same route without JWT,
+# a bare route (no /v1 rules: token, limits, circuit breaker), and the backend called
+# directly (its own CPU per request, for scale). CPU time (utime + stime of the process
+# from /proc/<pid>/stat, all threads, before and after a wrk run, divided by the requests
+# wrk completed) stays meaningful while other processes share the machine, where req/s
+# does not. The second figure leaves out the JIT compiler threads: while the machine is
+# busy the gateway warms up slowly and C2 still compiles during the measurement. See
+# docs/benchmarks.md ("Gateway").
+#
+#   deploy/bench/cpu-per-request.sh                 # 15 s per case after a 20 s warm-up
+#   DURATION=30s CONNS=32 deploy/bench/cpu-per-request.sh
+#   JFR=1 deploy/bench/cpu-per-request.sh           # also records a JFR file of the JWT case
+#
+# Needs: wrk, taskset, the gateway exec jar (./mvnw -q -pl gateway -DskipTests package).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+JDK=${JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JAR=${JAR:-gateway/target/gateway-0.1.0-SNAPSHOT-exec.jar}
+DURATION=${DURATION:-15s}
+WARMUP=${WARMUP:-20s}
+CONNS=${CONNS:-32}
+GW_CPU=${GW_CPU:-0}
+LOAD_CPU=${LOAD_CPU:-1}
+BACKEND_PORT=${BACKEND_PORT:-9291}
+GW_PORT=${GW_PORT:-9280}
+GW_OPTS=${GW_OPTS:--Xms256m -Xmx256m}
+OUT=$(mktemp -d /tmp/gateway-cpu.XXXXXX)
+TICKS=$(getconf CLK_TCK)
+echo "results in $OUT"
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+taskset -c "$LOAD_CPU" "$JDK/bin/java" deploy/bench/BenchBackend.java "$BACKEND_PORT" "$OUT" > "$OUT/backend.log" 2>&1 &
+BACKEND_PID=$!
+pids+=($BACKEND_PID)
+for _ in $(seq 100); do [ -s "$OUT/token" ] && curl -fs "http://127.0.0.1:$BACKEND_PORT/jwks.json" >/dev/null && break; sleep 0.2; done
+TOKEN=$(cat "$OUT/token")
+B="http://127.0.0.1:$BACKEND_PORT"
+
+# GET /v1/offers/** is made public here, so /v1/offers/fast is the same route as
+# /v1/products/fast (entitlement-catalog) without the token; rate limits off so that the
+# bench's single client is not refused
+# shellcheck disable=SC2086
+SPRING_APPLICATION_JSON='{"platform":{"security":{"public-paths":["POST /v1/oauth/token","GET /v1/offers/**"]},"gateway":{"rate-limits":{"enabled":false},"bulkhead":{"max-concurrent-calls":100000}}}}' \
+SERVER_PORT=$GW_PORT PLATFORM_SECURITY_JWKS_URI="$B/jwks.json" \
+PLATFORM_SERVICES_PARTNER=$B PLATFORM_SERVICES_ENTITLEMENT=$B PLATFORM_SERVICES_BILLING=$B PLATFORM_SERVICES_CONSOLE=$B \
+SPRING_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9 \
+  taskset -c "$GW_CPU" "$JDK/bin/java" $GW_OPTS -jar "$JAR" > "$OUT/gateway.log" 2>&1 &
+GW_PID=$!
+pids+=($GW_PID)
+for _ in $(seq 300); do curl -fs "http://127.0.0.1:$GW_PORT/actuator/health" 2>/dev/null | grep -q UP && break; sleep 0.2; done
+G="http://127.0.0.1:$GW_PORT"
+AUTH="Authorization: Bearer $TOKEN"
+
+cpu_ticks() { # utime + stime of a process, all threads (fields 14 and 15 after the comm)
+  sed 's/^.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'
+}
+
+jit_ticks() { # the same, of its JIT compiler threads only
+  local t sum=0
+  for t in /proc/"$1"/task/*; do
+    case "$(cat "$t/comm" 2>/dev/null)" in
+      C1\ Compiler*|C2\ Compiler*) sum=$(( sum + $(sed 's/^.*) //' "$t/stat" | awk '{print $12 + $13}') )) ;;
+    esac
+  done
+  echo "$sum"
+}
+
+measure() { # name pid url [auth]
+  local name=$1 pid=$2 url=$3 auth=${4:-}
+  local args=(-t1 -c"$CONNS" -d"$DURATION" --timeout 5s)
+  [ -n "$auth" ] && args+=(-H "$auth")
+  local t0 t1 j0 j1
+  t0=$(cpu_ticks "$pid"); j0=$(jit_ticks "$pid")
+  taskset -c "$LOAD_CPU" wrk "${args[@]}" "$url" > "$OUT/$name.txt"
+  t1=$(cpu_ticks "$pid"); j1=$(jit_ticks "$pid")
+  local requests bad
+  requests=$(awk '/requests in/ {print $1}' "$OUT/$name.txt")
+  bad=$(grep -E "Socket errors|Non-2xx" "$OUT/$name.txt" | tr '\n' ' ' || true)
+  awk -v n="$name" -v t=$((t1 - t0)) -v j=$((j1 - j0)) -v hz="$TICKS" -v r="$requests" -v b="$bad" 'BEGIN {
+    printf "%-9s %8d requests %7.2f s CPU %6.3f ms CPU/request, %6.3f without the JIT compiler threads %s\n",
+      n, r, t / hz, 1000 * t / hz / r, 1000 * (t - j) / hz / r, b }' \
+    | tee -a "$OUT/summary.txt"
+}
+
+warm() { taskset -c "$LOAD_CPU" wrk -t1 -c"$CONNS" -d"$WARMUP" ${2:+-H "$2"} "$1" >/dev/null; }
+echo "warm-up ($WARMUP per route)"
+warm "$G/v1/products/fast" "$AUTH"
+warm "$G/v1/offers/fast"
+warm "$G/v3/api-docs/partner"
+
+if [ -n "${JFR:-}" ]; then
+  "$JDK/bin/jcmd" "$GW_PID" JFR.start name=bench settings=profile filename="$OUT/gateway.jfr" >/dev/null
+fi
+measure gw-jwt "$GW_PID" "$G/v1/products/fast" "$AUTH"
+if [ -n "${JFR:-}" ]; then
+  "$JDK/bin/jcmd" "$GW_PID" JFR.stop name=bench >/dev/null
+  echo "JFR of gw-jwt: $OUT/gateway.jfr ($JDK/bin/jfr view hot-methods $OUT/gateway.jfr)"
+fi
+measure gw-nojwt "$GW_PID" "$G/v1/offers/fast"
+measure gw-bare "$GW_PID" "$G/v3/api-docs/partner"
+measure direct "$BACKEND_PID" "$B/v1/products/fast"
+echo "(gw-bare: /v3/api-docs/partner, a route with no /v1 rules; direct: the backend's own CPU)" | tee -a "$OUT/summary.txt"

@@ -109,6 +109,14 @@ class BillingApiIT extends BillingIntegrationTest {
 		assertThat(docs.status()).isEqualTo(200);
 		assertThat(docs.body().at("/components/securitySchemes/bearerAuth/scheme").asString()).isEqualTo("bearer");
 		assertThat(docs.body().at("/components/schemas/Problem").isObject()).isTrue();
+		// the controller reads the body as bytes (to produce each event as received): the
+		// document still describes a batch of CloudEvents
+		assertThat(docs.body()
+			.at("/paths/~1v1~1usage-events/post/requestBody/content/application~1json/schema/type")
+			.asString()).isEqualTo("array");
+		assertThat(docs.body()
+			.at("/paths/~1v1~1usage-events/post/requestBody/content/application~1json/schema/maxItems")
+			.asInt()).isEqualTo(1000);
 		assertThat(docs.body().at("/paths").propertyNames()).contains("/v1/usage-events",
 				"/v1/accounts/{accountId}/billing/current-month",
 				"/v1/accounts/{accountId}/customers/{customerId}/billing/current-month", "/v1/billing-runs",

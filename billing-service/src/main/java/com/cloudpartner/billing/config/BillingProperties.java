@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * Billing settings.
@@ -28,6 +29,7 @@ public record BillingProperties(ZoneId zone, boolean demoData, String runCron, I
 	 */
 	static final Duration MIN_DEDUPE_RETENTION = Duration.ofDays(38);
 
+	@ConstructorBinding
 	public BillingProperties {
 		zone = (zone != null) ? zone : ZoneId.of("Asia/Seoul");
 		runCron = (runCron != null) ? runCron : "0 5 0 1 * *";
@@ -39,6 +41,12 @@ public record BillingProperties(ZoneId zone, boolean demoData, String runCron, I
 			throw new IllegalArgumentException("platform.billing.dedupe-retention must be at least "
 					+ MIN_DEDUPE_RETENTION.toDays() + " days (a billing month plus a grace window)");
 		}
+	}
+
+	/** The settings without a dedupe retention of their own (the default applies). */
+	public BillingProperties(ZoneId zone, boolean demoData, String runCron, Integer paymentTermsDays,
+			BigDecimal vatPercent, Integer runParallelism) {
+		this(zone, demoData, runCron, paymentTermsDays, vatPercent, runParallelism, null);
 	}
 
 }

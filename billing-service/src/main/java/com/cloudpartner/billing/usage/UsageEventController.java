@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -67,9 +68,11 @@ class UsageEventController {
 					+ "1 MiB. The answer comes once the accepted events are durably on Kafka. Each event "
 					+ "is validated on its own: invalid ones are listed in rejected, the others accepted. An event "
 					+ "whose (source, id) was accepted before counts as a duplicate and is not charged again.",
-			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-					content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-							examples = @ExampleObject(name = "one hour of a server", value = EXAMPLE))))
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+					mediaType = MediaType.APPLICATION_JSON_VALUE,
+					array = @ArraySchema(minItems = 1, maxItems = MAX_BATCH,
+							schema = @Schema(type = "object", description = "a CloudEvent 1.0 of type usage.recorded")),
+					examples = @ExampleObject(name = "one hour of a server", value = EXAMPLE))))
 	@ApiResponse(responseCode = "202", description = "The batch was processed.")
 	@ApiResponse(responseCode = "503", description = "Kafka did not acknowledge the batch (USAGE_NOT_DURABLE).",
 			content = @Content(mediaType = "application/problem+json",

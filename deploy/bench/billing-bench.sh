@@ -5,7 +5,12 @@
 # Needs PostgreSQL on 127.0.0.1:5432 (trust) like the tests; Kafka is the embedded KRaft
 # broker of the test support (or TEST_KAFKA_BOOTSTRAP_SERVERS). Runs in one JVM with the
 # load generator, so on a 2-core machine generator, service, broker and database share
-# the cores.
+# the cores. `ingest` also prints CPU time per event (this JVM, and the PostgreSQL
+# backends of the benchmark's database from /proc) and PostgreSQL's row counts.
+# BENCH_JAVA_OPTS adds JVM options, e.g. a JFR recording:
+#   BENCH_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/ingest.jfr,settings=profile \
+#     deploy/bench/billing-bench.sh ingest 30 4
+#   jfr view hot-methods /tmp/ingest.jfr
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}

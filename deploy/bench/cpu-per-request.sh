@@ -28,6 +28,9 @@ GW_OPTS=${GW_OPTS:--Xms256m -Xmx256m}
 OUT=$(mktemp -d /tmp/gateway-cpu.XXXXXX)
 TICKS=$(getconf CLK_TCK)
 echo "results in $OUT"
+for port in "$BACKEND_PORT" "$GW_PORT"; do
+  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then echo "port $port is in use: stop what listens there"; exit 1; fi
+done
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
@@ -50,7 +53,8 @@ SPRING_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9 \
   taskset -c "$GW_CPU" "$JDK/bin/java" $GW_OPTS -jar "$JAR" > "$OUT/gateway.log" 2>&1 &
 GW_PID=$!
 pids+=($GW_PID)
-for _ in $(seq 300); do curl -fs "http://127.0.0.1:$GW_PORT/actuator/health" 2>/dev/null | grep -q UP && break; sleep 0.2; done
+for _ in $(seq 900); do curl -fs "http://127.0.0.1:$GW_PORT/actuator/health" 2>/dev/null | grep -q UP && break; sleep 0.2; done
+curl -fs "http://127.0.0.1:$GW_PORT/actuator/health" | grep -q UP || { echo "gateway did not start: $OUT/gateway.log"; exit 1; }
 G="http://127.0.0.1:$GW_PORT"
 AUTH="Authorization: Bearer $TOKEN"
 

@@ -27,6 +27,9 @@ FAST_CONNS=${FAST_CONNS:-64}
 SLOW_CONNS=${SLOW_CONNS:-256}
 OUT=$(mktemp -d /tmp/gateway-bench.XXXXXX)
 echo "results in $OUT"
+for port in "$BACKEND_PORT" "$GW_PORT"; do
+  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then echo "port $port is in use: stop what listens there"; exit 1; fi
+done
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
@@ -45,7 +48,9 @@ SPRING_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9 \
   taskset -c "$GW_CPU" "$JAVA" -Xms256m -Xmx256m -jar "$JAR" > "$OUT/gateway.log" 2>&1 &
 GW_PID=$!
 pids+=($GW_PID)
-for _ in $(seq 150); do curl -fs "http://127.0.0.1:$GW_PORT/actuator/health" | grep -q UP && break; sleep 0.2; done
+# a busy machine may take a minute or two to start it
+for _ in $(seq 900); do curl -fs "http://127.0.0.1:$GW_PORT/actuator/health" 2>/dev/null | grep -q UP && break; sleep 0.2; done
+curl -fs "http://127.0.0.1:$GW_PORT/actuator/health" | grep -q UP || { echo "gateway did not start: $OUT/gateway.log"; exit 1; }
 G="http://127.0.0.1:$GW_PORT"
 AUTH="Authorization: Bearer $TOKEN"
 
@@ -86,11 +91,13 @@ soak_conns=$(awk -v r="$gw" 'BEGIN { c = int(r * 0.7 * 0.0205 + 0.5); print (c <
 soak_s=${SOAK%s}
 SOAK_PROBE=${SOAK_PROBE:-$(( soak_s / 10 > 5 ? soak_s / 10 : 5 ))}
 # live heap: the "used" of the heap's generations right after a full GC, in KB
-# (SerialGC prints "def new generation" and "tenured generation", G1 "garbage-first heap")
+# (GC.heap_info names them "DefNew"/"Tenured" for SerialGC, which a one-CPU JVM picks,
+# "garbage-first heap" for G1, "PSYoungGen"/"ParOldGen" for ParallelGC)
 live_heap_kb() {
   "$JCMD" "$GW_PID" GC.run >/dev/null 2>&1 || return 0
-  "$JCMD" "$GW_PID" GC.heap_info 2>/dev/null | awk '/(generation|heap) +total/ {
-    for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); gsub(/[^0-9]/, "", v); s += v } } END { print s + 0 }'
+  "$JCMD" "$GW_PID" GC.heap_info 2>/dev/null | awk '
+    /^ *(DefNew|Tenured|def new generation|tenured generation|garbage-first heap|PSYoungGen|ParOldGen|ZHeap|Shenandoah)/ &&
+      match($0, /used [0-9]+K/) { s += substr($0, RSTART + 5, RLENGTH - 6) } END { print s + 0 }'
 }
 echo "live heap before soak: $(live_heap_kb) KB" | tee -a "$OUT/summary.txt"
 printf 'seconds\tlive_heap_kb\n' > "$OUT/heap.tsv"
@@ -109,6 +116,7 @@ echo "soak: ${soak_errors:-no socket errors, no timeouts, no non-2xx responses}"
 # growth from the first probe (after the soak's own warm-up) to the last one
 awk -F'\t' 'NR > 1 { n++; v[n] = $2; t[n] = $1 } END {
   if (n < 2) { print "live heap after GC: too few probes (SOAK_PROBE too long?)"; exit }
+  if (v[1] <= 0) { print "live heap after GC: no figure (did jcmd reach the gateway?)"; exit }
   printf "live heap after GC during the soak: first %d KB (at %s s), last %d KB (%s), min %d, max %d over %d probes: growth %+d KB (%+.1f %%)\n",
     v[1], t[1], v[n], t[n], min(v, n), max(v, n), n, v[n] - v[1], 100 * (v[n] - v[1]) / v[1] }
   function min(a, n,   i, m) { m = a[1]; for (i = 2; i <= n; i++) if (a[i] < m) m = a[i]; return m }

@@ -401,6 +401,19 @@ class BillingTimeTravelIT extends BillingIntegrationTest {
 		});
 		assertThat(rows).filteredOn((row) -> row.get("cost_type").asString().equals("tax")).hasSize(1);
 
+		// a deleted customer is remembered, so the months billed before still export it
+		ObjectNode deleted = BillingClient.example("customer.deleted");
+		((ObjectNode) deleted.get("data")).put("accountId", this.account).put("customerId", "c1");
+		BillingClient.produce("partner-events", "accounts/" + this.account, deleted.toString());
+		await().atMost(PATIENCE)
+			.until(() -> this.jdbc.sql("select count(*) from customer where account_id = :a and deleted_at is not null")
+				.param("a", this.account)
+				.query(Integer.class)
+				.single() == 1);
+		assertThat(this.client
+			.get("/v1/accounts/" + this.account + "/billing-export?month=2025-11", TestTokens.partner(this.account))
+			.raw()).contains("\"customer_correlation_id\":\"crm-1001\"");
+
 		BillingClient.Response csv = this.client
 			.get("/v1/accounts/" + this.account + "/billing-export?month=2025-11&format=csv", TestTokens.operator());
 		assertThat(csv.raw().lines().count()).isEqualTo(rows.size() + 1);

@@ -86,7 +86,7 @@ class PartnerEventsListener {
 					this.contracts.saveState(changed.accountId(), stateOr(changed.state(), fallback));
 				}
 			}
-			case "customer.created" -> {
+			case "customer.created", "customer.updated" -> {
 				CustomerCreated created = event.data(this.json, CustomerCreated.class);
 				created.check(event);
 				if (this.processed.firstTime(CONSUMER, event.source(), event.id())) {

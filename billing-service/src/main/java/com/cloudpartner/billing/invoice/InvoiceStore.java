@@ -1,7 +1,6 @@
 package com.cloudpartner.billing.invoice;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -13,7 +12,6 @@ import java.util.Map;
 
 import com.cloudpartner.billing.rating.RatedItem;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,13 +21,10 @@ class InvoiceStore {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate batch;
-
 	private final InvoiceEvents events;
 
-	InvoiceStore(JdbcClient jdbc, JdbcTemplate batch, InvoiceEvents events) {
+	InvoiceStore(JdbcClient jdbc, InvoiceEvents events) {
 		this.jdbc = jdbc;
-		this.batch = batch;
 		this.events = events;
 	}
 
@@ -223,10 +218,6 @@ class InvoiceStore {
 			return params;
 		}
 
-	}
-
-	private static Timestamp timestamp(Instant instant) {
-		return (instant != null) ? Timestamp.from(instant) : null;
 	}
 
 	/**

@@ -3,7 +3,9 @@ package com.cloudpartner.billing.usage;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,14 +31,13 @@ class ResourceAttributes {
 
 	/** Records the attributes the new events carry; run in the recording transaction. */
 	void record(List<UsageEvent> added) {
-		List<Object[]> rows = new ArrayList<>();
+		// one row per resource and batch: the newest window's values win, field by field
+		Map<List<String>, Object[]> latest = new LinkedHashMap<>();
 		added.stream()
 			.filter(UsageEvent::hasAttributes)
-			// one statement per resource and batch: the newest window wins
 			.sorted(Comparator.comparing(UsageEvent::windowEnd))
-			.forEach((e) -> rows.add(new Object[] { e.accountId(), e.subject(), e.location(),
-					e.labels().isEmpty() ? null : this.json.writeValueAsString(e.labels()),
-					e.windowEnd().atOffset(ZoneOffset.UTC) }));
+			.forEach((e) -> latest.merge(List.of(e.accountId(), e.subject()), row(e), ResourceAttributes::newer));
+		List<Object[]> rows = new ArrayList<>(latest.values());
 		if (rows.isEmpty()) {
 			return;
 		}
@@ -47,6 +48,17 @@ class ResourceAttributes {
 				set location = coalesce(excluded.location, resource_attribute.location),
 				    labels = coalesce(excluded.labels, resource_attribute.labels), updated_at = excluded.updated_at
 				where excluded.updated_at >= resource_attribute.updated_at""", rows);
+	}
+
+	private Object[] row(UsageEvent e) {
+		return new Object[] { e.accountId(), e.subject(), e.location(),
+				e.labels().isEmpty() ? null : this.json.writeValueAsString(e.labels()),
+				e.windowEnd().atOffset(ZoneOffset.UTC) };
+	}
+
+	private static Object[] newer(Object[] older, Object[] newer) {
+		return new Object[] { newer[0], newer[1], (newer[2] != null) ? newer[2] : older[2],
+				(newer[3] != null) ? newer[3] : older[3], newer[4] };
 	}
 
 }

@@ -10,7 +10,9 @@
 #
 #   deploy/bench/cpu-per-request.sh                 # 15 s per case after a 20 s warm-up
 #   DURATION=30s CONNS=32 deploy/bench/cpu-per-request.sh
-#   JFR=1 deploy/bench/cpu-per-request.sh           # also records a JFR file of the JWT case
+#   ROUNDS=2 deploy/bench/cpu-per-request.sh        # the cases measured in turn, twice
+#   JFR=1 deploy/bench/cpu-per-request.sh           # also a JFR file of each gateway case
+#                                                   # (of the last round)
 #
 # Needs: wrk, taskset, the gateway exec jar (./mvnw -q -pl gateway -DskipTests package).
 set -euo pipefail
@@ -19,6 +21,7 @@ JDK=${JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAR=${JAR:-gateway/target/gateway-0.1.0-SNAPSHOT-exec.jar}
 DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-20s}
+ROUNDS=${ROUNDS:-1}
 CONNS=${CONNS:-32}
 GW_CPU=${GW_CPU:-0}
 LOAD_CPU=${LOAD_CPU:-1}
@@ -95,15 +98,19 @@ warm "$G/v1/products/fast" "$AUTH"
 warm "$G/v1/offers/fast"
 warm "$G/v3/api-docs/partner"
 
-if [ -n "${JFR:-}" ]; then
-  "$JDK/bin/jcmd" "$GW_PID" JFR.start name=bench settings=profile filename="$OUT/gateway.jfr" >/dev/null
-fi
-measure gw-jwt "$GW_PID" "$G/v1/products/fast" "$AUTH"
-if [ -n "${JFR:-}" ]; then
-  "$JDK/bin/jcmd" "$GW_PID" JFR.stop name=bench >/dev/null
-  echo "JFR of gw-jwt: $OUT/gateway.jfr ($JDK/bin/jfr view hot-methods $OUT/gateway.jfr)"
-fi
-measure gw-nojwt "$GW_PID" "$G/v1/offers/fast"
-measure gw-bare "$GW_PID" "$G/v3/api-docs/partner"
-measure direct "$BACKEND_PID" "$B/v1/products/fast"
+jfr_start() { [ -n "${JFR:-}" ] && [ "$round" = "$ROUNDS" ] || return 0
+  "$JDK/bin/jcmd" "$GW_PID" JFR.start name="$1" settings=profile filename="$OUT/$1.jfr" >/dev/null; }
+jfr_stop() { [ -n "${JFR:-}" ] && [ "$round" = "$ROUNDS" ] || return 0
+  "$JDK/bin/jcmd" "$GW_PID" JFR.stop name="$1" >/dev/null
+  echo "JFR of $1: $OUT/$1.jfr ($JDK/bin/jfr view hot-methods $OUT/$1.jfr)"; }
+# in turn, ROUNDS times: a case measured first after the warm-up pays for more of the JIT's
+# remaining work (its figure without the JIT threads still includes slower code), so
+# compare cases within a later round
+for round in $(seq "$ROUNDS"); do
+  [ "$ROUNDS" -gt 1 ] && echo "round $round" | tee -a "$OUT/summary.txt"
+  jfr_start gw-jwt; measure gw-jwt "$GW_PID" "$G/v1/products/fast" "$AUTH"; jfr_stop gw-jwt
+  jfr_start gw-nojwt; measure gw-nojwt "$GW_PID" "$G/v1/offers/fast"; jfr_stop gw-nojwt
+  measure gw-bare "$GW_PID" "$G/v3/api-docs/partner"
+  measure direct "$BACKEND_PID" "$B/v1/products/fast"
+done
 echo "(gw-bare: /v3/api-docs/partner, a route with no /v1 rules; direct: the backend's own CPU)" | tee -a "$OUT/summary.txt"

@@ -28,9 +28,12 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * One structured JSON line per request on the logger {@code gateway.access} (request id,
- * trace id, account, route, method, path, status, latency to the first byte), and the
- * timer {@code gateway.requests} tagged by route, account, method and status, exported at
- * {@code /actuator/prometheus} as {@code gateway_requests_seconds_*}.
+ * trace id, account, route, method, path, status, latency to the first byte), built here
+ * in one {@code StringBuilder} with escaped fields and written as it is, without a
+ * pattern layout, by an asynchronous appender ({@code logback-spring.xml},
+ * {@link MessageLineEncoder}); and the timer {@code gateway.requests} tagged by route,
+ * account, method and status, exported at {@code /actuator/prometheus} as
+ * {@code gateway_requests_seconds_*}.
  * <p>
  * The timers are looked up in a map of their own rather than built and registered per
  * request, and the {@code account} tag is bounded: the first {@value #MAX_ACCOUNTS}
@@ -89,9 +92,20 @@ public class AccessLogFilter implements WebFilter {
 			field(line, "method", method).append(',');
 			field(line, "path", exchange.getRequest().getPath().value()).append(',');
 			line.append("\"status\":").append(statusValue).append(',');
-			line.append("\"latencyMs\":").append(nanos / 1_000_000.0).append('}');
+			appendMillis(line.append("\"latencyMs\":"), nanos).append('}');
 			log.info(line.toString());
 		}
+	}
+
+	/** Milliseconds with three decimals, without formatting a double. */
+	static StringBuilder appendMillis(StringBuilder line, long nanos) {
+		long micros = Math.max(nanos, 0) / 1000;
+		long fraction = micros % 1000;
+		line.append(micros / 1000).append('.');
+		if (fraction < 100) {
+			line.append((fraction < 10) ? "00" : "0");
+		}
+		return line.append(fraction);
 	}
 
 	private Timer timerOf(String routeId, String account, String method, int status) {

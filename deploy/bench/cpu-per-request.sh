@@ -35,7 +35,9 @@ for port in "$BACKEND_PORT" "$GW_PORT"; do
   if curl -s -o /dev/null "http://127.0.0.1:$port/"; then echo "port $port is in use: stop what listens there"; exit 1; fi
 done
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
+# waits for them to exit, so that a run right after this one finds its ports free
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
 taskset -c "$LOAD_CPU" "$JDK/bin/java" deploy/bench/BenchBackend.java "$BACKEND_PORT" "$OUT" > "$OUT/backend.log" 2>&1 &

@@ -11,6 +11,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import reactor.core.publisher.Flux;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.gateway.filter.headers.GRPCRequestHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.GRPCResponseHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -240,6 +245,13 @@ class GatewayRoutingIT extends GatewayTestSupport {
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.bodyValue("user_id=u1&jwt=x")
 			.exchange();
+	}
+
+	@Test
+	void proxiesWithoutTheGrpcHeaderFilters(@Autowired ApplicationContext context) {
+		assertThat(context.getBeansOfType(GRPCRequestHeadersFilter.class)).isEmpty();
+		assertThat(context.getBeansOfType(GRPCResponseHeadersFilter.class)).isEmpty();
+		assertThat(context.getBeansOfType(HttpHeadersFilter.class)).isNotEmpty();
 	}
 
 	@Test

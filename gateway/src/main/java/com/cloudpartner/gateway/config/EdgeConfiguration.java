@@ -15,7 +15,8 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 /**
  * CORS for the partners' console origins ({@code platform.gateway.cors.allowed-origins},
  * none by default): answered here, before the token check, so that a browser's preflight
- * (which carries no token) gets its answer.
+ * (which carries no token) gets its answer. Spring Cloud Gateway's gRPC header filters
+ * are dropped ({@link NoGrpcHeadersFilters}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GatewayProperties.class)
@@ -36,6 +37,11 @@ class EdgeConfiguration {
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		source.registerCorsConfiguration("/v1/**", cors);
 		return new CorsWebFilter(source);
+	}
+
+	@Bean
+	static NoGrpcHeadersFilters noGrpcHeadersFilters() {
+		return new NoGrpcHeadersFilters();
 	}
 
 }

@@ -41,7 +41,7 @@ TOKEN=$(cat "$OUT/token")
 B="http://127.0.0.1:$BACKEND_PORT"
 
 # the same catalog route with and without a token: GET /v1/offers/** is made public here
-SPRING_APPLICATION_JSON='{"platform":{"security":{"public-paths":["POST /v1/oauth/token","GET /v1/offers/**"]},"gateway":{"rate-limits":{"enabled":false},"bulkhead":{"max-concurrent-calls":100000}}}}' \
+SPRING_APPLICATION_JSON='{"platform":{"security":{"public-paths":["POST /v1/oauth/token","GET /v1/offers/**"]},"gateway":{"rate-limits":{"enabled":false},"bulkhead":{"max-concurrent-calls":100000}}},"logging":{"level":{"org.apache.kafka":"WARN"}}}' \
 SERVER_PORT=$GW_PORT PLATFORM_SECURITY_JWKS_URI="$B/jwks.json" \
 PLATFORM_SERVICES_PARTNER=$B PLATFORM_SERVICES_ENTITLEMENT=$B PLATFORM_SERVICES_BILLING=$B PLATFORM_SERVICES_CONSOLE=$B \
 SPRING_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9 \
@@ -73,14 +73,33 @@ wrk_run() { # name conns url [auth] [extra wrk args]
   ms "$p50" > "$OUT/$name.p50"; ms "$p99" > "$OUT/$name.p99"
 }
 
-echo "warm-up"; DURATION=10s wrk_run warmup-jwt "$FAST_CONNS" "$G/v1/products/fast" "$AUTH" >/dev/null
-DURATION=10s wrk_run warmup-slow "$SLOW_CONNS" "$G/v1/products/slow" "$AUTH" >/dev/null
-DURATION=5s wrk_run warmup-nojwt "$FAST_CONNS" "$G/v1/offers/fast" "" >/dev/null
+# The JIT compiles on the gateway's one core: warm every case up in turn for WARMUP in all
+# (a case measured right after a short warm-up pays for compilation still in progress),
+# then measure JWT and no-JWT ROUNDS times in turn and keep the last round of each.
+WARMUP=${WARMUP:-60s}
+ROUNDS=${ROUNDS:-2}
+warm_slice=$(( ${WARMUP%s} / 6 > 1 ? ${WARMUP%s} / 6 : 1 ))s
+echo "warm-up ($WARMUP)"
+for _ in 1 2; do
+  DURATION=$warm_slice wrk_run warmup-jwt "$FAST_CONNS" "$G/v1/products/fast" "$AUTH" >/dev/null
+  DURATION=$warm_slice wrk_run warmup-nojwt "$FAST_CONNS" "$G/v1/offers/fast" "" >/dev/null
+  DURATION=$warm_slice wrk_run warmup-slow "$SLOW_CONNS" "$G/v1/products/slow" "$AUTH" >/dev/null
+done
 
-wrk_run gw-jwt "$FAST_CONNS" "$G/v1/products/fast" "$AUTH"
-wrk_run gw-nojwt "$FAST_CONNS" "$G/v1/offers/fast" ""
+for round in $(seq "$ROUNDS"); do
+  wrk_run "gw-jwt-r$round" "$FAST_CONNS" "$G/v1/products/fast" "$AUTH"
+  wrk_run "gw-nojwt-r$round" "$FAST_CONNS" "$G/v1/offers/fast" ""
+done
+for f in rps p50 p99; do
+  cp "$OUT/gw-jwt-r$ROUNDS.$f" "$OUT/gw-jwt.$f"; cp "$OUT/gw-nojwt-r$ROUNDS.$f" "$OUT/gw-nojwt.$f"
+done
 wrk_run direct-20ms "$SLOW_CONNS" "$B/v1/products/slow" ""
 wrk_run gw-20ms "$SLOW_CONNS" "$G/v1/products/slow" "$AUTH"
+# the same comparison at a concurrency the gateway's one core can carry (MODERATE_CONNS
+# connections on a 20 ms backend: about 50 requests/s each)
+MODERATE_CONNS=${MODERATE_CONNS:-32}
+wrk_run direct-20ms-moderate "$MODERATE_CONNS" "$B/v1/products/slow" ""
+wrk_run gw-20ms-moderate "$MODERATE_CONNS" "$G/v1/products/slow" "$AUTH"
 
 direct=$(cat "$OUT/direct-20ms.rps"); gw=$(cat "$OUT/gw-20ms.rps")
 half_conns=$(awk -v r="$direct" 'BEGIN { c = int(r / 2 * 0.0205 + 0.5); print (c < 1 ? 1 : c) }')
@@ -123,11 +142,13 @@ awk -F'\t' 'NR > 1 { n++; v[n] = $2; t[n] = $1 } END {
   function max(a, n,   i, m) { m = a[1]; for (i = 2; i <= n; i++) if (a[i] > m) m = a[i]; return m }' "$OUT/heap.tsv" \
   | tee -a "$OUT/summary.txt"
 
-awk -v a="$(cat "$OUT/gw-jwt.rps")" -v b="$(cat "$OUT/gw-nojwt.rps")" -v d="$direct" -v g="$gw" \
+awk -v a="$(cat "$OUT/gw-jwt.rps")" -v b="$(cat "$OUT/gw-nojwt.rps")" -v d="$direct" -v g="$gw" -v sc="$SLOW_CONNS" -v mc="$MODERATE_CONNS" \
+    -v md="$(cat "$OUT/direct-20ms-moderate.rps")" -v mg="$(cat "$OUT/gw-20ms-moderate.rps")" \
     -v g50="$(cat "$OUT/gw-half.p50")" -v d50="$(cat "$OUT/direct-half.p50")" \
     -v g99="$(cat "$OUT/gw-half.p99")" -v d99="$(cat "$OUT/direct-half.p99")" -v c="$half_conns" 'BEGIN {
   printf "JWT / no JWT throughput: %.1f %% (goal >= 90 %%)\n", 100 * a / b;
-  printf "gateway / direct (20 ms backend): %.1f %% (goal >= 90 %%)\n", 100 * g / d;
+  printf "gateway / direct (20 ms backend, %d connections): %.1f %% (goal >= 90 %%)\n", sc, 100 * g / d;
+  printf "gateway / direct (20 ms backend, %d connections): %.1f %%\n", mc, 100 * mg / md;
   printf "added latency at half the direct rate (%d connections): p50 %+.2f ms, p99 %+.2f ms (goal <= 1 / <= 5 ms)\n", c, g50 - d50, g99 - d99 }' \
   | tee -a "$OUT/summary.txt"
 echo "full wrk outputs and logs in $OUT"

@@ -43,7 +43,8 @@ class PartnerEventsListener {
 		this.customers = customers;
 	}
 
-	@KafkaListener(id = "billing-partner-events", topics = "partner-events", groupId = "billing-service")
+	@KafkaListener(id = "billing-partner-events", topics = "partner-events",
+			groupId = "${platform.billing.consumer-group:billing-service}")
 	@Transactional
 	public void onEvent(String value) {
 		CloudEventEnvelope event = CloudEventEnvelope.parse(this.json, value);

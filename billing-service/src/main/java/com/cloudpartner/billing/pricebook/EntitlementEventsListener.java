@@ -42,7 +42,8 @@ class EntitlementEventsListener {
 		this.entitlements = entitlements;
 	}
 
-	@KafkaListener(id = "billing-entitlement-events", topics = "entitlement-events", groupId = "billing-service")
+	@KafkaListener(id = "billing-entitlement-events", topics = "entitlement-events",
+			groupId = "${platform.billing.consumer-group:billing-service}")
 	@Transactional
 	public void onEvent(String value) {
 		CloudEventEnvelope event = CloudEventEnvelope.parse(this.json, value);

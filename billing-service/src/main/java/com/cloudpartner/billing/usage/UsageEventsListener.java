@@ -51,7 +51,8 @@ class UsageEventsListener {
 		this.window = window;
 	}
 
-	@KafkaListener(id = "billing-usage", topics = UsageIngestion.TOPIC, groupId = "billing-service", batch = "true",
+	@KafkaListener(id = "billing-usage", topics = UsageIngestion.TOPIC,
+			groupId = "${platform.billing.consumer-group:billing-service}", batch = "true",
 			concurrency = "${platform.billing.usage-consumers:3}")
 	void onUsage(List<ConsumerRecord<String, String>> records) throws Exception {
 		List<UsageEvent> events = new ArrayList<>(records.size());

@@ -3,10 +3,15 @@ package com.cloudpartner.billing.charges;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +27,7 @@ import com.cloudpartner.billing.rating.RatingEngine;
 import com.cloudpartner.billing.rating.RatingInput;
 import com.cloudpartner.billing.rating.RatingResult;
 import com.cloudpartner.billing.rating.Repricing;
+import com.cloudpartner.billing.rating.ResourceUsage;
 import com.cloudpartner.billing.repricing.RepricingConfigs;
 
 import org.springframework.stereotype.Service;
@@ -123,22 +129,67 @@ public class AccountRating {
 	public RatingResult rate(String accountId, Contract contract, String customerId, YearMonth month,
 			List<PriceVersion> prices, boolean mayHaveRepricing) {
 		BillingMonth billingMonth = billingMonth(month);
+		List<ResourceUsage> parts = this.usage.parts(accountId, customerId, billingMonth,
+				changes(billingMonth, contract, prices));
+		return rate(accountId, contract, billingMonth, prices, mayHaveRepricing, parts);
+	}
+
+	/**
+	 * Rates a month of several accounts for a billing run as {@link #rate} rates each:
+	 * the usage of those whose month has no price or contract change is read in one
+	 * query, the others' as usual.
+	 * @param contracts the accounts and their contracts
+	 * @param prices what {@link #prices} answers for a currency and the month
+	 * @param mayHaveRepricing whether an account may have a repricing config
+	 * @return the results in the order of {@code contracts}
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, RatingResult> rateAll(Map<String, Contract> contracts, YearMonth month,
+			Function<String, List<PriceVersion>> prices, Predicate<String> mayHaveRepricing) {
+		BillingMonth billingMonth = billingMonth(month);
+		Set<String> unchanged = new HashSet<>();
+		contracts.forEach((account, contract) -> {
+			if (changes(billingMonth, contract, prices.apply(contract.currencyCode())).isEmpty()) {
+				unchanged.add(account);
+			}
+		});
+		Map<String, List<ResourceUsage>> parts = unchanged.isEmpty() ? Map.of()
+				: this.usage.monthParts(unchanged, billingMonth);
+		Map<String, RatingResult> results = new LinkedHashMap<>();
+		contracts.forEach((account, contract) -> {
+			List<PriceVersion> versions = prices.apply(contract.currencyCode());
+			boolean repricing = mayHaveRepricing.test(account);
+			results.put(account,
+					unchanged.contains(account)
+							? rate(account, contract, billingMonth, versions, repricing,
+									parts.getOrDefault(account, List.of()))
+							: rate(account, contract, null, month, versions, repricing));
+		});
+		return results;
+	}
+
+	/** The instants inside the month where a price version or the contract changes. */
+	private static List<Instant> changes(BillingMonth month, Contract contract, List<PriceVersion> prices) {
 		TreeSet<Instant> changes = new TreeSet<>();
 		prices.stream()
 			.map(PriceVersion::effectiveFrom)
-			.filter((at) -> at.isAfter(billingMonth.start()) && at.isBefore(billingMonth.end()))
+			.filter((at) -> at.isAfter(month.start()) && at.isBefore(month.end()))
 			.forEach(changes::add);
 		contract.discounts()
 			.stream()
 			.map(Contract.Discount::effectiveFrom)
-			.filter((at) -> at.isAfter(billingMonth.start()) && at.isBefore(billingMonth.end()))
+			.filter((at) -> at.isAfter(month.start()) && at.isBefore(month.end()))
 			.forEach(changes::add);
-		Map<String, Repricing> repricings = mayHaveRepricing ? this.repricing.inForce(accountId, month) : Map.of();
-		RatingInput input = new RatingInput(billingMonth, contract, prices,
-				this.usage.parts(accountId, customerId, billingMonth, new ArrayList<>(changes)), List.of(), repricings);
-		RatingResult result = this.engine.rate(input);
+		return new ArrayList<>(changes);
+	}
+
+	private RatingResult rate(String accountId, Contract contract, BillingMonth month, List<PriceVersion> prices,
+			boolean mayHaveRepricing, List<ResourceUsage> parts) {
+		Map<String, Repricing> repricings = mayHaveRepricing ? this.repricing.inForce(accountId, month.month())
+				: Map.of();
+		RatingResult result = this.engine.rate(new RatingInput(month, contract, prices, parts, List.of(), repricings));
 		if (!result.unrated().isEmpty()) {
-			log.warn("Account {} has usage in {} that no {} price covers: {}", accountId, month,
+			log.warn("Account {} has usage in {} that no {} price covers: {}", accountId, month.month(),
 					contract.currencyCode(), result.unrated());
 		}
 		return result;

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.cloudpartner.billing.rating.BillingMonth;
@@ -86,6 +89,24 @@ class UsageQueries {
 				   and u.window_start >= :start and u.window_start < :end""" + CUSTOMER_FILTER
 				+ " group by u.customer_id, u.resource, u.sku, u.meter, width_bucket(u.window_start, "
 				+ "cast(:bounds as timestamptz[]))", accountId, customerId, month, bounds));
+		return parts;
+	}
+
+	/**
+	 * The usage parts of a month of many accounts whose month has no price or contract
+	 * change (a billing run's batch), in one query.
+	 * @return the parts per account; accounts without usage are absent
+	 */
+	Map<String, List<ResourceUsage>> monthParts(Collection<String> accountIds, BillingMonth month) {
+		Map<String, List<ResourceUsage>> parts = new HashMap<>();
+		this.jdbc.sql("""
+				select u.customer_id, u.resource, u.entitlement_id, e.offer, u.sku, u.meter, u.unit, u.units,
+				    u.first_at, u.last_at, u.account_id
+				from usage_month u""" + OFFER_JOIN + " where u.account_id = any(:accounts) and u.month = :month")
+			.param("accounts", accountIds.toArray(String[]::new))
+			.param("month", month.toString())
+			.query((rs, n) -> parts.computeIfAbsent(rs.getString(11), (a) -> new ArrayList<>()).add(PART.mapRow(rs, n)))
+			.list();
 		return parts;
 	}
 

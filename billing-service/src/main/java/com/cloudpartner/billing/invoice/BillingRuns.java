@@ -31,9 +31,10 @@ import org.springframework.stereotype.Service;
 /**
  * Billing runs: the scheduled one at 00:05 on the 1st (billing zone) for the month
  * before, and those an operator starts for a month. A run invoices every account with a
- * contract, a few at a time, each in its own transaction; an account already invoiced for
- * the month is skipped, so a run can be repeated, and a run left RUNNING by a crash is
- * resumed at start.
+ * contract, in batches of accounts each in its own transaction ({@code run-batch-size},
+ * {@code run-parallelism} batches at a time; accounts with late usage, adjustments or
+ * credits one at a time); an account already invoiced for the month is skipped, so a run
+ * can be repeated, and a run left RUNNING by a crash is resumed at start.
  */
 @Service
 class BillingRuns {
@@ -95,29 +96,27 @@ class BillingRuns {
 	/** Runs the invoicing of every account; safe to call again for the same run. */
 	void execute(Run run) {
 		YearMonth month = YearMonth.parse(run.month());
-		List<String> accounts = (run.accountFilter() != null) ? List.of(run.accountFilter())
-				: this.contracts.accountsToInvoice(month);
+		execute(run,
+				(run.accountFilter() != null) ? List.of(run.accountFilter()) : this.contracts.accountsToInvoice(month));
+	}
+
+	/** Invoices the given accounts for the run's month and records the run's outcome. */
+	void execute(Run run, List<String> accounts) {
+		YearMonth month = YearMonth.parse(run.month());
 		RunScope scope = (run.accountFilter() != null) ? RunScope.perAccount() : scope(month);
 		AtomicInteger issued = new AtomicInteger();
 		AtomicInteger failed = new AtomicInteger();
 		long started = System.nanoTime();
 		try (ExecutorService pool = Executors.newFixedThreadPool(this.properties.runParallelism())) {
-			for (String account : accounts) {
-				pool.execute(() -> {
-					try {
-						if (this.issuer.issue(account, month, run.id(), now(), scope).isPresent()) {
-							issued.incrementAndGet();
-						}
-					}
-					catch (org.springframework.dao.DuplicateKeyException ex) {
-						log.info("Billing run {}: account {} was invoiced for {} meanwhile", run.id(), account, month);
-					}
-					catch (RuntimeException ex) {
-						failed.incrementAndGet();
-						log.error("Billing run {}: account {} not invoiced for {}: {}", run.id(), account, month,
-								ex.getMessage());
-					}
-				});
+			if (scope.knowsContracts()) {
+				int size = this.properties.runBatchSize();
+				for (int from = 0; from < accounts.size(); from += size) {
+					List<String> batch = accounts.subList(from, Math.min(accounts.size(), from + size));
+					pool.execute(() -> issueBatch(run, month, batch, scope, issued, failed));
+				}
+			}
+			else {
+				accounts.forEach((account) -> pool.execute(() -> issueOne(run, month, account, scope, issued, failed)));
 			}
 		}
 		String state = (failed.get() == 0) ? "SUCCEEDED" : "FAILED";
@@ -132,6 +131,44 @@ class BillingRuns {
 			.update();
 		log.info("Billing run {} for {}: {} invoice(s) issued, {} failure(s), {} account(s) in {} ms", run.id(), month,
 				issued.get(), failed.get(), accounts.size(), (System.nanoTime() - started) / 1_000_000);
+	}
+
+	/**
+	 * Invoices a batch of accounts in one transaction; those the batch leaves alone, or
+	 * all of them when the batch fails as a whole (an invoice issued meanwhile by another
+	 * run, a database error), are invoiced one at a time.
+	 */
+	private void issueBatch(Run run, YearMonth month, List<String> accounts, RunScope scope, AtomicInteger issued,
+			AtomicInteger failed) {
+		List<String> alone;
+		try {
+			InvoiceIssuer.Batch batch = this.issuer.issueAll(accounts, month, run.id(), now(), scope);
+			issued.addAndGet(batch.issued());
+			failed.addAndGet(batch.refused().size());
+			alone = batch.alone();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Billing run {}: a batch of {} account(s) from {} failed ({}); invoicing them one at a time",
+					run.id(), accounts.size(), accounts.get(0), ex.toString());
+			alone = accounts;
+		}
+		alone.forEach((account) -> issueOne(run, month, account, scope, issued, failed));
+	}
+
+	private void issueOne(Run run, YearMonth month, String account, RunScope scope, AtomicInteger issued,
+			AtomicInteger failed) {
+		try {
+			if (this.issuer.issue(account, month, run.id(), now(), scope).isPresent()) {
+				issued.incrementAndGet();
+			}
+		}
+		catch (org.springframework.dao.DuplicateKeyException ex) {
+			log.info("Billing run {}: account {} was invoiced for {} meanwhile", run.id(), account, month);
+		}
+		catch (RuntimeException ex) {
+			failed.incrementAndGet();
+			log.error("Billing run {}: account {} not invoiced for {}: {}", run.id(), account, month, ex.getMessage());
+		}
 	}
 
 	/** What the run reads once: see {@link RunScope}. */

@@ -2,7 +2,9 @@ package com.cloudpartner.billing.invoice;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.cloudpartner.billing.charges.Money;
@@ -28,15 +30,20 @@ class InvoiceEvents {
 		this.outbox = outbox;
 	}
 
-	void issued(InvoiceDraft draft) {
-		Map<String, Object> data = base(draft.accountId(), draft.invoiceId(), draft.month().toString(), "ISSUED");
-		data.put("subtotal", Money.of(draft.currencyCode(), draft.subtotal()));
-		data.put("credits", Money.of(draft.currencyCode(), draft.creditTotal()));
-		data.put("tax", Money.of(draft.currencyCode(), draft.tax()));
-		data.put("total", Money.of(draft.currencyCode(), draft.total()));
-		data.put("issuedAt", draft.issuedAt());
-		data.put("dueAt", draft.dueAt());
-		publish("invoice.issued", draft.accountId(), draft.invoiceId(), draft.issuedAt(), data);
+	/** {@code invoice.issued} of each invoice, in one statement. */
+	void issued(List<InvoiceDraft> drafts) {
+		List<Outbox.Entry> entries = new ArrayList<>(drafts.size());
+		for (InvoiceDraft draft : drafts) {
+			Map<String, Object> data = base(draft.accountId(), draft.invoiceId(), draft.month().toString(), "ISSUED");
+			data.put("subtotal", Money.of(draft.currencyCode(), draft.subtotal()));
+			data.put("credits", Money.of(draft.currencyCode(), draft.creditTotal()));
+			data.put("tax", Money.of(draft.currencyCode(), draft.tax()));
+			data.put("total", Money.of(draft.currencyCode(), draft.total()));
+			data.put("issuedAt", draft.issuedAt());
+			data.put("dueAt", draft.dueAt());
+			entries.add(entry("invoice.issued", draft.accountId(), draft.invoiceId(), draft.issuedAt(), data));
+		}
+		this.outbox.appendAll(entries);
 	}
 
 	void paid(String accountId, String invoiceId, String month, String currency, BigDecimal total, BigDecimal paid,
@@ -66,7 +73,12 @@ class InvoiceEvents {
 	}
 
 	private void publish(String type, String accountId, String invoiceId, Instant time, Map<String, Object> data) {
-		this.outbox.append(TOPIC, "accounts/" + accountId,
+		this.outbox.appendAll(List.of(entry(type, accountId, invoiceId, time, data)));
+	}
+
+	private static Outbox.Entry entry(String type, String accountId, String invoiceId, Instant time,
+			Map<String, Object> data) {
+		return new Outbox.Entry(TOPIC, "accounts/" + accountId,
 				CloudEvent.of(SOURCE, type, "accounts/" + accountId + "/invoices/" + invoiceId, time, data));
 	}
 

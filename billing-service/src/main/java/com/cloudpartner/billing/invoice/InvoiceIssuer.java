@@ -7,9 +7,11 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.slf4j.Logger;
@@ -19,6 +21,7 @@ import com.cloudpartner.billing.charges.AccountRating;
 import com.cloudpartner.billing.config.BillingProperties;
 import com.cloudpartner.billing.rating.BillingMonth;
 import com.cloudpartner.billing.rating.Contract;
+import com.cloudpartner.billing.rating.PriceVersion;
 import com.cloudpartner.billing.rating.RatedLine;
 import com.cloudpartner.billing.rating.RatingEngine;
 import com.cloudpartner.billing.rating.RatingResult;
@@ -86,15 +89,9 @@ class InvoiceIssuer {
 			return Optional.empty();
 		}
 		String currency = contract.get().currencyCode();
-		List<InvoiceDraft.Line> lines = new ArrayList<>();
-		RatingResult result = this.rating.rate(accountId, contract.get(), null, month,
-				scope.prices().computeIfAbsent(currency, (c) -> this.rating.prices(c, month)),
+		RatingResult result = this.rating.rate(accountId, contract.get(), null, month, prices(scope, month, currency),
 				scope.mayHaveRepricing(accountId));
-		for (RatedLine line : result.lines()) {
-			lines.add(new InvoiceDraft.Line(InvoiceDraft.Kind.REGULAR, month, line.customerId(), line.sku(),
-					line.meter(), line.quantity(), line.costAtList(), line.cost(), line.customerCost(), null, null,
-					null, null, line.items()));
-		}
+		List<InvoiceDraft.Line> lines = regularLines(month, result);
 		lines.addAll(lateUsage(accountId, contract.get(), month));
 		if (scope.mayHaveAdjustments(accountId)) {
 			lines.addAll(adjustments(accountId, month, currency, now));
@@ -106,6 +103,76 @@ class InvoiceIssuer {
 		InvoiceGuard.check(draft, this.rating.billingMonth(month));
 		this.store.insert(draft, runId);
 		return Optional.of(draft);
+	}
+
+	/**
+	 * Issues the invoices of several accounts of a billing run in one transaction, as
+	 * {@link #issue(String, YearMonth, String, Instant, RunScope)} would one by one, for
+	 * the accounts with nothing but the month's usage to invoice: those with late usage
+	 * of invoiced months, pending adjustments or credits are left to be issued one at a
+	 * time. An invoice the guard refuses is left out and reported; the others are issued.
+	 * Any other failure rolls the whole batch back (the caller then issues one at a
+	 * time).
+	 * @param accountIds accounts of the run, none invoiced for the month at its start
+	 * @param scope what the run read for all its accounts (with every contract)
+	 * @return what became of the accounts
+	 */
+	@Transactional
+	Batch issueAll(List<String> accountIds, YearMonth month, String runId, Instant now, RunScope scope) {
+		if (!scope.knowsContracts()) {
+			throw new IllegalArgumentException("A batch needs the run's contracts");
+		}
+		Set<String> late = this.store.accountsWithLateUsage(accountIds, month);
+		List<String> alone = new ArrayList<>();
+		Map<String, Contract> contracts = new LinkedHashMap<>();
+		for (String account : accountIds) {
+			Contract contract = scope.contracts().get(account);
+			if (contract == null) {
+				continue;
+			}
+			if (late.contains(account) || scope.mayHaveAdjustments(account) || scope.mayHaveCredits(account)) {
+				alone.add(account);
+			}
+			else {
+				contracts.put(account, contract);
+			}
+		}
+		Map<String, RatingResult> results = this.rating.rateAll(contracts, month,
+				(currency) -> prices(scope, month, currency), scope::mayHaveRepricing);
+		BillingMonth billingMonth = this.rating.billingMonth(month);
+		List<InvoiceDraft> drafts = new ArrayList<>();
+		List<String> refused = new ArrayList<>();
+		results.forEach((account, result) -> {
+			List<InvoiceDraft.Line> lines = regularLines(month, result);
+			if (lines.isEmpty()) {
+				return;
+			}
+			InvoiceDraft draft = draft(account, month, contracts.get(account).currencyCode(), lines, now, false);
+			try {
+				InvoiceGuard.check(draft, billingMonth);
+				drafts.add(draft);
+			}
+			catch (InvoiceGuard.InvoiceRefused ex) {
+				log.error("Billing run {}: account {} not invoiced for {}: {}", runId, account, month, ex.getMessage());
+				refused.add(account);
+			}
+		});
+		this.store.insertAll(drafts, runId);
+		return new Batch(drafts.size(), List.copyOf(refused), List.copyOf(alone));
+	}
+
+	private List<PriceVersion> prices(RunScope scope, YearMonth month, String currency) {
+		return scope.prices().computeIfAbsent(currency, (c) -> this.rating.prices(c, month));
+	}
+
+	private static List<InvoiceDraft.Line> regularLines(YearMonth month, RatingResult result) {
+		List<InvoiceDraft.Line> lines = new ArrayList<>();
+		for (RatedLine line : result.lines()) {
+			lines.add(new InvoiceDraft.Line(InvoiceDraft.Kind.REGULAR, month, line.customerId(), line.sku(),
+					line.meter(), line.quantity(), line.costAtList(), line.cost(), line.customerCost(), null, null,
+					null, null, line.items()));
+		}
+		return lines;
 	}
 
 	private InvoiceDraft draft(String accountId, YearMonth month, String currency, List<InvoiceDraft.Line> lines,
@@ -200,6 +267,16 @@ class InvoiceIssuer {
 					BigDecimal.ZERO, rs.getBigDecimal(3).setScale(RatingEngine.scale(currency), RoundingMode.HALF_UP),
 					BigDecimal.ZERO, rs.getString(1), rs.getString(2), rs.getString(5), rs.getString(6), List.of()))
 			.list();
+	}
+
+	/**
+	 * What {@link #issueAll} did with a batch of accounts.
+	 *
+	 * @param issued invoices issued
+	 * @param refused accounts whose invoice the guard refused
+	 * @param alone accounts to issue one at a time
+	 */
+	record Batch(int issued, List<String> refused, List<String> alone) {
 	}
 
 	/**

@@ -6,9 +6,12 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.cloudpartner.billing.rating.RatedItem;
 
@@ -93,11 +96,46 @@ class InvoiceStore {
 	}
 
 	/**
+	 * Accounts among the given ones that have late usage ({@link #monthsWithLateUsage})
+	 * for an invoice of the month, in one query.
+	 */
+	Set<String> accountsWithLateUsage(Collection<String> accountIds, YearMonth before) {
+		return new HashSet<>(this.jdbc.sql("""
+				select a.account_id from unnest(cast(:accounts as text[])) as a(account_id)
+				where exists (select 1 from usage_month u
+				    join invoice i on i.account_id = u.account_id and i.month = u.month
+				    where u.account_id = a.account_id and u.month < :month
+				        and u.updated_at > (select max(created_at) - interval '1 minute' from invoice
+				            where account_id = a.account_id))""")
+			.param("accounts", accountIds.toArray(String[]::new))
+			.param("month", before.toString())
+			.query(String.class)
+			.list());
+	}
+
+	/**
+	 * Stores invoices without credits or adjustments with their lines and resource items
+	 * in one statement, and their {@code invoice.issued} in another.
+	 */
+	void insertAll(List<InvoiceDraft> drafts, String runId) {
+		if (drafts.isEmpty()) {
+			return;
+		}
+		for (InvoiceDraft draft : drafts) {
+			if (!draft.credits().isEmpty() || draft.lines().stream().anyMatch((l) -> l.adjustmentId() != null)) {
+				throw new IllegalArgumentException(draft.invoiceId() + " has credits or adjustments: insert it alone");
+			}
+		}
+		insertInvoices(drafts, runId);
+		this.events.issued(drafts);
+	}
+
+	/**
 	 * Stores an invoice with its lines and resource items in one statement (one round
 	 * trip), then its credits, adjustments and {@code invoice.issued}.
 	 */
 	void insert(InvoiceDraft draft, String runId) {
-		insertInvoice(draft, runId);
+		insertInvoices(List.of(draft), runId);
 		for (InvoiceDraft.AppliedCredit credit : draft.credits()) {
 			this.jdbc.sql("update credit set remaining = remaining - :amount where account_id = :a and credit_id = :c")
 				.param("amount", credit.amount())
@@ -122,35 +160,31 @@ class InvoiceStore {
 					.update();
 			}
 		}
-		this.events.issued(draft);
+		this.events.issued(List.of(draft));
 	}
 
-	private void insertInvoice(InvoiceDraft draft, String runId) {
+	private void insertInvoices(List<InvoiceDraft> drafts, String runId) {
+		Columns invoices = new Columns(11);
 		Columns lines = new Columns(16);
 		Columns items = new Columns(20);
-		int lineNo = 0;
-		for (InvoiceDraft.Line line : draft.lines()) {
-			lineNo++;
-			lines.add(draft.accountId(), draft.invoiceId(), lineNo, line.kind().name(), line.usageMonth(),
-					line.customerId(), line.sku(), line.meter(), line.quantity(), line.costAtList(), line.cost(),
-					line.customerCost(), line.adjustmentId(), line.adjustmentType(), line.description(),
-					line.correctsInvoiceLine());
-			int itemNo = 0;
-			for (RatedItem item : line.items()) {
-				itemNo++;
-				items.add(draft.accountId(), draft.invoiceId(), lineNo, itemNo, item.resource(), item.entitlementId(),
-						item.offer(), item.usageStart(), item.usageEnd(), item.unit().name(), item.units(),
-						item.listPrice(), item.monthlyPrice(), item.costAtList(), item.cost(), item.customerCost(),
-						item.repricingConfig(), item.grossCostAtList(), item.grossCost(), item.grossCustomerCost());
-			}
+		for (InvoiceDraft draft : drafts) {
+			invoices.add(draft.accountId(), draft.invoiceId(), draft.month(), draft.currencyCode(), draft.subtotal(),
+					draft.creditTotal(), draft.tax(), draft.total(), draft.issuedAt(), draft.dueAt(), runId);
+			addLines(draft, lines, items);
 		}
 		this.jdbc
 			.sql("""
-					with invoice_row as (
+					with invoice_rows as (
 					    insert into invoice (account_id, invoice_id, month, state, currency_code, subtotal, credits, tax,
 					        total, issued_at, due_at, run_id)
-					    values (:account, :invoice, :month, 'ISSUED', :currency, :subtotal, :credits, :tax, :total,
-					        :issuedAt, :dueAt, :run)),
+					    select account_id, invoice_id, month, 'ISSUED', currency_code, subtotal, credits, tax, total,
+					        issued_at, due_at, run_id
+					    from unnest(cast(:v0 as text[]), cast(:v1 as text[]), cast(:v2 as text[]), cast(:v3 as text[]),
+					        cast(:v4 as numeric[]), cast(:v5 as numeric[]), cast(:v6 as numeric[]),
+					        cast(:v7 as numeric[]), cast(:v8 as timestamptz[]), cast(:v9 as timestamptz[]),
+					        cast(:v10 as text[]))
+					        as v(account_id, invoice_id, month, currency_code, subtotal, credits, tax, total, issued_at,
+					        due_at, run_id)),
 					line_rows as (
 					    insert into invoice_line (account_id, invoice_id, line_no, kind, usage_month, customer_id, sku, meter,
 					        quantity, cost_at_list, cost, customer_cost, adjustment_id, adjustment_type, description,
@@ -168,20 +202,29 @@ class InvoiceStore {
 					    cast(:i8 as timestamptz[]), cast(:i9 as text[]), cast(:i10 as numeric[]), cast(:i11 as numeric[]),
 					    cast(:i12 as numeric[]), cast(:i13 as numeric[]), cast(:i14 as numeric[]), cast(:i15 as numeric[]),
 					    cast(:i16 as text[]), cast(:i17 as numeric[]), cast(:i18 as numeric[]), cast(:i19 as numeric[]))""")
-			.param("account", draft.accountId())
-			.param("invoice", draft.invoiceId())
-			.param("month", draft.month().toString())
-			.param("currency", draft.currencyCode())
-			.param("subtotal", draft.subtotal())
-			.param("credits", draft.creditTotal())
-			.param("tax", draft.tax())
-			.param("total", draft.total())
-			.param("issuedAt", draft.issuedAt().atOffset(ZoneOffset.UTC))
-			.param("dueAt", draft.dueAt().atOffset(ZoneOffset.UTC))
-			.param("run", runId, java.sql.Types.VARCHAR)
+			.params(invoices.named("v"))
 			.params(lines.named("l"))
 			.params(items.named("i"))
 			.update();
+	}
+
+	private static void addLines(InvoiceDraft draft, Columns lines, Columns items) {
+		int lineNo = 0;
+		for (InvoiceDraft.Line line : draft.lines()) {
+			lineNo++;
+			lines.add(draft.accountId(), draft.invoiceId(), lineNo, line.kind().name(), line.usageMonth(),
+					line.customerId(), line.sku(), line.meter(), line.quantity(), line.costAtList(), line.cost(),
+					line.customerCost(), line.adjustmentId(), line.adjustmentType(), line.description(),
+					line.correctsInvoiceLine());
+			int itemNo = 0;
+			for (RatedItem item : line.items()) {
+				itemNo++;
+				items.add(draft.accountId(), draft.invoiceId(), lineNo, itemNo, item.resource(), item.entitlementId(),
+						item.offer(), item.usageStart(), item.usageEnd(), item.unit().name(), item.units(),
+						item.listPrice(), item.monthlyPrice(), item.costAtList(), item.cost(), item.customerCost(),
+						item.repricingConfig(), item.grossCostAtList(), item.grossCost(), item.grossCustomerCost());
+			}
+		}
 	}
 
 	/**

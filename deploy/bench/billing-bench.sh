@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Billing benchmarks (issue 6): ingestion throughput/latency and a billing run at scale.
-# Usage: deploy/bench/billing-bench.sh ingest [SECONDS] [CLIENTS]
+# Usage: deploy/bench/billing-bench.sh ingest [SECONDS] [CLIENTS] [EVENTS_PER_SECOND] [BATCH]
+#        (EVENTS_PER_SECOND 0 or absent: as fast as answered; paced latencies count from when
+#        a batch was due)
 #        deploy/bench/billing-bench.sh run [ACCOUNTS] [RESOURCES]
 # Needs PostgreSQL on 127.0.0.1:5432 (trust) like the tests; Kafka is the embedded KRaft
 # broker of the test support (or TEST_KAFKA_BOOTSTRAP_SERVERS). Runs in one JVM with the

@@ -83,6 +83,10 @@ class UsageToChargesIT extends BillingIntegrationTest {
 				batch.toString());
 		assertThat(again.body().get("accepted").asInt()).isZero();
 		assertThat(again.body().get("duplicates").asInt()).isEqualTo(4);
+		// operators see where batches spend their time
+		assertThat(this.client.get("/actuator/prometheus", TestTokens.operator()).raw())
+			.contains("billing_usage_ingest_stage_seconds_count{stage=\"kafka\"}")
+			.contains("billing_usage_ingest_stage_seconds_count{stage=\"receipts\"}");
 
 		// a redelivered record and an overlapping window of another event add no hour
 		BillingClient.produce("usage-events", hours.get(0).get("subject").asString(), hours.get(0).toString());

@@ -10,7 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,11 +55,37 @@ public class UsageIngestion {
 
 	private final DedupeWindow window;
 
-	UsageIngestion(JdbcClient jdbc, UsageProducer producer, TransactionTemplate transactions, DedupeWindow window) {
+	private final Timer validation;
+
+	private final Timer lookup;
+
+	private final Timer kafka;
+
+	private final Timer receipts;
+
+	UsageIngestion(JdbcClient jdbc, UsageProducer producer, TransactionTemplate transactions, DedupeWindow window,
+			MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.producer = producer;
 		this.transactions = transactions;
 		this.window = window;
+		this.validation = stage(meters, "validate");
+		this.lookup = stage(meters, "lookup");
+		this.kafka = stage(meters, "kafka");
+		this.receipts = stage(meters, "receipts");
+	}
+
+	/**
+	 * The time a batch spends in each stage of {@link #ingest}: {@code validate} (each
+	 * event), {@code lookup} (receipts of earlier batches), {@code kafka} (until every
+	 * event is acknowledged) and {@code receipts} (writing them).
+	 */
+	private static Timer stage(MeterRegistry meters, String stage) {
+		return Timer.builder("billing.usage.ingest.stage")
+			.description("Time a usage batch spends in a stage of its ingestion")
+			.tag("stage", stage)
+			.publishPercentiles(0.5, 0.99)
+			.register(meters);
 	}
 
 	/**
@@ -67,6 +96,7 @@ public class UsageIngestion {
 	 * @return what became of the batch
 	 */
 	public Outcome ingest(List<Submitted> events, String allowedAccount) {
+		long started = System.nanoTime();
 		List<Rejected> rejected = new ArrayList<>();
 		Map<Identity, Candidate> candidates = new LinkedHashMap<>();
 		Instant cutoff = this.window.apiCutoff();
@@ -93,12 +123,19 @@ public class UsageIngestion {
 				duplicates++;
 			}
 		}
+		long validated = System.nanoTime();
+		this.validation.record(validated - started, TimeUnit.NANOSECONDS);
 		Set<Identity> known = knownReceipts(candidates.keySet());
 		duplicates += known.size();
 		candidates.keySet().removeAll(known);
+		long looked = System.nanoTime();
+		this.lookup.record(looked - validated, TimeUnit.NANOSECONDS);
 		if (!candidates.isEmpty()) {
 			produce(candidates.values());
+			long acknowledged = System.nanoTime();
+			this.kafka.record(acknowledged - looked, TimeUnit.NANOSECONDS);
 			int written = writeReceipts(candidates.values());
+			this.receipts.record(System.nanoTime() - acknowledged, TimeUnit.NANOSECONDS);
 			// a concurrent request may have accepted some of them meanwhile
 			duplicates += candidates.size() - written;
 			return new Outcome(written, duplicates, List.copyOf(rejected));

@@ -13,6 +13,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -37,10 +38,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The billing benchmarks of docs/benchmarks.md, against a real PostgreSQL (a fresh
  * database) and the test JVM's Kafka broker, in one JVM with the load generator:
  * <ul>
- * <li>{@code ingest SECONDS CONCURRENCY}: HTTP batches of 1,000 events -> Kafka
- * (acks=all) -> consumer -> rated month-to-date; acknowledgement latency percentiles,
- * sustained and end-to-end rates, and Kafka's own produce+consume rate for the same
- * events;</li>
+ * <li>{@code ingest SECONDS CONCURRENCY [RATE] [BATCH]}: HTTP batches of BATCH (1,000)
+ * events, as fast as answered or paced at RATE events/s, -> Kafka (acks=all) -> consumer
+ * -> rated month-to-date; acknowledgement latency percentiles, sustained and end-to-end
+ * rates, and Kafka's own produce+consume rate for the same events;</li>
  * <li>{@code run ACCOUNTS RESOURCES}: a billing run over generated accounts with a month
  * of hourly usage per resource (inserted by SQL), then a second run that issues
  * nothing.</li>
@@ -67,7 +68,9 @@ public final class BillingBenchmark {
 				billingRun(jdbc, port, intArg(args, 1, 10_000), intArg(args, 2, 100_000));
 			}
 			else {
-				ingest(jdbc, port, intArg(args, 1, 30), intArg(args, 2, 8));
+				Stages stages = new Stages(app.getBean(io.micrometer.core.instrument.MeterRegistry.class));
+				ingest(jdbc, port, intArg(args, 1, 30), intArg(args, 2, 8), intArg(args, 3, 0), intArg(args, 4, 1000),
+						stages);
 			}
 		}
 		catch (Throwable ex) {
@@ -94,7 +97,8 @@ public final class BillingBenchmark {
 
 	// --- ingestion
 
-	private static void ingest(JdbcClient jdbc, int port, int seconds, int concurrency) throws Exception {
+	private static void ingest(JdbcClient jdbc, int port, int seconds, int concurrency, int rate, int batchSize,
+			Stages stages) throws Exception {
 		String account = "bench-" + UUID.randomUUID().toString().substring(0, 6);
 		seed(jdbc, "insert into billing_account_contract (account_id, supply_discount_percent, currency_code) "
 				+ "values ('" + account + "', 20, 'KRW')");
@@ -117,17 +121,32 @@ public final class BillingBenchmark {
 			Thread.sleep(100);
 		}
 		Cpu cpuBefore = Cpu.now(jdbc);
+		stages.mark();
 		long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
 		long started = System.nanoTime();
+		// paced (rate > 0): each client sends a batch every `interval`, and a batch's
+		// latency
+		// counts from when it was due, so that a slow answer is not hidden by the next
+		// batch starting late (no coordinated omission)
+		long interval = (rate > 0) ? (long) (1e9 * concurrency * batchSize / rate) : 0;
 		try (ExecutorService clients = Executors.newFixedThreadPool(concurrency)) {
 			for (int c = 0; c < concurrency; c++) {
+				long offset = (interval * c) / concurrency;
 				clients.execute(() -> {
-					while (System.nanoTime() < deadline) {
-						String body = batch(account, sequence, 1000);
-						long t0 = System.nanoTime();
+					long due = started + offset;
+					while (due < deadline) {
+						if (interval > 0) {
+							long wait = due - System.nanoTime();
+							if (wait > 0) {
+								java.util.concurrent.locks.LockSupport.parkNanos(wait);
+							}
+						}
+						String body = batch(account, sequence, batchSize);
+						long t0 = (interval > 0) ? due : System.nanoTime();
 						int n = post(http, uri, token, body);
 						latencies.add(System.nanoTime() - t0);
 						accepted.addAndGet(n);
+						due = (interval > 0) ? due + interval : System.nanoTime();
 					}
 				});
 			}
@@ -138,14 +157,19 @@ public final class BillingBenchmark {
 			Thread.sleep(20);
 		}
 		double endToEndSeconds = (System.nanoTime() - started) / 1e9;
+		double catchUpSeconds = endToEndSeconds - ackSeconds;
 		Cpu cpu = Cpu.now(jdbc).minus(cpuBefore);
 		List<Long> sorted = new ArrayList<>(latencies);
 		Collections.sort(sorted);
-		System.out.printf("ingest: %d events in %d batches, %d clients%n", accepted.get(), sorted.size(), concurrency);
+		System.out.printf("ingest: %d events in %d batches of %d, %d clients, %s%n", accepted.get(), sorted.size(),
+				batchSize, concurrency, (rate > 0) ? "paced at " + rate + " events/s" : "as fast as answered");
 		System.out.printf("  acknowledged: %.0f events/s; ack latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
 				accepted.get() / ackSeconds, pct(sorted, 0.50), pct(sorted, 0.99), pct(sorted, 1.0));
-		System.out.printf("  rated month-to-date (consumer caught up): %.0f events/s end to end (%.1f s)%n",
-				accepted.get() / endToEndSeconds, endToEndSeconds);
+		System.out.printf(
+				"  rated month-to-date (consumer caught up): %.0f events/s end to end (%.1f s, %.1f s after the last "
+						+ "acknowledgement)%n",
+				accepted.get() / endToEndSeconds, endToEndSeconds, catchUpSeconds);
+		System.out.println("  where a batch's time goes (mean over the measured phase): " + stages.since());
 		System.out.printf(
 				"  CPU per event: %.1f us in the JVM (service + broker + load generator), %.1f us in PostgreSQL "
 						+ "backends; %.2f of 2 cores busy on average%n",
@@ -167,6 +191,44 @@ public final class BillingBenchmark {
 				+ "%.1f us JVM CPU per event%n", kafka, kafkaCpu.jvmNanos() / 1e3 / kafkaEvents);
 		System.out.printf("  ratio ingestion/Kafka: acknowledged %.2f, end to end %.2f%n",
 				(accepted.get() / ackSeconds) / kafka, (accepted.get() / endToEndSeconds) / kafka);
+	}
+
+	/** The service's {@code billing.usage.ingest.stage} timers, per stage. */
+	private static final class Stages {
+
+		private static final List<String> NAMES = List.of("validate", "lookup", "kafka", "receipts");
+
+		private final io.micrometer.core.instrument.MeterRegistry meters;
+
+		private final java.util.Map<String, double[]> marks = new java.util.HashMap<>();
+
+		Stages(io.micrometer.core.instrument.MeterRegistry meters) {
+			this.meters = meters;
+		}
+
+		private io.micrometer.core.instrument.Timer timer(String stage) {
+			return this.meters.get("billing.usage.ingest.stage").tag("stage", stage).timer();
+		}
+
+		void mark() {
+			for (String stage : NAMES) {
+				io.micrometer.core.instrument.Timer timer = timer(stage);
+				this.marks.put(stage, new double[] { timer.count(), timer.totalTime(TimeUnit.MILLISECONDS) });
+			}
+		}
+
+		String since() {
+			StringBuilder text = new StringBuilder();
+			for (String stage : NAMES) {
+				io.micrometer.core.instrument.Timer timer = timer(stage);
+				double[] mark = this.marks.get(stage);
+				double count = timer.count() - mark[0];
+				double mean = (count > 0) ? (timer.totalTime(TimeUnit.MILLISECONDS) - mark[1]) / count : 0;
+				text.append((text.isEmpty()) ? "" : ", ").append(String.format("%s %.1f ms", stage, mean));
+			}
+			return text.toString();
+		}
+
 	}
 
 	/**

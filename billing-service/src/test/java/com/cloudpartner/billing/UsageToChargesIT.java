@@ -86,7 +86,7 @@ class UsageToChargesIT extends BillingIntegrationTest {
 		// operators see where batches spend their time
 		assertThat(this.client.get("/actuator/prometheus", TestTokens.operator()).raw())
 			.contains("billing_usage_ingest_stage_seconds_count{stage=\"kafka\"}")
-			.contains("billing_usage_ingest_stage_seconds_count{stage=\"receipts\"}");
+			.contains("billing_usage_ingest_stage_seconds_count{stage=\"lookup\"}");
 
 		// a redelivered record and an overlapping window of another event add no hour
 		BillingClient.produce("usage-events", hours.get(0).get("subject").asString(), hours.get(0).toString());
@@ -95,6 +95,38 @@ class UsageToChargesIT extends BillingIntegrationTest {
 		await().atMost(PATIENCE).until(() -> recordedEvents() == 4);
 		assertThat(recordedEvents()).isEqualTo(4);
 		assertPartnerCharges("3", "135", "108", "135");
+	}
+
+	@Test
+	void chargesTwoPartnersWhoseMeteringUsesTheSameSourceAndIdEachOnce() {
+		String other = "acct-" + UUID.randomUUID().toString().substring(0, 8);
+		BillingClient.produce("partner-events", "accounts/" + other, BillingClient.partnerApproved(other).toString());
+		String id = "shared-" + UUID.randomUUID();
+		ObjectNode mine = BillingClient.hourOfUsage(this.account, this.customer, id, "2026-11-23T05:00:00Z",
+				"2026-11-23T06:00:00Z");
+		ObjectNode theirs = BillingClient.hourOfUsage(other, this.customer, id, "2026-11-23T05:00:00Z",
+				"2026-11-23T06:00:00Z");
+
+		BillingClient.Response first = this.client.post("/v1/usage-events", TestTokens.usageWriter(this.account),
+				"[" + mine + "]");
+		await().atMost(PATIENCE).until(() -> recordedEvents() == 1);
+		BillingClient.Response second = this.client.post("/v1/usage-events", TestTokens.usageWriter(other),
+				"[" + theirs + "]");
+		BillingClient.Response repeat = this.client.post("/v1/usage-events", TestTokens.usageWriter(this.account),
+				"[" + mine + "]");
+
+		assertThat(first.body().get("accepted").asInt()).isEqualTo(1);
+		// the same (source, id) from another partner's metering is that partner's usage
+		assertThat(second.body().get("accepted").asInt()).as(second.raw()).isEqualTo(1);
+		assertThat(second.body().get("duplicates").asInt()).isZero();
+		assertThat(repeat.body().get("accepted").asInt()).isZero();
+		assertThat(repeat.body().get("duplicates").asInt()).isEqualTo(1);
+		await().atMost(PATIENCE)
+			.until(() -> this.jdbc.sql("select count(*) from usage_record where account_id = :account")
+				.param("account", other)
+				.query(Integer.class)
+				.single() == 1);
+		assertThat(recordedEvents()).isEqualTo(1);
 	}
 
 	@Test

@@ -12,13 +12,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Forgets what the dedupe window no longer needs, in small batches (one short transaction
- * each, so that ingestion never waits behind a long delete): receipts of the API, and the
- * consumer's records of HOUR and DAY usage, whose billing facts live on in
- * {@code billable_hour} and {@code billable_day} (which keep refusing a second count of
- * an hour or day whatever happens). Records of quantity meters (GB, COUNT, ...) are the
- * billing facts themselves (rating reads them when a price changes inside a month) and
- * are kept. Whatever is purged is older than {@link DedupeWindow#purgeCutoff()}, which
- * the API and the consumer both refuse, so a late duplicate can never count twice.
+ * each, so that ingestion never waits behind a long delete): the consumer's records of
+ * HOUR and DAY usage, whose billing facts live on in {@code billable_hour} and
+ * {@code billable_day} (which keep refusing a second count of an hour or day whatever
+ * happens). Records of quantity meters (GB, COUNT, ...) are the billing facts themselves
+ * (rating reads them when a price changes inside a month) and are kept. Whatever is
+ * purged is older than {@link DedupeWindow#purgeCutoff()}, which the API and the consumer
+ * both refuse, so a late duplicate can never count twice.
  */
 @Component
 public class DedupePurge {
@@ -47,21 +47,18 @@ public class DedupePurge {
 		purge();
 	}
 
-	/** Purges one round; returns how many receipts and records were deleted. */
+	/** Purges one round; returns how many records were deleted. */
 	public int purge() {
 		Instant cutoff = this.window.purgeCutoff();
-		int receipts = purgeBatches("""
-				delete from usage_receipt where ctid = any(array(
-				    select ctid from usage_receipt where window_end < :cutoff limit :batch))""", cutoff);
 		int records = purgeBatches("""
 				delete from usage_record where ctid = any(array(
 				    select ctid from usage_record where window_end < :cutoff and unit in ('HOUR', 'DAY')
 				    limit :batch))""", cutoff);
-		if (receipts + records > 0) {
-			log.info("Dedupe window: purged {} receipts and {} hourly/daily usage records whose window ended "
-					+ "before {}", receipts, records, cutoff);
+		if (records > 0) {
+			log.info("Dedupe window: purged {} hourly/daily usage records whose window ended before {}", records,
+					cutoff);
 		}
-		return receipts + records;
+		return records;
 	}
 
 	private int purgeBatches(String sql, Instant cutoff) {

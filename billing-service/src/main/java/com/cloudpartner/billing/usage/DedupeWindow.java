@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
  * <li>the API refuses usage whose window ended more than the retention ago;</li>
  * <li>the consumer refuses (dead-letters) it one {@link #SLACK} later, which leaves room
  * for consumer lag behind an event the API accepted;</li>
- * <li>the purge forgets receipts and records only two slacks later, so that whatever it
- * deletes is refused by both, even with clocks a day apart.</li>
+ * <li>the purge forgets records only two slacks later, so that whatever it deletes is
+ * refused by both, even with clocks a day apart.</li>
  * </ul>
  */
 @Component

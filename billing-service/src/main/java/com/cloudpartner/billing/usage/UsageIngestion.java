@@ -26,16 +26,14 @@ import com.cloudpartner.support.web.RequestIdFilter;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Accepts batches of usage events: validates each on its own, reports repeats of an
- * accepted (source, id), produces the new ones to {@code usage-events} (acks=all,
- * idempotent producer) and answers only once Kafka acknowledged every one of them; only
- * then are their receipts written (decision 0050). A crash between the two leaves events
- * on Kafka without a receipt: the client's retry produces them again and the consumer's
- * (source, id) dedupe makes that harmless; the opposite order could report an event as a
- * duplicate that never reached Kafka.
+ * Accepts batches of usage events: validates each on its own, reports repeats of usage
+ * already recorded (the consumer's records, keyed by account, source and id), produces
+ * the others to {@code usage-events} (acks=all, idempotent producer) and answers only
+ * once Kafka acknowledged every one of them (decisions 0050 and 0053). Charging once is
+ * the consumer's business (its unique keys), so a repeat that arrives before its first
+ * copy was consumed is reported as accepted and produced again, harmlessly.
  */
 @Service
 public class UsageIngestion {
@@ -51,8 +49,6 @@ public class UsageIngestion {
 
 	private final UsageProducer producer;
 
-	private final TransactionTemplate transactions;
-
 	private final DedupeWindow window;
 
 	private final Timer validation;
@@ -61,24 +57,19 @@ public class UsageIngestion {
 
 	private final Timer kafka;
 
-	private final Timer receipts;
-
-	UsageIngestion(JdbcClient jdbc, UsageProducer producer, TransactionTemplate transactions, DedupeWindow window,
-			MeterRegistry meters) {
+	UsageIngestion(JdbcClient jdbc, UsageProducer producer, DedupeWindow window, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.producer = producer;
-		this.transactions = transactions;
 		this.window = window;
 		this.validation = stage(meters, "validate");
 		this.lookup = stage(meters, "lookup");
 		this.kafka = stage(meters, "kafka");
-		this.receipts = stage(meters, "receipts");
 	}
 
 	/**
 	 * The time a batch spends in each stage of {@link #ingest}: {@code validate} (each
-	 * event), {@code lookup} (receipts of earlier batches), {@code kafka} (until every
-	 * event is acknowledged) and {@code receipts} (writing them).
+	 * event), {@code lookup} (usage recorded before) and {@code kafka} (until every event
+	 * is acknowledged).
 	 */
 	private static Timer stage(MeterRegistry meters, String stage) {
 		return Timer.builder("billing.usage.ingest.stage")
@@ -118,14 +109,14 @@ public class UsageIngestion {
 				rejected.add(new Rejected(event.id(), tooOld));
 				continue;
 			}
-			if (candidates.putIfAbsent(new Identity(event.source(), event.id()),
+			if (candidates.putIfAbsent(new Identity(event.accountId(), event.source(), event.id()),
 					new Candidate(submitted.raw(), event)) != null) {
 				duplicates++;
 			}
 		}
 		long validated = System.nanoTime();
 		this.validation.record(validated - started, TimeUnit.NANOSECONDS);
-		Set<Identity> known = knownReceipts(candidates.keySet());
+		Set<Identity> known = recorded(candidates.keySet());
 		duplicates += known.size();
 		candidates.keySet().removeAll(known);
 		long looked = System.nanoTime();
@@ -134,29 +125,31 @@ public class UsageIngestion {
 			produce(candidates.values());
 			long acknowledged = System.nanoTime();
 			this.kafka.record(acknowledged - looked, TimeUnit.NANOSECONDS);
-			int written = writeReceipts(candidates.values());
-			this.receipts.record(System.nanoTime() - acknowledged, TimeUnit.NANOSECONDS);
-			// a concurrent request may have accepted some of them meanwhile
-			duplicates += candidates.size() - written;
-			return new Outcome(written, duplicates, List.copyOf(rejected));
+			return new Outcome(candidates.size(), duplicates, List.copyOf(rejected));
 		}
 		return new Outcome(0, duplicates, List.copyOf(rejected));
 	}
 
-	private Set<Identity> knownReceipts(Set<Identity> identities) {
+	/**
+	 * The events among these that the consumer has recorded: one primary-key probe per
+	 * event (a lateral lookup; a join let the planner hash the whole table for a batch, a
+	 * cost that grew with it).
+	 */
+	private Set<Identity> recorded(Set<Identity> identities) {
 		if (identities.isEmpty()) {
 			return Set.of();
 		}
-		// one primary-key probe per event (a lateral lookup): a join let the planner hash
-		// the whole receipt table for a batch, a cost that grew with the table
-		return new HashSet<>(this.jdbc.sql("""
-				select b.source, b.event_id
-				from unnest(cast(:sources as text[]), cast(:ids as text[])) as b(source, event_id)
-				cross join lateral (select 1 from usage_receipt r
-				    where r.source = b.source and r.event_id = b.event_id limit 1) known""")
+		return new HashSet<>(this.jdbc
+			.sql("""
+					select b.account_id, b.source, b.event_id
+					from unnest(cast(:accounts as text[]), cast(:sources as text[]), cast(:ids as text[]))
+					    as b(account_id, source, event_id)
+					cross join lateral (select 1 from usage_record r
+					    where r.account_id = b.account_id and r.source = b.source and r.event_id = b.event_id limit 1) known""")
+			.param("accounts", identities.stream().map(Identity::accountId).toArray(String[]::new))
 			.param("sources", identities.stream().map(Identity::source).toArray(String[]::new))
 			.param("ids", identities.stream().map(Identity::id).toArray(String[]::new))
-			.query((rs, n) -> new Identity(rs.getString(1), rs.getString(2)))
+			.query((rs, n) -> new Identity(rs.getString(1), rs.getString(2), rs.getString(3)))
 			.list());
 	}
 
@@ -194,32 +187,7 @@ public class UsageIngestion {
 				"The events could not be stored durably; nothing of this batch was accepted. Retry the same batch.");
 	}
 
-	/**
-	 * The receipts only serve to report duplicates (the consumer dedupes on its own), so
-	 * their commit need not wait for the WAL flush: a receipt lost in a database crash
-	 * makes a retry report the event as accepted rather than as a duplicate.
-	 */
-	private int writeReceipts(Collection<Candidate> candidates) {
-		return this.transactions.execute((status) -> {
-			this.jdbc.sql("set local synchronous_commit = off").update();
-			return insertReceipts(candidates);
-		});
-	}
-
-	private int insertReceipts(Collection<Candidate> candidates) {
-		return this.jdbc.sql("""
-				insert into usage_receipt (source, event_id, account_id, window_end)
-				select * from unnest(cast(:sources as text[]), cast(:ids as text[]), cast(:accounts as text[]),
-				    cast(:ends as timestamptz[]))
-				on conflict do nothing""")
-			.param("sources", candidates.stream().map((c) -> c.event().source()).toArray(String[]::new))
-			.param("ids", candidates.stream().map((c) -> c.event().id()).toArray(String[]::new))
-			.param("accounts", candidates.stream().map((c) -> c.event().accountId()).toArray(String[]::new))
-			.param("ends", candidates.stream().map((c) -> c.event().windowEnd().toString()).toArray(String[]::new))
-			.update();
-	}
-
-	private record Identity(String source, String id) {
+	private record Identity(String accountId, String source, String id) {
 	}
 
 	private record Candidate(byte[] raw, UsageEvent event) {

@@ -196,7 +196,7 @@ public final class BillingBenchmark {
 	/** The service's {@code billing.usage.ingest.stage} timers, per stage. */
 	private static final class Stages {
 
-		private static final List<String> NAMES = List.of("validate", "lookup", "kafka", "receipts");
+		private static final List<String> NAMES = List.of("validate", "lookup", "kafka");
 
 		private final io.micrometer.core.instrument.MeterRegistry meters;
 

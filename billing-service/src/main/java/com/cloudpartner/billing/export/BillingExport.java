@@ -124,7 +124,8 @@ class BillingExport {
 			    union all
 			    (select r.window_start, r.window_end, r.quantity
 			    from usage_record r
-			    where it.unit not in ('HOUR', 'DAY') and r.account_id = it.account_id and r.resource = it.resource
+			    where it.unit not in ('HOUR', 'DAY') and r.unit not in ('HOUR', 'DAY')
+			        and r.account_id = it.account_id and r.resource = it.resource
 			        and r.sku = l.sku and r.meter = l.meter and r.customer_id = l.customer_id
 			        and r.window_start >= it.usage_start and r.window_start < it.usage_end
 			        and r.recorded_at <= i.created_at)

@@ -1,5 +1,6 @@
 package com.cloudpartner.partner;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -83,6 +84,16 @@ class PartnerOnboardingIT extends PartnerServiceITSupport {
 				Map.of("grant_type", "client_credentials"));
 		assertThat(token.status()).isEqualTo(200);
 		assertThat(get("/v1/accounts/" + account, token.text("access_token")).status()).isEqualTo(200);
+		// the API client acts for the account but does not mint, list or revoke
+		// credentials
+		String client = token.text("access_token");
+		String credentials = "/v1/accounts/" + account + "/credentials";
+		for (Response refused : List.of(post(credentials, client, Map.of()), get(credentials, client),
+				delete(credentials + "/" + credential.text("clientId"), client))) {
+			assertThat(refused.status()).as(refused.raw()).isEqualTo(403);
+			assertThat(refused.text("code")).isEqualTo("PARTNER_MEMBER_REQUIRED");
+		}
+		assertThat(get(credentials, admin).body().get("credentials")).hasSize(1);
 
 		JsonNode audit = get("/v1/audit-log?target=partnerApplications/" + id, operatorToken()).body().get("entries");
 		assertThat(audit.valueStream().map((e) -> e.get("action").asString()))

@@ -40,10 +40,12 @@ class CredentialsController {
 
 	@PostMapping
 	@Operation(summary = "Create an API credential",
-			description = "The secret is in this response only; it is stored hashed.")
+			description = "The secret is in this response only; it is stored hashed. A signed-in member of the "
+					+ "partner (member login token) or an operator; an API client's token gets 403 "
+					+ "PARTNER_MEMBER_REQUIRED.")
 	ResponseEntity<CreatedResponse> create(VerifiedToken token, @PathVariable String accountId,
 			@Valid @RequestBody(required = false) CreateRequest request) {
-		Access.requireAccount(token, accountId);
+		Access.requirePartnerMember(token, accountId);
 		CreateRequest body = (request != null) ? request : new CreateRequest(null, null);
 		ApiClientManagement.CreatedClient created = this.clients.create(accountId, body.scopes(), body.description());
 		ApiClient client = created.client();
@@ -54,10 +56,11 @@ class CredentialsController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List the account's API credentials (without secrets)")
+	@Operation(summary = "List the account's API credentials (without secrets)",
+			description = "A signed-in member of the partner or an operator.")
 	CredentialList list(VerifiedToken token, @PathVariable String accountId,
 			@RequestParam(required = false) Integer pageSize, @RequestParam(required = false) String pageToken) {
-		Access.requireAccount(token, accountId);
+		Access.requirePartnerMember(token, accountId);
 		PageRequest.Page<CredentialResponse> page = this.clients.list(accountId, PageRequest.of(pageSize, pageToken))
 			.map(CredentialResponse::of);
 		return new CredentialList(page.items(), page.nextPageToken());
@@ -65,9 +68,10 @@ class CredentialsController {
 
 	@DeleteMapping("/{clientId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@Operation(summary = "Revoke an API credential", description = "It gets no new tokens from now on.")
+	@Operation(summary = "Revoke an API credential",
+			description = "It gets no new tokens from now on. A signed-in member of the partner or an operator.")
 	void revoke(VerifiedToken token, @PathVariable String accountId, @PathVariable String clientId) {
-		Access.requireAccount(token, accountId);
+		Access.requirePartnerMember(token, accountId);
 		this.clients.revoke(accountId, clientId);
 	}
 

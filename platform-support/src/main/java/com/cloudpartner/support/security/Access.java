@@ -31,6 +31,23 @@ public final class Access {
 		throw ApiProblem.forbidden("ACCOUNT_FORBIDDEN", "The token may not act on account " + accountId + ".");
 	}
 
+	/**
+	 * A partner administrator: a member of the account's partner signed in (a login token
+	 * with the {@code member} and {@code partner} scopes), or an operator. An API
+	 * client's token of the account is not enough, so that a leaked credential cannot
+	 * mint others.
+	 */
+	public static void requirePartnerMember(VerifiedToken token, String accountId) {
+		if (token.isOperator()) {
+			return;
+		}
+		requireAccount(token, accountId);
+		if (!token.hasScope(VerifiedToken.MEMBER)) {
+			throw ApiProblem.forbidden("PARTNER_MEMBER_REQUIRED",
+					"Only a signed-in member of the partner (or an operator) may do this; an API client's token may not.");
+		}
+	}
+
 	/** Read access to an account: a read-only partner token is enough. */
 	public static void requireAccountRead(VerifiedToken token, String accountId) {
 		if (token.isOperator() || token.actsForAccount(accountId)) {

@@ -2,6 +2,7 @@ package com.cloudpartner.gateway;
 
 import java.time.Duration;
 
+import com.cloudpartner.support.test.TestKafka;
 import com.cloudpartner.support.test.TestTokens;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -11,12 +12,17 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 class GatewaySuspensionIT extends GatewayTestSupport {
 
 	private static final String SUSPENDED = "suspended-co";
 
 	@Autowired
 	KafkaTemplate<String, String> kafka;
+
+	@Autowired
+	org.springframework.kafka.config.KafkaListenerEndpointRegistry listeners;
 
 	@Test
 	void refusesASuspendedPartnersTokensAtOnceEvenCachedAndAdmitsThemAgainWhenReinstated() throws Exception {
@@ -45,6 +51,14 @@ class GatewaySuspensionIT extends GatewayTestSupport {
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> get("/v1/accounts/" + SUSPENDED, partner).expectStatus().isOk());
+		// the instance's own group commits nothing: it leaves nothing behind on the
+		// broker
+		String group = this.listeners.getListenerContainer("gateway-partner-events").getGroupId();
+		assertThat(group).startsWith("gateway-");
+		try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin
+			.create(java.util.Map.of("bootstrap.servers", TestKafka.bootstrapServers()))) {
+			assertThat(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()).isEmpty();
+		}
 	}
 
 	private WebTestClient.ResponseSpec get(String path, String token) {

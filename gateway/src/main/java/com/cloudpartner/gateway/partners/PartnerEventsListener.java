@@ -11,10 +11,11 @@ import org.springframework.stereotype.Component;
 /**
  * Follows {@code partner-events} from the earliest offset with a consumer group of its
  * own per instance (every gateway instance needs every event, and rebuilds the set at
- * start because the topic is kept forever). {@code partner.suspended} suspends an
- * account; {@code partner.reinstated} and {@code partner.approved} make it active. While
- * the broker is unreachable the consumer keeps retrying in the background and the gateway
- * serves with what it knows.
+ * start because the topic is kept forever) that never commits offsets
+ * ({@link PartnerEventsConsumerConfiguration}), so that it leaves nothing on the broker.
+ * {@code partner.suspended} suspends an account; {@code partner.reinstated} and
+ * {@code partner.approved} make it active. While the broker is unreachable the consumer
+ * keeps retrying in the background and the gateway serves with what it knows.
  */
 @Component
 class PartnerEventsListener {
@@ -30,7 +31,7 @@ class PartnerEventsListener {
 	}
 
 	@KafkaListener(id = "gateway-partner-events", topics = "${platform.gateway.partner-events-topic:partner-events}",
-			groupId = "gateway-#{T(java.util.UUID).randomUUID()}",
+			groupId = "gateway-#{T(java.util.UUID).randomUUID()}", containerFactory = "partnerEventsContainerFactory",
 			properties = { "auto.offset.reset=earliest", "enable.auto.commit=false" })
 	void on(String value) {
 		try {

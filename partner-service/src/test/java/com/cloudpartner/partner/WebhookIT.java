@@ -27,6 +27,12 @@ import static org.awaitility.Awaitility.await;
 
 class WebhookIT extends PartnerServiceITSupport {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	com.cloudpartner.partner.webhooks.WebhookSecrets webhookSecrets;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	private HttpServer receiver;
 
 	private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -69,6 +75,8 @@ class WebhookIT extends PartnerServiceITSupport {
 		assertThat(rotated.header("Cache-Control")).contains("no-store");
 		String secret = rotated.text("secret");
 		this.answers.add(500);
+		// stored encrypted, never as the secret itself
+		assertThat(storedSecret(account)).startsWith("v1.").doesNotContain(secret);
 
 		patch("/v1/accounts/" + account, operatorToken(), Map.of("contract", Map.of("supplyDiscountPercent", "21")));
 
@@ -94,6 +102,35 @@ class WebhookIT extends PartnerServiceITSupport {
 		assertThat(delivery.get("eventType").asString()).isEqualTo("partner.contract.changed");
 		assertThat(delivery.get("eventId").asString()).isEqualTo(event.get("id").asString());
 		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> contractChanges().size() == 2);
+	}
+
+	@Test
+	void encryptsASecretAnEarlierVersionStoredInClearAndStillSignsWithIt() {
+		String account = newAccount();
+		String partner = partnerToken(account);
+		assertThat(patch("/v1/accounts/" + account, partner, Map.of("callbackUrl", hookUrl())).status()).isEqualTo(200);
+		String secret = post("/v1/accounts/" + account + "/webhook-secret", partner, null).text("secret");
+		this.jdbc.sql("update webhook_secret set secret = :secret where account_id = :a")
+			.param("secret", secret)
+			.param("a", account)
+			.update();
+
+		this.webhookSecrets.encryptClearSecrets();
+
+		assertThat(storedSecret(account)).startsWith("v1.").doesNotContain(secret);
+		this.answers.add(200);
+		patch("/v1/accounts/" + account, operatorToken(), Map.of("contract", Map.of("supplyDiscountPercent", "22")));
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.received.stream().anyMatch((r) -> r.body().contains(account)));
+		Received request = this.received.stream().filter((r) -> r.body().contains(account)).findFirst().orElseThrow();
+		assertThat(verifies(request.signature(), request.body(), secret)).isTrue();
+	}
+
+	private String storedSecret(String account) {
+		return this.jdbc.sql("select secret from webhook_secret where account_id = :a")
+			.param("a", account)
+			.query(String.class)
+			.single();
 	}
 
 	private List<Received> contractChanges() {

@@ -1,5 +1,6 @@
 package com.cloudpartner.partner.webhooks;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -9,6 +10,16 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.cloudpartner.partner.config.RequiredSetting;
+import com.cloudpartner.partner.keys.KeyEncryption;
+import com.cloudpartner.partner.keys.KeysProperties;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,22 +27,30 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The HMAC secrets of a partner's callbacks. A rotation keeps the previous secret signing
  * for a day (a second {@code v1}), so the partner's receiver can switch over without
- * rejecting a callback.
+ * rejecting a callback. The secrets must be readable to sign, so they are stored
+ * encrypted ({@link KeyEncryption}, purpose {@code webhook-secret}, bound to the
+ * account); secrets stored in clear by an earlier version are encrypted at start.
  */
 @Component
-class WebhookSecrets {
+public class WebhookSecrets {
 
 	static final Duration OVERLAP = Duration.ofHours(24);
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	private static final Logger log = LoggerFactory.getLogger(WebhookSecrets.class);
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	WebhookSecrets(JdbcClient jdbc, Clock clock) {
+	private final KeyEncryption encryption;
+
+	WebhookSecrets(JdbcClient jdbc, Clock clock, KeysProperties keys) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.encryption = new KeyEncryption(RequiredSetting.require(keys.encryptionSecret(),
+				"platform.keys.encryption-secret", "PLATFORM_KEYS_ENCRYPTION_SECRET"), "webhook-secret");
 	}
 
 	/** A new secret for the account, returned this once. */
@@ -47,7 +66,7 @@ class WebhookSecrets {
 				    previous_valid_until = :until, secret = excluded.secret, created_at = excluded.created_at
 				""")
 			.param("account", accountId)
-			.param("secret", secret)
+			.param("secret", seal(secret, accountId))
 			.param("now", Timestamp.from(now))
 			.param("until", Timestamp.from(now.plus(OVERLAP)))
 			.update();
@@ -62,15 +81,53 @@ class WebhookSecrets {
 					+ "where account_id = :account")
 			.param("account", accountId)
 			.query((rs, n) -> {
-				List<String> secrets = new ArrayList<>(List.of(rs.getString(1)));
+				List<String> secrets = new ArrayList<>(List.of(open(rs.getString(1), accountId)));
 				Timestamp until = rs.getTimestamp(3);
 				if (rs.getString(2) != null && until != null && until.toInstant().isAfter(now)) {
-					secrets.add(rs.getString(2));
+					secrets.add(open(rs.getString(2), accountId));
 				}
 				return secrets;
 			})
 			.optional()
 			.orElse(List.of());
+	}
+
+	/** Encrypts the secrets an earlier version stored in clear. */
+	@EventListener(ApplicationReadyEvent.class)
+	@Transactional
+	public void encryptClearSecrets() {
+		List<String[]> clear = this.jdbc.sql("""
+				select account_id, secret, previous_secret from webhook_secret
+				where secret not like :prefix or previous_secret not like :prefix for update""")
+			.param("prefix", KeyEncryption.PREFIX + "%")
+			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) })
+			.list();
+		for (String[] row : clear) {
+			this.jdbc
+				.sql("update webhook_secret set secret = :secret, previous_secret = :previous where account_id = :a")
+				.param("a", row[0])
+				.param("secret", sealed(row[1], row[0]))
+				.param("previous", (row[2] != null) ? sealed(row[2], row[0]) : null, java.sql.Types.VARCHAR)
+				.update();
+		}
+		if (!clear.isEmpty()) {
+			log.info("Encrypted the webhook secrets of {} account(s) stored in clear", clear.size());
+		}
+	}
+
+	private String seal(String secret, String accountId) {
+		return this.encryption.encrypt(secret.getBytes(StandardCharsets.UTF_8), accountId);
+	}
+
+	private String sealed(String stored, String accountId) {
+		return stored.startsWith(KeyEncryption.PREFIX) ? stored : seal(stored, accountId);
+	}
+
+	private String open(String stored, String accountId) {
+		// a secret still in clear (an earlier version, before the start-up encryption
+		// ran)
+		return stored.startsWith(KeyEncryption.PREFIX)
+				? new String(this.encryption.decrypt(stored, accountId), StandardCharsets.UTF_8) : stored;
 	}
 
 }

@@ -106,6 +106,28 @@ class BillingTimeTravelIT extends TimeTravelTest {
 	}
 
 	@Test
+	void chargesADailyMeterPerStartedSeoulDayAndAWholeMonthAtTheMonthlyPrice() {
+		String licence = this.sku + "-licence";
+		publishOffer(licence, "licence-days", "DAY", "1000", "25000");
+		ObjectNode shortUse = usage("c1", "lic-1", licence, "2025-11-03T14:30:00Z", "2025-11-03T15:30:00Z");
+		ObjectNode wholeMonth = usage("c1", "lic-2", licence, "2025-10-31T15:00:00Z", "2025-11-30T15:00:00Z");
+		for (ObjectNode event : java.util.List.of(shortUse, wholeMonth)) {
+			((ObjectNode) event.get("data")).put("meter", "licence-days").put("unit", "DAY");
+		}
+		// lic-1: 23:30 on the 3rd to 00:30 on the 4th in Seoul, two started days (one in
+		// UTC); lic-2: all 30 days of November, 30,000 at 1,000 a day, so the monthly
+		// price
+		report(shortUse, wholeMonth);
+
+		JsonNode invoice = bill("2025-11", "2025-11-30T15:05:00Z");
+
+		assertThat(invoice.get("lines")).hasSize(1);
+		assertLine(invoice.get("lines").get(0), "REGULAR", "32", "27000", "21600", "27000");
+		assertThat(invoice.at("/lines/0/meter").asString()).isEqualTo("licence-days");
+		assertTotals(invoice, "21600", "0", "2160", "23760");
+	}
+
+	@Test
 	void countsSevenHundredFortyFourHoursInADaylightSavingFreeSeoulMarch() {
 		String cheap = this.sku + "-cheap";
 		publishOffer(cheap, "40", "30000");

@@ -68,8 +68,14 @@ abstract class TimeTravelTest extends BillingIntegrationTest {
 	}
 
 	void publishOffer(String sku, String hourly, String monthly) {
+		publishOffer(sku, "vm-hours", "HOUR", hourly, monthly);
+	}
+
+	/** An offer of one meter priced per unit, with a monthly price (the cap). */
+	void publishOffer(String sku, String meter, String unit, String price, String monthly) {
 		String offer = "offers/" + sku.replace('/', '-');
-		ObjectNode event = BillingClient.offer(offer, sku, hourly, monthly, "2020-01-01T00:00:00Z");
+		ObjectNode event = BillingClient.offer(offer, sku, price, monthly, "2020-01-01T00:00:00Z");
+		((ObjectNode) event.at("/data/prices/0")).put("meter", meter).put("unit", unit);
 		BillingClient.produce("entitlement-events", offer, event.toString());
 		await().atMost(PATIENCE)
 			.until(() -> this.jdbc.sql("select count(*) from price_book_entry where sku = :sku")

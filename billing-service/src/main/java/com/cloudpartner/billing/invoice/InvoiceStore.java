@@ -22,6 +22,18 @@ import org.springframework.stereotype.Repository;
 @Repository
 class InvoiceStore {
 
+	/**
+	 * Usage of invoiced months before {@code :month} that changed after the account's
+	 * latest invoice was issued (a minute of slack for a run still under way); the caller
+	 * adds which account.
+	 */
+	private static final String LATE_USAGE = """
+			 from usage_month u
+			join invoice i on i.account_id = u.account_id and i.month = u.month
+			where u.month < :month
+			    and u.updated_at > (select max(created_at) - interval '1 minute' from invoice
+			        where account_id = u.account_id)""";
+
 	private final JdbcClient jdbc;
 
 	private final InvoiceEvents events;
@@ -62,13 +74,7 @@ class InvoiceStore {
 	 * invoice was issued.
 	 */
 	List<YearMonth> monthsWithLateUsage(String accountId, YearMonth before) {
-		return this.jdbc.sql("""
-				select distinct u.month from usage_month u
-				join invoice i on i.account_id = u.account_id and i.month = u.month
-				where u.account_id = :account and u.month < :month
-				    and u.updated_at > (select max(created_at) - interval '1 minute' from invoice
-				        where account_id = :account)
-				order by u.month""")
+		return this.jdbc.sql("select distinct u.month" + LATE_USAGE + " and u.account_id = :account order by u.month")
 			.param("account", accountId)
 			.param("month", before.toString())
 			.query((rs, n) -> YearMonth.parse(rs.getString(1)))
@@ -100,13 +106,9 @@ class InvoiceStore {
 	 * for an invoice of the month, in one query.
 	 */
 	Set<String> accountsWithLateUsage(Collection<String> accountIds, YearMonth before) {
-		return new HashSet<>(this.jdbc.sql("""
-				select a.account_id from unnest(cast(:accounts as text[])) as a(account_id)
-				where exists (select 1 from usage_month u
-				    join invoice i on i.account_id = u.account_id and i.month = u.month
-				    where u.account_id = a.account_id and u.month < :month
-				        and u.updated_at > (select max(created_at) - interval '1 minute' from invoice
-				            where account_id = a.account_id))""")
+		return new HashSet<>(this.jdbc
+			.sql("select a.account_id from unnest(cast(:accounts as text[])) as a(account_id) "
+					+ "where exists (select 1" + LATE_USAGE + " and u.account_id = a.account_id)")
 			.param("accounts", accountIds.toArray(String[]::new))
 			.param("month", before.toString())
 			.query(String.class)

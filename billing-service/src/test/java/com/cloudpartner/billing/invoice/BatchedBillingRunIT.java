@@ -59,11 +59,7 @@ class BatchedBillingRunIT extends BillingIntegrationTest {
 		BillingRuns.Run run = run();
 		this.runs.execute(run, accounts);
 
-		assertThat(this.runs.find(run.id())).hasValueSatisfying((done) -> {
-			assertThat(done.state()).isEqualTo("SUCCEEDED");
-			assertThat(done.invoicesIssued()).isEqualTo(250);
-			assertThat(done.failures()).isZero();
-		});
+		assertSucceeded(run, 250);
 		assertInvoicedOnceAtTheirPrices(accounts);
 		assertThat(this.jdbc.sql("""
 				select count(*) from platform_outbox
@@ -81,11 +77,7 @@ class BatchedBillingRunIT extends BillingIntegrationTest {
 		BillingRuns.Run run = run();
 		this.runs.execute(run, accounts);
 
-		assertThat(this.runs.find(run.id())).hasValueSatisfying((done) -> {
-			assertThat(done.state()).isEqualTo("SUCCEEDED");
-			assertThat(done.invoicesIssued()).isEqualTo(4);
-			assertThat(done.failures()).isZero();
-		});
+		assertSucceeded(run, 4);
 		assertInvoicedOnceAtTheirPrices(accounts);
 	}
 
@@ -129,6 +121,14 @@ class BatchedBillingRunIT extends BillingIntegrationTest {
 			.param("month", run.month())
 			.update();
 		return run;
+	}
+
+	private void assertSucceeded(BillingRuns.Run run, int issued) {
+		assertThat(this.runs.find(run.id())).hasValueSatisfying((done) -> {
+			assertThat(done.state()).isEqualTo("SUCCEEDED");
+			assertThat(done.invoicesIssued()).isEqualTo(issued);
+			assertThat(done.failures()).isZero();
+		});
 	}
 
 	private void assertInvoicedOnceAtTheirPrices(List<String> accounts) {

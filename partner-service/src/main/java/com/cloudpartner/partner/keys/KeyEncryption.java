@@ -62,7 +62,7 @@ public final class KeyEncryption {
 		this.random.nextBytes(iv);
 		byte[] sealed = cipher(Cipher.ENCRYPT_MODE, iv, kid).apply(plain);
 		Base64.Encoder b64 = Base64.getEncoder();
-		return VERSION + "." + b64.encodeToString(iv) + "." + b64.encodeToString(sealed);
+		return PREFIX + b64.encodeToString(iv) + "." + b64.encodeToString(sealed);
 	}
 
 	/** Decrypts what {@link #encrypt} stored for the same row. */

@@ -1,5 +1,7 @@
 package com.cloudpartner.partner.keys;
 
+import com.cloudpartner.partner.config.RequiredSetting;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -8,6 +10,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("platform.keys")
 public record KeysProperties(String encryptionSecret) {
+
+	/** The encryption secret; a start without it fails and says how to set it. */
+	public String requiredEncryptionSecret() {
+		return RequiredSetting.require(this.encryptionSecret, "platform.keys.encryption-secret",
+				"PLATFORM_KEYS_ENCRYPTION_SECRET");
+	}
 
 	@Override
 	public String toString() {

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import com.cloudpartner.partner.config.RequiredSetting;
 import com.cloudpartner.partner.tokens.TokenProperties;
 import com.cloudpartner.support.security.SecurityProperties;
 
@@ -48,8 +47,7 @@ public class SigningKeys {
 	SigningKeys(SigningKeyRepository repository, KeysProperties keys, TransactionTemplate tx, Clock clock,
 			TokenProperties tokens, SecurityProperties security) {
 		this.repository = repository;
-		this.encryption = new KeyEncryption(RequiredSetting.require(keys.encryptionSecret(),
-				"platform.keys.encryption-secret", "PLATFORM_KEYS_ENCRYPTION_SECRET"));
+		this.encryption = new KeyEncryption(keys.requiredEncryptionSecret());
 		this.tx = tx;
 		this.clock = clock;
 		this.retention = tokens.maxLifetime().plus(security.clockSkew());

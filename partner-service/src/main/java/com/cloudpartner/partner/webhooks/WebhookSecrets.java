@@ -13,13 +13,11 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.cloudpartner.partner.config.RequiredSetting;
 import com.cloudpartner.partner.keys.KeyEncryption;
 import com.cloudpartner.partner.keys.KeysProperties;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,8 +47,7 @@ public class WebhookSecrets {
 	WebhookSecrets(JdbcClient jdbc, Clock clock, KeysProperties keys) {
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.encryption = new KeyEncryption(RequiredSetting.require(keys.encryptionSecret(),
-				"platform.keys.encryption-secret", "PLATFORM_KEYS_ENCRYPTION_SECRET"), "webhook-secret");
+		this.encryption = new KeyEncryption(keys.requiredEncryptionSecret(), "webhook-secret");
 	}
 
 	/** A new secret for the account, returned this once. */

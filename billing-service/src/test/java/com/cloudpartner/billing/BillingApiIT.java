@@ -26,6 +26,9 @@ class BillingApiIT extends BillingIntegrationTest {
 
 	private BillingClient client;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	private final String account = "acct-" + UUID.randomUUID().toString().substring(0, 8);
 
 	@BeforeEach
@@ -64,6 +67,8 @@ class BillingApiIT extends BillingIntegrationTest {
 
 	@Test
 	void rejectsUsageOfAnotherAccountWithoutFailingTheBatch() {
+		Projections.approve(this.jdbc, this.account);
+		Projections.price(this.jdbc, "products/server-basic/skus/basic-2vcpu-4gb", "vm-hours", "HOUR");
 		ObjectNode mine = BillingClient.hourOfUsage(this.account, "c1", UUID.randomUUID().toString(),
 				"2026-11-23T05:00:00Z", "2026-11-23T06:00:00Z");
 		ObjectNode theirs = BillingClient.hourOfUsage("other-account", "c1", "theirs-" + UUID.randomUUID(),

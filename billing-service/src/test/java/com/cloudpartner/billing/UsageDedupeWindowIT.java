@@ -60,6 +60,13 @@ class UsageDedupeWindowIT extends BillingIntegrationTest {
 
 	private final String sku = "products/window/skus/" + UUID.randomUUID().toString().substring(0, 8);
 
+	@org.junit.jupiter.api.BeforeEach
+	void approvedWithAPrice() {
+		Projections.approve(this.jdbc, this.account);
+		Projections.price(this.jdbc, this.sku, "vm-hours", "HOUR");
+		Projections.price(this.jdbc, this.sku, "traffic-gb", "GB");
+	}
+
 	@AfterEach
 	void backToNow() {
 		this.clock.reset();

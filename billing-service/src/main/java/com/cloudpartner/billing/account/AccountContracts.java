@@ -35,6 +35,21 @@ public class AccountContracts {
 			.optional();
 	}
 
+	/**
+	 * The billing terms of several accounts, in one query; unknown accounts are absent.
+	 */
+	public java.util.Map<String, AccountContract> findAll(java.util.Collection<String> accountIds) {
+		java.util.Map<String, AccountContract> found = new java.util.HashMap<>();
+		this.jdbc
+			.sql("select account_id, state, supply_discount_percent, currency_code from billing_account_contract "
+					+ "where account_id = any(:accounts)")
+			.param("accounts", accountIds.toArray(String[]::new))
+			.query((rs, n) -> found.put(rs.getString(1),
+					new AccountContract(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getString(4))))
+			.list();
+		return found;
+	}
+
 	void saveContract(String accountId, String state, BigDecimal supplyDiscountPercent, String currencyCode,
 			String reference) {
 		this.jdbc.sql("""
@@ -101,14 +116,14 @@ public class AccountContracts {
 	}
 
 	/**
-	 * Every account with a contract in a currency that has no invoice for the month yet,
+	 * Every account with a contract in a currency that no run billed for the month yet,
 	 * for billing runs: a repeated run finds nothing to do in one query.
 	 */
 	public List<String> accountsToInvoice(java.time.YearMonth month) {
 		return this.jdbc.sql("""
 				select c.account_id from billing_account_contract c
 				where c.supply_discount_percent is not null and c.currency_code is not null
-				    and not exists (select 1 from invoice i where i.account_id = c.account_id and i.month = :month)
+				    and not exists (select 1 from billed_month b where b.account_id = c.account_id and b.month = :month)
 				order by c.account_id""").param("month", month.toString()).query(String.class).list();
 	}
 

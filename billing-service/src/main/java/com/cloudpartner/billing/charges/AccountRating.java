@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import com.cloudpartner.billing.account.AccountContracts;
 import com.cloudpartner.billing.account.AccountContracts.AccountContract;
 import com.cloudpartner.billing.config.BillingProperties;
+import com.cloudpartner.billing.pricebook.EntitlementHistory;
 import com.cloudpartner.billing.pricebook.PriceBookRepository;
 import com.cloudpartner.billing.rating.BillingMonth;
 import com.cloudpartner.billing.rating.Contract;
@@ -56,8 +57,11 @@ public class AccountRating {
 
 	private final BillingProperties properties;
 
+	private final EntitlementHistory entitlements;
+
 	AccountRating(AccountContracts contracts, PriceBookRepository priceBook, UsageQueries usage,
-			RepricingConfigs repricing, BillingProperties properties) {
+			RepricingConfigs repricing, BillingProperties properties, EntitlementHistory entitlements) {
+		this.entitlements = entitlements;
 		this.contracts = contracts;
 		this.priceBook = priceBook;
 		this.usage = usage;
@@ -129,9 +133,31 @@ public class AccountRating {
 	public RatingResult rate(String accountId, Contract contract, String customerId, YearMonth month,
 			List<PriceVersion> prices, boolean mayHaveRepricing) {
 		BillingMonth billingMonth = billingMonth(month);
-		List<ResourceUsage> parts = this.usage.parts(accountId, customerId, billingMonth,
-				changes(billingMonth, contract, prices));
-		return rate(accountId, contract, billingMonth, prices, mayHaveRepricing, parts);
+		EntitlementHistory.Versions history = this.entitlements.of(accountId);
+		return rate(accountId, contract, customerId, billingMonth, prices, mayHaveRepricing, history);
+	}
+
+	private RatingResult rate(String accountId, Contract contract, String customerId, BillingMonth month,
+			List<PriceVersion> prices, boolean mayHaveRepricing, EntitlementHistory.Versions history) {
+		List<ResourceUsage> parts = this.usage.parts(accountId, customerId, month,
+				changes(month, contract, prices, history));
+		return rate(accountId, contract, month, prices, mayHaveRepricing, withOffers(parts, history, month));
+	}
+
+	/**
+	 * Each part with the offer its entitlement had at the part's start (parts never span
+	 * an offer change: rating splits the month there).
+	 */
+	private static List<ResourceUsage> withOffers(List<ResourceUsage> parts, EntitlementHistory.Versions history,
+			BillingMonth month) {
+		List<ResourceUsage> priced = new ArrayList<>(parts.size());
+		for (ResourceUsage part : parts) {
+			Instant start = (part.usageStart() != null) ? part.usageStart() : month.start();
+			String offer = (part.entitlementId() != null) ? history.offerAt(part.entitlementId(), start) : null;
+			priced.add(new ResourceUsage(part.customerId(), part.resource(), part.entitlementId(), offer, part.sku(),
+					part.meter(), part.unit(), part.units(), part.usageStart(), part.usageEnd()));
+		}
+		return priced;
 	}
 
 	/**
@@ -147,9 +173,11 @@ public class AccountRating {
 	public Map<String, RatingResult> rateAll(Map<String, Contract> contracts, YearMonth month,
 			Function<String, List<PriceVersion>> prices, Predicate<String> mayHaveRepricing) {
 		BillingMonth billingMonth = billingMonth(month);
+		Map<String, EntitlementHistory.Versions> histories = this.entitlements.ofAll(contracts.keySet());
 		Set<String> unchanged = new HashSet<>();
 		contracts.forEach((account, contract) -> {
-			if (changes(billingMonth, contract, prices.apply(contract.currencyCode())).isEmpty()) {
+			if (changes(billingMonth, contract, prices.apply(contract.currencyCode()), history(histories, account))
+				.isEmpty()) {
 				unchanged.add(account);
 			}
 		});
@@ -159,18 +187,28 @@ public class AccountRating {
 		contracts.forEach((account, contract) -> {
 			List<PriceVersion> versions = prices.apply(contract.currencyCode());
 			boolean repricing = mayHaveRepricing.test(account);
+			EntitlementHistory.Versions history = history(histories, account);
 			results.put(account,
 					unchanged.contains(account)
 							? rate(account, contract, billingMonth, versions, repricing,
-									parts.getOrDefault(account, List.of()))
-							: rate(account, contract, null, month, versions, repricing));
+									withOffers(parts.getOrDefault(account, List.of()), history, billingMonth))
+							: rate(account, contract, null, billingMonth, versions, repricing, history));
 		});
 		return results;
 	}
 
-	/** The instants inside the month where a price version or the contract changes. */
-	private static List<Instant> changes(BillingMonth month, Contract contract, List<PriceVersion> prices) {
-		TreeSet<Instant> changes = new TreeSet<>();
+	private static EntitlementHistory.Versions history(Map<String, EntitlementHistory.Versions> histories,
+			String account) {
+		return histories.getOrDefault(account, EntitlementHistory.Versions.NONE);
+	}
+
+	/**
+	 * The instants inside the month where a price version, the contract or the offer of
+	 * an entitlement changes.
+	 */
+	private static List<Instant> changes(BillingMonth month, Contract contract, List<PriceVersion> prices,
+			EntitlementHistory.Versions history) {
+		TreeSet<Instant> changes = new TreeSet<>(history.offerChanges(month.start(), month.end()));
 		prices.stream()
 			.map(PriceVersion::effectiveFrom)
 			.filter((at) -> at.isAfter(month.start()) && at.isBefore(month.end()))

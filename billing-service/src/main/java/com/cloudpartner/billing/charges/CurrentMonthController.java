@@ -49,7 +49,8 @@ class CurrentMonthController {
 		String currency = result.currencyCode();
 		return new PartnerCharges(result.month().toString(), now, currency, Money.of(currency, result.costAtList()),
 				Money.of(currency, result.cost()), Money.of(currency, result.customerCost()),
-				result.lines().stream().map((line) -> PartnerLine.of(accountId, currency, line)).toList());
+				result.lines().stream().map((line) -> PartnerLine.of(accountId, currency, line)).toList(),
+				unrated(accountId, result));
 	}
 
 	@GetMapping("/v1/accounts/{accountId}/customers/{customerId}/billing/current-month")
@@ -63,7 +64,16 @@ class CurrentMonthController {
 		RatingResult result = this.charges.rate(accountId, customerId, month(month, now));
 		String currency = result.currencyCode();
 		return new CustomerCharges(result.month().toString(), now, currency, Money.of(currency, result.customerCost()),
-				result.lines().stream().map((line) -> CustomerLine.of(accountId, currency, line)).toList());
+				result.lines().stream().map((line) -> CustomerLine.of(accountId, currency, line)).toList(),
+				unrated(accountId, result));
+	}
+
+	private static List<UnratedLine> unrated(String accountId, RatingResult result) {
+		return result.unrated()
+			.stream()
+			.map((u) -> new UnratedLine(customerName(accountId, u.customerId()), u.sku(), u.meter(),
+					u.quantity().toPlainString(), UnratedLine.NO_PRICE))
+			.toList();
 	}
 
 	private Instant now() {
@@ -94,9 +104,27 @@ class CurrentMonthController {
 	 * @param cost total supply cost to the partner
 	 * @param customerCost total charged to customers
 	 * @param lines per customer, SKU and meter
+	 * @param unrated usage recorded but not priced (not in the totals); empty unless
+	 * usage reached billing without passing the API's checks
 	 */
 	record PartnerCharges(String month, Instant asOf, String currencyCode, Money costAtList, Money cost,
-			Money customerCost, List<PartnerLine> lines) {
+			Money customerCost, List<PartnerLine> lines, List<UnratedLine> unrated) {
+	}
+
+	/**
+	 * Usage that billing recorded and cannot price (decision 0054): shown, never charged
+	 * at zero silently; priced as soon as a price covering it exists.
+	 *
+	 * @param customer the customer's name
+	 * @param sku the SKU's name
+	 * @param meter the meter
+	 * @param quantity billable hours or days, or the quantity (decimal string)
+	 * @param reason why: {@code NO_PRICE_IN_EFFECT}
+	 */
+	record UnratedLine(String customer, String sku, String meter, String quantity, String reason) {
+
+		static final String NO_PRICE = "NO_PRICE_IN_EFFECT";
+
 	}
 
 	/**
@@ -129,9 +157,10 @@ class CurrentMonthController {
 	 * @param currencyCode the currency
 	 * @param customerCost the total charged
 	 * @param lines per SKU and meter
+	 * @param unrated usage recorded but not priced (not in the total)
 	 */
 	record CustomerCharges(String month, Instant asOf, String currencyCode, Money customerCost,
-			List<CustomerLine> lines) {
+			List<CustomerLine> lines, List<UnratedLine> unrated) {
 	}
 
 	/**

@@ -23,15 +23,13 @@ import org.springframework.stereotype.Repository;
  * takes: one part per owner, resource, SKU and meter from the month roll-up; when a price
  * or the contract changes inside the month, the parts are split at those instants from
  * the billable periods and usage records, so that each part is priced as of its time. The
- * offer comes from the entitlement projection when it is known.
+ * parts carry no offer: rating takes it from the entitlement's history at each part's
+ * start ({@code EntitlementHistory}).
  */
 @Repository
 class UsageQueries {
 
 	private static final String CUSTOMER_FILTER = " and (cast(:customer as text) is null or u.customer_id = :customer)";
-
-	private static final String OFFER_JOIN = " left join entitlement e on e.account_id = u.account_id "
-			+ "and e.entitlement_id = u.entitlement_id";
 
 	private final JdbcClient jdbc;
 
@@ -47,9 +45,9 @@ class UsageQueries {
 		if (changes.isEmpty()) {
 			return this.jdbc
 				.sql("""
-						select u.customer_id, u.resource, u.entitlement_id, e.offer, u.sku, u.meter, u.unit, u.units,
+						select u.customer_id, u.resource, u.entitlement_id, cast(null as text), u.sku, u.meter, u.unit, u.units,
 						    u.first_at, u.last_at
-						from usage_month u""" + OFFER_JOIN + " where u.account_id = :account and u.month = :month"
+						from usage_month u where u.account_id = :account and u.month = :month"""
 						+ CUSTOMER_FILTER)
 				.param("account", accountId)
 				.param("customer", customerId, java.sql.Types.VARCHAR)
@@ -62,33 +60,35 @@ class UsageQueries {
 			.map((i) -> "\"" + i + "\"")
 			.collect(Collectors.joining(",", "{", "}"));
 		List<ResourceUsage> parts = new ArrayList<>();
-		parts.addAll(split("""
-				select u.customer_id, u.resource, max(u.entitlement_id), max(e.offer), u.sku, u.meter, 'HOUR', count(*),
-				    min(u.hour_start), max(u.hour_start) + interval '1 hour'
-				from billable_hour u""" + OFFER_JOIN + """
-				where u.account_id = :account and u.hour_start >= :start and u.hour_start < :end""" + CUSTOMER_FILTER
-				+ " group by u.customer_id, u.resource, u.sku, u.meter, width_bucket(u.hour_start, "
-				+ "cast(:bounds as timestamptz[]))", accountId, customerId, month, bounds));
 		parts.addAll(
 				split("""
-						select u.customer_id, u.resource, max(u.entitlement_id), max(e.offer), u.sku, u.meter, 'DAY', count(*),
+						select u.customer_id, u.resource, max(u.entitlement_id), cast(null as text), u.sku, u.meter, 'HOUR', count(*),
+						    min(u.hour_start), max(u.hour_start) + interval '1 hour'
+						from billable_hour u
+						where u.account_id = :account and u.hour_start >= :start and u.hour_start < :end"""
+						+ CUSTOMER_FILTER
+						+ " group by u.customer_id, u.resource, u.sku, u.meter, width_bucket(u.hour_start, "
+						+ "cast(:bounds as timestamptz[]))", accountId, customerId, month, bounds));
+		parts.addAll(
+				split("""
+						select u.customer_id, u.resource, max(u.entitlement_id), cast(null as text), u.sku, u.meter, 'DAY', count(*),
 						    cast(min(u.day) as timestamp) at time zone :zone, cast(max(u.day) + 1 as timestamp) at time zone :zone
-						from billable_day u"""
-						+ OFFER_JOIN
-						+ """
+						from billable_day u
 								where u.account_id = :account and u.day >= cast(:start as timestamptz) at time zone :zone
 								   and u.day < cast(:end as timestamptz) at time zone :zone"""
 						+ CUSTOMER_FILTER
 						+ " group by u.customer_id, u.resource, u.sku, u.meter, width_bucket(cast(u.day as timestamp) at time "
 						+ "zone :zone, cast(:bounds as timestamptz[]))", accountId, customerId, month, bounds));
-		parts.addAll(split("""
-				select u.customer_id, u.resource, max(u.entitlement_id), max(e.offer), u.sku, u.meter, max(u.unit),
-				    sum(u.quantity), min(u.window_start), max(u.window_end)
-				from usage_record u""" + OFFER_JOIN + """
-				where u.account_id = :account and u.unit not in ('HOUR', 'DAY')
-				   and u.window_start >= :start and u.window_start < :end""" + CUSTOMER_FILTER
-				+ " group by u.customer_id, u.resource, u.sku, u.meter, width_bucket(u.window_start, "
-				+ "cast(:bounds as timestamptz[]))", accountId, customerId, month, bounds));
+		parts.addAll(
+				split("""
+						select u.customer_id, u.resource, max(u.entitlement_id), cast(null as text), u.sku, u.meter, max(u.unit),
+						    sum(u.quantity), min(u.window_start), max(u.window_end)
+						from usage_record u
+						where u.account_id = :account and u.unit not in ('HOUR', 'DAY')
+						   and u.window_start >= :start and u.window_start < :end"""
+						+ CUSTOMER_FILTER
+						+ " group by u.customer_id, u.resource, u.sku, u.meter, width_bucket(u.window_start, "
+						+ "cast(:bounds as timestamptz[]))", accountId, customerId, month, bounds));
 		return parts;
 	}
 
@@ -100,9 +100,9 @@ class UsageQueries {
 	Map<String, List<ResourceUsage>> monthParts(Collection<String> accountIds, BillingMonth month) {
 		Map<String, List<ResourceUsage>> parts = new HashMap<>();
 		this.jdbc.sql("""
-				select u.customer_id, u.resource, u.entitlement_id, e.offer, u.sku, u.meter, u.unit, u.units,
+				select u.customer_id, u.resource, u.entitlement_id, cast(null as text), u.sku, u.meter, u.unit, u.units,
 				    u.first_at, u.last_at, u.account_id
-				from usage_month u""" + OFFER_JOIN + " where u.account_id = any(:accounts) and u.month = :month")
+				from usage_month u where u.account_id = any(:accounts) and u.month = :month""")
 			.param("accounts", accountIds.toArray(String[]::new))
 			.param("month", month.toString())
 			.query((rs, n) -> parts.computeIfAbsent(rs.getString(11), (a) -> new ArrayList<>()).add(PART.mapRow(rs, n)))

@@ -97,11 +97,14 @@ class InvoiceIssuer {
 			lines.addAll(adjustments(accountId, month, currency, now));
 		}
 		if (lines.isEmpty()) {
+			// billed with nothing to charge: usage of the month arriving later is late
+			this.store.markBilled(List.of(accountId), month, runId, false);
 			return Optional.empty();
 		}
 		InvoiceDraft draft = draft(accountId, month, currency, lines, now, scope.mayHaveCredits(accountId));
 		InvoiceGuard.check(draft, this.rating.billingMonth(month));
 		this.store.insert(draft, runId);
+		this.store.markBilled(List.of(accountId), month, runId, true);
 		return Optional.of(draft);
 	}
 
@@ -158,6 +161,14 @@ class InvoiceIssuer {
 			}
 		});
 		this.store.insertAll(drafts, runId);
+		Set<String> invoiced = new java.util.HashSet<>();
+		drafts.forEach((d) -> invoiced.add(d.accountId()));
+		List<String> empty = results.keySet()
+			.stream()
+			.filter((a) -> !invoiced.contains(a) && !refused.contains(a))
+			.toList();
+		this.store.markBilled(invoiced, month, runId, true);
+		this.store.markBilled(empty, month, runId, false);
 		return new Batch(drafts.size(), List.copyOf(refused), List.copyOf(alone));
 	}
 

@@ -23,15 +23,15 @@ import org.springframework.stereotype.Repository;
 class InvoiceStore {
 
 	/**
-	 * Usage of invoiced months before {@code :month} that changed after the account's
-	 * latest invoice was issued (a minute of slack for a run still under way); the caller
-	 * adds which account.
+	 * Usage of billed months before {@code :month} (with an invoice or with nothing to
+	 * charge at their run) that changed after the account's latest billing (a minute of
+	 * slack for a run still under way); the caller adds which account.
 	 */
 	private static final String LATE_USAGE = """
 			 from usage_month u
-			join invoice i on i.account_id = u.account_id and i.month = u.month
+			join billed_month b on b.account_id = u.account_id and b.month = u.month
 			where u.month < :month
-			    and u.updated_at > (select max(created_at) - interval '1 minute' from invoice
+			    and u.updated_at > (select max(billed_at) - interval '1 minute' from billed_month
 			        where account_id = u.account_id)""";
 
 	private final JdbcClient jdbc;
@@ -47,8 +47,31 @@ class InvoiceStore {
 		return customerId + "|" + sku + "|" + meter;
 	}
 
+	/**
+	 * Whether a run billed the account for the month already (with or without invoice).
+	 */
+	/**
+	 * Records that a run billed these accounts for the month, with the invoice it issued
+	 * or with nothing to charge: their usage of the month that arrives later is late.
+	 */
+	void markBilled(java.util.Collection<String> accountIds, YearMonth month, String runId, boolean invoiced) {
+		if (accountIds.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				insert into billed_month (account_id, month, run_id, invoice_id)
+				select a, :month, :run, case when :invoiced then 'inv-' || :month || '-' || a end
+				from unnest(cast(:accounts as text[])) as t(a)
+				on conflict (account_id, month) do nothing""")
+			.param("accounts", accountIds.toArray(String[]::new))
+			.param("month", month.toString())
+			.param("run", runId, java.sql.Types.VARCHAR)
+			.param("invoiced", invoiced)
+			.update();
+	}
+
 	boolean exists(String accountId, YearMonth month) {
-		return this.jdbc.sql("select count(*) from invoice where account_id = :account and month = :month")
+		return this.jdbc.sql("select count(*) from billed_month where account_id = :account and month = :month")
 			.param("account", accountId)
 			.param("month", month.toString())
 			.query(Integer.class)

@@ -34,8 +34,11 @@ class EntitlementEventsListener {
 
 	private final Entitlements entitlements;
 
+	private final PriceBookCache cache;
+
 	EntitlementEventsListener(JsonMapper json, ProcessedEvents processed, PriceBookRepository priceBook,
-			Entitlements entitlements) {
+			Entitlements entitlements, PriceBookCache cache) {
+		this.cache = cache;
 		this.json = json;
 		this.processed = processed;
 		this.priceBook = priceBook;
@@ -52,6 +55,17 @@ class EntitlementEventsListener {
 				List<PriceVersion> versions = event.data(this.json, OfferPublished.class).versions(event);
 				if (this.processed.firstTime(CONSUMER, event.source(), event.id())) {
 					versions.forEach(this.priceBook::save);
+					// forgotten again after the commit, so that no reload in between
+					// keeps the
+					// book without these versions
+					this.cache.forget();
+					org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+							new org.springframework.transaction.support.TransactionSynchronization() {
+								@Override
+								public void afterCommit() {
+									EntitlementEventsListener.this.cache.forget();
+								}
+							});
 				}
 			}
 			case "entitlement.created", "entitlement.changed", "entitlement.cancelled", "entitlement.suspended",
@@ -59,9 +73,10 @@ class EntitlementEventsListener {
 				EntitlementChanged changed = event.data(this.json, EntitlementChanged.class);
 				changed.check(event);
 				if (this.processed.firstTime(CONSUMER, event.source(), event.id())) {
+					java.time.Instant at = changed.effectiveTime(event);
 					this.entitlements.save(changed.accountId(), changed.entitlementId(), changed.customerId(),
-							changed.offer(), changed.sku(), changed.stateOr(event.type()));
-					changed.previous().ifPresent((from) -> this.entitlements.markTransferred(from[0], from[1]));
+							changed.offer(), changed.sku(), changed.stateOr(event.type()), at);
+					changed.previous().ifPresent((from) -> this.entitlements.markTransferred(from[0], from[1], at));
 				}
 			}
 			default -> {
@@ -133,7 +148,21 @@ class EntitlementEventsListener {
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record EntitlementChanged(String accountId, String customerId, String entitlementId, String offer, String sku,
-			String state, String fromAccountId, String fromEntitlement) {
+			String state, String fromAccountId, String fromEntitlement, Instant updateTime, Instant transferTime) {
+
+		/**
+		 * When the change took effect: the transfer's cut-over, else the entitlement's
+		 * update time, else the event's time (else now: an event without any time).
+		 */
+		Instant effectiveTime(CloudEventEnvelope event) {
+			if (this.transferTime != null) {
+				return this.transferTime;
+			}
+			if (this.updateTime != null) {
+				return this.updateTime;
+			}
+			return (event.time() != null) ? event.time() : Instant.now();
+		}
 
 		String stateOr(String type) {
 			if (this.state != null && !this.state.isBlank()) {

@@ -7,10 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -45,18 +43,21 @@ public final class RatingEngine {
 		input.resources().forEach((usage) -> add(byItem, usage));
 		input.quantities().forEach((usage) -> add(byItem, usage.asResourceUsage()));
 		Map<LineKey, List<RatedItem>> lines = new TreeMap<>();
-		Set<RatingResult.Unrated> unrated = new LinkedHashSet<>();
+		Map<LineKey, BigDecimal> unrated = new TreeMap<>();
 		byItem.forEach((key, parts) -> {
 			RatedItem item = rateItem(input, prices, month, key, parts);
 			LineKey line = new LineKey(key.customerId(), key.sku(), key.meter());
 			if (item == null) {
-				unrated.add(line.unrated());
+				BigDecimal units = parts.stream().map(ResourceUsage::units).reduce(BigDecimal.ZERO, BigDecimal::add);
+				unrated.merge(line, units, BigDecimal::add);
 			}
 			else {
 				lines.computeIfAbsent(line, (k) -> new ArrayList<>()).add(item);
 			}
 		});
-		return result(input, lines, List.copyOf(unrated));
+		List<RatingResult.Unrated> left = new ArrayList<>();
+		unrated.forEach((line, units) -> left.add(line.unrated(units)));
+		return result(input, lines, List.copyOf(left));
 	}
 
 	private static void add(Map<ItemKey, List<ResourceUsage>> byItem, ResourceUsage usage) {
@@ -75,9 +76,11 @@ public final class RatingEngine {
 		List<BigDecimal> partCharges = new ArrayList<>(sorted.size());
 		PriceVersion last = null;
 		for (ResourceUsage part : sorted) {
+			Instant start = startOf(part, month);
+			Instant end = (part.usageEnd() != null) ? part.usageEnd() : month.end();
 			PriceVersion price = prices
-				.find(part.offer(), key.sku(), key.meter(), key.unit(), input.contract().currencyCode(), month,
-						startOf(part, month))
+				.find(part.offer(), key.sku(), key.meter(), key.unit(), input.contract().currencyCode(), month.end(),
+						start, PriceBook.firstPeriodEnd(key.unit(), start, end, month.zone()))
 				.orElse(null);
 			if (price == null) {
 				return null;
@@ -191,8 +194,8 @@ public final class RatingEngine {
 			.thenComparing(LineKey::sku)
 			.thenComparing(LineKey::meter);
 
-		RatingResult.Unrated unrated() {
-			return new RatingResult.Unrated(this.customerId, this.sku, this.meter);
+		RatingResult.Unrated unrated(BigDecimal units) {
+			return new RatingResult.Unrated(this.customerId, this.sku, this.meter, units.stripTrailingZeros());
 		}
 
 		@Override

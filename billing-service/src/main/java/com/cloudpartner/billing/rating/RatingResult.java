@@ -18,13 +18,20 @@ public record RatingResult(BillingMonth month, String currencyCode, List<RatedLi
 		BigDecimal cost, BigDecimal customerCost, List<Unrated> unrated) {
 
 	/**
-	 * Usage left out because nothing prices it.
+	 * Usage left out because nothing prices it: shown as such in the month-to-date view
+	 * and reported by billing runs, never charged at zero silently.
 	 *
 	 * @param customerId the customer
 	 * @param sku the SKU
 	 * @param meter the meter
+	 * @param quantity billable periods or quantity left unrated
 	 */
-	public record Unrated(String customerId, String sku, String meter) {
+	public record Unrated(String customerId, String sku, String meter, BigDecimal quantity) {
+
+		public Unrated(String customerId, String sku, String meter) {
+			this(customerId, sku, meter, BigDecimal.ZERO);
+		}
+
 	}
 
 }

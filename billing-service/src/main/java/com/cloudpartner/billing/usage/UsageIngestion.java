@@ -51,13 +51,17 @@ public class UsageIngestion {
 
 	private final DedupeWindow window;
 
+	private final UsageRatability ratability;
+
 	private final Timer validation;
 
 	private final Timer lookup;
 
 	private final Timer kafka;
 
-	UsageIngestion(JdbcClient jdbc, UsageProducer producer, DedupeWindow window, MeterRegistry meters) {
+	UsageIngestion(JdbcClient jdbc, UsageProducer producer, DedupeWindow window, UsageRatability ratability,
+			MeterRegistry meters) {
+		this.ratability = ratability;
 		this.jdbc = jdbc;
 		this.producer = producer;
 		this.window = window;
@@ -92,6 +96,7 @@ public class UsageIngestion {
 		Map<Identity, Candidate> candidates = new LinkedHashMap<>();
 		Instant cutoff = this.window.apiCutoff();
 		int duplicates = 0;
+		List<Candidate> valid = new ArrayList<>(events.size());
 		for (Submitted submitted : events) {
 			UsageEventValidator.Result result = UsageEventValidator.validate(submitted.node());
 			if (result instanceof UsageEventValidator.Invalid invalid) {
@@ -109,8 +114,19 @@ public class UsageIngestion {
 				rejected.add(new Rejected(event.id(), tooOld));
 				continue;
 			}
-			if (candidates.putIfAbsent(new Identity(event.accountId(), event.source(), event.id()),
-					new Candidate(submitted.raw(), event)) != null) {
+			valid.add(new Candidate(submitted.raw(), event));
+		}
+		// what could not be charged is refused before repeats are counted, so that every
+		// copy of it is refused alike
+		UsageRatability.Batch batch = this.ratability.prepare(valid.stream().map(Candidate::event).toList());
+		for (Candidate candidate : valid) {
+			UsageEvent event = candidate.event();
+			String refusal = this.ratability.refusal(event, batch);
+			if (refusal != null) {
+				rejected.add(new Rejected(event.id(), refusal));
+			}
+			else if (candidates.putIfAbsent(new Identity(event.accountId(), event.source(), event.id()),
+					candidate) != null) {
 				duplicates++;
 			}
 		}

@@ -186,9 +186,27 @@ class RatingEngineTests {
 
 		assertThat(rate(KRW_20, List.of(old, november, midMonth), hours("c1", "srv-1", 1)).costAtList())
 			.isEqualTo(new BigDecimal("50"));
-		assertThat(rate(KRW_20, List.of(midMonth), hours("c1", "srv-1", 1)).costAtList())
-			.as("an offer first priced during the month")
-			.isEqualTo(new BigDecimal("60"));
+		RatingResult beforeAnyPrice = rate(KRW_20, List.of(midMonth), hours("c1", "srv-1", 1));
+		assertThat(beforeAnyPrice.lines()).as("usage from before an offer's first price is not priced by it").isEmpty();
+		assertThat(beforeAnyPrice.unrated())
+			.containsExactly(new RatingResult.Unrated("c1", SKU, "vm-hours", BigDecimal.ONE));
+	}
+
+	@Test
+	void pricesTheHourInWhichAnOffersFirstPriceTakesEffectWithThatPrice() {
+		PriceVersion first = new PriceVersion(OFFER, SKU, "vm-hours", MeterUnit.HOUR, new BigDecimal("60"), "KRW",
+				new BigDecimal("30000"), Instant.parse("2026-11-15T00:20:00Z"));
+		ResourceUsage hourOfTheFirstPrice = new ResourceUsage("c1", "srv-1", null, OFFER, SKU, "vm-hours",
+				MeterUnit.HOUR, BigDecimal.ONE, Instant.parse("2026-11-15T00:00:00Z"),
+				Instant.parse("2026-11-15T01:00:00Z"));
+		ResourceUsage hourBefore = new ResourceUsage("c1", "srv-2", null, OFFER, SKU, "vm-hours", MeterUnit.HOUR,
+				BigDecimal.ONE, Instant.parse("2026-11-14T23:00:00Z"), Instant.parse("2026-11-15T00:00:00Z"));
+
+		RatingResult result = this.engine.rate(new RatingInput(NOVEMBER, KRW_20, List.of(first),
+				List.of(hourOfTheFirstPrice, hourBefore), List.of(), Map.of()));
+
+		assertThat(result.costAtList()).isEqualTo(new BigDecimal("60"));
+		assertThat(result.unrated()).containsExactly(new RatingResult.Unrated("c1", SKU, "vm-hours", BigDecimal.ONE));
 	}
 
 	@Test
@@ -209,7 +227,8 @@ class RatingEngineTests {
 
 		assertThat(result.lines()).isEmpty();
 		assertThat(result.costAtList()).isEqualTo(new BigDecimal("0"));
-		assertThat(result.unrated()).containsExactly(new RatingResult.Unrated("c1", SKU, "vm-hours"));
+		assertThat(result.unrated())
+			.containsExactly(new RatingResult.Unrated("c1", SKU, "vm-hours", new BigDecimal("3")));
 	}
 
 	@Test

@@ -1,0 +1,732 @@
+package com.cloudpartner.billing;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import com.cloudpartner.billing.config.BillingClock;
+import com.cloudpartner.billing.money.MoneyHistory;
+import com.cloudpartner.billing.money.MoneyHistory.Usage;
+import com.cloudpartner.billing.money.MoneyHistoryGenerator;
+import com.cloudpartner.billing.money.MoneyModel;
+import com.cloudpartner.support.test.TestTokens;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static com.cloudpartner.billing.BillingClient.JSON;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The money path against a reference model ({@link MoneyModel}): each generated history
+ * ({@link MoneyHistoryGenerator}) is played through the service the way the other
+ * services and partners would (partner and entitlement events on Kafka, usage through the
+ * HTTP API in shuffled batches, repricing configs, credits and adjustments through the
+ * API, billing runs at a moved billing clock), and every answer is held to the model to
+ * the won: each batch's accepted, duplicates and refusals with their codes; the partner's
+ * and each customer's month to date; the month's invoices (lines, subtotal, credits, VAT,
+ * total); the export, whose rows add up to the invoices; late usage on the next invoice;
+ * repeated runs issuing nothing.
+ *
+ * <p>
+ * {@code ./mvnw verify} plays a fixed set of seeds; {@code -Dmoney.seeds=500} plays 500
+ * (from {@code -Dmoney.firstSeed}, default 1), {@code -Dmoney.seed=N} one. A failing seed
+ * is printed with its history and, with {@code -Dmoney.shrink=true}, with the smallest
+ * part of its usage that still fails.
+ */
+class MoneyPathIT extends BillingIntegrationTest {
+
+	private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+	private static final int CI_SEEDS = 6;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	BillingClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private BillingClient client;
+
+	@AfterEach
+	void backToNow() {
+		this.clock.reset();
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyMonthRatesAsTheModelSays() {
+		this.client = new BillingClient(this.port);
+		String one = System.getProperty("money.seed");
+		long first = Long.getLong("money.firstSeed", 1L);
+		int count = Integer.getInteger("money.seeds", CI_SEEDS);
+		LongStream seeds = (one != null) ? LongStream.of(Long.parseLong(one)) : LongStream.range(first, first + count);
+		return seeds.mapToObj((seed) -> DynamicTest.dynamicTest("seed " + seed, () -> playSeed(seed)));
+	}
+
+	private void playSeed(long seed) {
+		MoneyHistory history = new MoneyHistoryGenerator(seed, tag(seed)).generate();
+		try {
+			play(history);
+		}
+		catch (AssertionError | RuntimeException failure) {
+			String shrunk = Boolean.getBoolean("money.shrink") ? shrink(history) : "(run with -Dmoney.shrink=true)";
+			throw new AssertionError("Money path seed " + seed + " failed: " + failure.getMessage()
+					+ "\nReplay: ./mvnw verify -pl billing-service -Dit.test=MoneyPathIT -Dmoney.seed=" + seed
+					+ "\nHistory:\n" + history.describe() + "Smallest failing usage:\n" + shrunk, failure);
+		}
+		finally {
+			this.clock.reset();
+		}
+	}
+
+	private static String tag(long seed) {
+		return seed + "-" + UUID.randomUUID().toString().substring(0, 6);
+	}
+
+	/**
+	 * Drops usage events while the history still fails (fresh accounts each try), at most
+	 * 40 tries: what is left is the smallest failing usage found.
+	 */
+	private String shrink(MoneyHistory failing) {
+		List<Usage> usage = new ArrayList<>(failing.usage());
+		int tries = 0;
+		int chunk = Math.max(1, usage.size() / 2);
+		while (chunk >= 1 && tries < 40) {
+			boolean removed = false;
+			for (int from = 0; from < usage.size() && tries < 40; from += chunk) {
+				List<Usage> candidate = new ArrayList<>(usage);
+				candidate.subList(from, Math.min(usage.size(), from + chunk)).clear();
+				tries++;
+				if (fails(retag(failing.withUsage(candidate)))) {
+					usage = candidate;
+					removed = true;
+					break;
+				}
+			}
+			if (!removed) {
+				chunk /= 2;
+			}
+		}
+		StringBuilder out = new StringBuilder();
+		usage.forEach((u) -> out.append("    ").append(u).append('\n'));
+		return out.toString();
+	}
+
+	private boolean fails(MoneyHistory history) {
+		try {
+			play(history);
+			return false;
+		}
+		catch (AssertionError | RuntimeException ex) {
+			return true;
+		}
+		finally {
+			this.clock.reset();
+		}
+	}
+
+	/** The same history under new account ids, so that it can be played again. */
+	private static MoneyHistory retag(MoneyHistory history) {
+		String old = history.partners().getFirst().accountId();
+		String prefix = old.substring(0, old.length() - 2);
+		String fresh = "mp-" + history.seed() + "-" + UUID.randomUUID().toString().substring(0, 6);
+		String json = JSON.writeValueAsString(history).replace(prefix, fresh);
+		return JSON.readValue(json, MoneyHistory.class);
+	}
+
+	// --- the path ---
+
+	private void play(MoneyHistory h) {
+		MoneyModel model = new MoneyModel(h);
+		YearMonth month = h.month();
+		YearMonth next = month.plusMonths(1);
+		this.clock.setTo(h.monthStart().minus(Duration.ofDays(5)));
+		tellBilling(h);
+		configureRepricing(h);
+
+		this.clock.setTo(h.monthStart().plus(Duration.ofDays(2)));
+		grantCredits(h);
+		postAdjustments(h, false);
+
+		Set<String> recorded = new HashSet<>();
+		List<Usage> sent = new ArrayList<>();
+		Random order = new Random(h.seed());
+		sendWave(h, model, 0, order, recorded, sent);
+		sendWave(h, model, 1, order, recorded, sent);
+
+		for (MoneyHistory.Partner partner : h.partners()) {
+			assertMonthToDate(h, model, partner.accountId(), month, model.kept(sent));
+		}
+
+		List<Map<String, JsonNode>> firstInvoices = runAndCheck(h, model, month, sent, 0);
+
+		this.clock.setTo(h.monthEnd().plus(Duration.ofDays(3)));
+		sendWave(h, model, 2, order, recorded, sent);
+		postAdjustments(h, true);
+		// running the month again issues nothing and changes nothing
+		rerun(h, month, firstInvoices);
+		for (MoneyHistory.Partner partner : h.partners()) {
+			assertMonthToDate(h, model, partner.accountId(), next, model.kept(sent));
+		}
+		List<Map<String, JsonNode>> secondInvoices = runAndCheck(h, model, next, sent, 1);
+		rerun(h, next, secondInvoices);
+		System.out.println(summary(h, model, sent, firstInvoices, secondInvoices));
+	}
+
+	/** One line per seed: what was played and what it cost, to see that seeds differ. */
+	private static String summary(MoneyHistory h, MoneyModel model, List<Usage> sent, List<Map<String, JsonNode>> first,
+			List<Map<String, JsonNode>> second) {
+		Map<String, Integer> refusals = new java.util.TreeMap<>();
+		sent.forEach((u) -> {
+			String refusal = model.refusal(u);
+			if (refusal != null) {
+				refusals.merge(refusal, 1, Integer::sum);
+			}
+		});
+		StringBuilder out = new StringBuilder("money path seed " + h.seed() + " " + h.month() + ": " + sent.size()
+				+ " events, " + model.kept(sent).size() + " kept, refused " + refusals + ";");
+		first.getFirst()
+			.forEach((a, i) -> out.append(" ")
+				.append(a)
+				.append(" ")
+				.append(i.get("month").asString())
+				.append(" total ")
+				.append(i.at("/total/amount").asString())
+				.append(" (")
+				.append(i.get("lines").size())
+				.append(" lines)"));
+		second.getFirst()
+			.forEach((a, i) -> out.append(" ")
+				.append(a)
+				.append(" ")
+				.append(i.get("month").asString())
+				.append(" total ")
+				.append(i.at("/total/amount").asString())
+				.append(" (")
+				.append(i.get("lines").size())
+				.append(" lines)"));
+		return out.toString();
+	}
+
+	/**
+	 * Partner and entitlement events as partner-service and entitlement-service send
+	 * them.
+	 */
+	private void tellBilling(MoneyHistory h) {
+		List<ObjectNode> partnerEvents = new ArrayList<>();
+		int contractVersions = 0;
+		for (MoneyHistory.Partner partner : h.partners()) {
+			ObjectNode approved = BillingClient.partnerApproved(partner.accountId());
+			((ObjectNode) approved.at("/data/contract")).put("supplyDiscountPercent",
+					partner.discounts().getFirst().percent().toPlainString());
+			partnerEvents.add(approved);
+			for (MoneyHistory.Discount discount : partner.discounts().subList(1, partner.discounts().size())) {
+				ObjectNode changed = BillingClient.example("partner.contract.changed");
+				changed.put("subject", "accounts/" + partner.accountId());
+				ObjectNode data = (ObjectNode) changed.get("data");
+				data.put("accountId", partner.accountId()).put("effectiveTime", discount.from().toString());
+				((ObjectNode) data.get("contract")).put("supplyDiscountPercent", discount.percent().toPlainString());
+				partnerEvents.add(changed);
+			}
+			contractVersions += partner.discounts().size();
+		}
+		BillingClient.produceAll("partner-events", partnerEvents);
+
+		List<ObjectNode> offers = new ArrayList<>();
+		int priceVersions = 0;
+		for (MoneyHistory.Offer offer : h.offers()) {
+			for (MoneyHistory.Price price : offer.versions()) {
+				ObjectNode event = BillingClient.offer(offer.offer(), offer.sku(), price.listPrice().toPlainString(),
+						"0", price.from().toString());
+				ObjectNode data = (ObjectNode) event.get("data");
+				((ObjectNode) data.at("/prices/0")).put("meter", offer.meter()).put("unit", offer.unit().name());
+				if (price.monthlyPrice() != null) {
+					((ObjectNode) data.get("monthlyPrice")).put("amount", price.monthlyPrice().toPlainString());
+				}
+				else {
+					data.remove("monthlyPrice");
+				}
+				offers.add(event);
+				priceVersions++;
+			}
+		}
+		List<ObjectNode> entitlements = new ArrayList<>();
+		List<ObjectNode> transfers = new ArrayList<>();
+		int entitlementVersions = 0;
+		for (MoneyHistory.Entitlement entitlement : h.entitlements()) {
+			for (MoneyHistory.Version version : entitlement.versions()) {
+				entitlementVersions++;
+				boolean transferred = version.event().equals("entitlement.transferred");
+				if (transferred && entitlement.transferredFrom() == null) {
+					continue; // the target's entitlement.transferred ends it
+				}
+				ObjectNode event = entitlementEvent(h, entitlement, version);
+				(transferred ? transfers : entitlements).add(event);
+			}
+		}
+		offers.addAll(entitlements);
+		BillingClient.produceAll("entitlement-events", offers);
+		String accounts = accountsOf(h);
+		awaitCount("select count(*) from contract_version where account_id = any(cast(:a as text[]))", accounts,
+				contractVersions);
+		StringBuilder offerNames = new StringBuilder("{");
+		h.offers().forEach((o) -> offerNames.append(offerNames.length() > 1 ? "," : "").append(o.offer()));
+		awaitCount("select count(*) from price_book_entry where offer = any(cast(:a as text[]))",
+				offerNames.append('}').toString(), priceVersions);
+		awaitCount("select count(*) from entitlement_version where account_id = any(cast(:a as text[]))", accounts,
+				entitlementVersions - 2 * transfers.size());
+		BillingClient.produceAll("entitlement-events", transfers);
+		awaitCount("select count(*) from entitlement_version where account_id = any(cast(:a as text[]))", accounts,
+				entitlementVersions);
+	}
+
+	private static ObjectNode entitlementEvent(MoneyHistory h, MoneyHistory.Entitlement entitlement,
+			MoneyHistory.Version version) {
+		ObjectNode event = BillingClient.example(
+				version.event().equals("entitlement.transferred") ? "entitlement.transferred" : "entitlement.changed");
+		String name = "accounts/" + entitlement.accountId() + "/customers/" + entitlement.customerId()
+				+ "/entitlements/" + entitlement.entitlementId();
+		event.put("type", version.event()).put("subject", name).put("time", version.from().toString());
+		ObjectNode data = (ObjectNode) event.get("data");
+		String sku = h.offers()
+			.stream()
+			.filter((o) -> o.offer().equals(version.offer()))
+			.findFirst()
+			.orElseThrow()
+			.sku();
+		data.put("name", name)
+			.put("accountId", entitlement.accountId())
+			.put("customerId", entitlement.customerId())
+			.put("entitlementId", entitlement.entitlementId())
+			.put("offer", version.offer())
+			.put("sku", sku)
+			.put("state", version.state())
+			.put("updateTime", version.from().toString());
+		if (entitlement.transferredFrom() != null) {
+			String from = entitlement.transferredFrom()[0];
+			String fromEntitlement = h.entitlements()
+				.stream()
+				.filter((e) -> e.accountId().equals(from) && e.entitlementId().equals(entitlement.transferredFrom()[1]))
+				.findFirst()
+				.map((e) -> "accounts/" + from + "/customers/" + e.customerId() + "/entitlements/" + e.entitlementId())
+				.orElseThrow();
+			data.put("fromAccountId", from)
+				.put("fromEntitlement", fromEntitlement)
+				.put("toAccountId", entitlement.accountId())
+				.put("toEntitlement", name)
+				.put("transferTime", version.from().toString());
+		}
+		return event;
+	}
+
+	private void configureRepricing(MoneyHistory h) {
+		for (MoneyHistory.Repricing config : h.repricings()) {
+			ObjectNode body = JSON.createObjectNode()
+				.put("rebillingBasis", config.basis())
+				.put("adjustmentPercent", config.adjustmentPercent().toPlainString())
+				.put("effectiveMonth", config.effectiveMonth().toString());
+			ArrayNode overrides = body.putArray("skuGroupOverrides");
+			for (MoneyHistory.SkuGroup override : config.overrides()) {
+				ObjectNode o = overrides.addObject()
+					.put("rebillingBasis", override.basis())
+					.put("adjustmentPercent", override.adjustmentPercent().toPlainString());
+				if (override.skuPrefix() != null) {
+					o.put("skuPrefix", override.skuPrefix());
+				}
+				else {
+					override.skus().forEach(o.putArray("skus")::add);
+				}
+			}
+			BillingClient.Response response = this.client.put(
+					"/v1/accounts/" + config.accountId() + "/customers/" + config.customerId() + "/repricing-config",
+					TestTokens.partner(config.accountId()), body.toString());
+			assertThat(response.status()).as(response.raw()).isEqualTo(200);
+		}
+	}
+
+	private void grantCredits(MoneyHistory h) {
+		for (MoneyHistory.Credit credit : h.credits()) {
+			this.clock.setTo(credit.grantedAt());
+			ObjectNode body = JSON.createObjectNode().put("type", credit.type());
+			body.putObject("amount").put("currencyCode", "KRW").put("amount", credit.amount().toPlainString());
+			if (credit.expireTime() != null) {
+				body.put("expireTime", credit.expireTime().toString());
+			}
+			BillingClient.Response response = this.client.post("/v1/accounts/" + credit.accountId() + "/credits",
+					TestTokens.operator(), body.toString());
+			assertThat(response.status()).as(response.raw()).isEqualTo(201);
+		}
+	}
+
+	private void postAdjustments(MoneyHistory h, boolean afterRun) {
+		for (MoneyHistory.Adjustment adjustment : h.adjustments()) {
+			if (adjustment.afterRun() != afterRun) {
+				continue;
+			}
+			ObjectNode body = JSON.createObjectNode()
+				.put("type", adjustment.type())
+				.put("month", h.month().toString())
+				.put("description", "model adjustment");
+			body.putObject("amount").put("currencyCode", "KRW").put("amount", adjustment.amount().toPlainString());
+			BillingClient.Response response = this.client.post(
+					"/v1/accounts/" + adjustment.accountId() + "/adjustments", TestTokens.operator(), body.toString());
+			assertThat(response.status()).as(response.raw()).isEqualTo(201);
+		}
+	}
+
+	/**
+	 * Sends a wave of usage in shuffled batches (each event's copies in one batch), holds
+	 * every answer to the model, and waits until the consumer recorded the wave.
+	 */
+	private void sendWave(MoneyHistory h, MoneyModel model, int wave, Random order, Set<String> recorded,
+			List<Usage> sent) {
+		Map<String, List<Usage>> byIdentity = new LinkedHashMap<>();
+		h.usage()
+			.stream()
+			.filter((u) -> u.wave() == wave)
+			.forEach((u) -> byIdentity.computeIfAbsent(u.identity(), (k) -> new ArrayList<>()).add(u));
+		List<List<Usage>> groups = new ArrayList<>(byIdentity.values());
+		Collections.shuffle(groups, order);
+		int from = 0;
+		while (from < groups.size()) {
+			int size = 1 + order.nextInt(Math.min(200, groups.size() - from));
+			List<Usage> batch = new ArrayList<>();
+			groups.subList(from, from + size).forEach(batch::addAll);
+			Collections.shuffle(batch, order);
+			from += size;
+			send(h, model, batch, recorded);
+			sent.addAll(batch);
+		}
+		Map<String, Integer> expected = new LinkedHashMap<>();
+		for (Usage usage : model.kept(sent)) {
+			expected.merge(usage.accountId(), 1, Integer::sum);
+		}
+		expected.forEach((account, count) -> awaitCount(
+				"select count(*) from usage_record where account_id = :a" + " and source = '//metering.example/model'",
+				account, count));
+	}
+
+	private void send(MoneyHistory h, MoneyModel model, List<Usage> batch, Set<String> recorded) {
+		Map<String, List<Usage>> byAccount = new LinkedHashMap<>();
+		batch.forEach((u) -> byAccount.computeIfAbsent(u.accountId(), (a) -> new ArrayList<>()).add(u));
+		byAccount.forEach((account, events) -> {
+			ArrayNode body = JSON.createArrayNode();
+			events.forEach((u) -> body.add(usageEvent(u)));
+			MoneyModel.BatchAnswer expected = model.answer(events, recorded);
+			BillingClient.Response response = this.client.post("/v1/usage-events", TestTokens.usageWriter(account),
+					body.toString());
+			assertThat(response.status()).as(response.raw()).isEqualTo(202);
+			Map<String, String> rejected = new LinkedHashMap<>();
+			response.body().get("rejected").forEach((r) -> {
+				String reason = r.get("reason").asString();
+				rejected.put(r.get("id").asString(), reason.substring(0, reason.indexOf(':')));
+			});
+			assertThat(rejected).as("refusals of a batch of %s: %s", account, response.raw())
+				.containsExactlyInAnyOrderEntriesOf(expected.rejected());
+			assertThat(response.body().get("accepted").asInt()).as("accepted of %s", response.raw())
+				.isEqualTo(expected.accepted());
+			assertThat(response.body().get("duplicates").asInt()).as("duplicates of %s", response.raw())
+				.isEqualTo(expected.duplicates());
+		});
+	}
+
+	private static ObjectNode usageEvent(Usage u) {
+		ObjectNode event = BillingClient.example("usage.recorded");
+		event.put("id", u.id()).put("source", u.source()).put("subject", u.resource());
+		ObjectNode data = (ObjectNode) event.get("data");
+		data.put("accountId", u.accountId())
+			.put("customerId", u.customerId())
+			.put("entitlementId", u.entitlementId())
+			.put("sku", u.sku())
+			.put("meter", u.meter())
+			.put("unit", u.unit().name())
+			.put("quantity", u.quantity().toPlainString())
+			.put("windowStart", u.start().toString())
+			.put("windowEnd", u.end().toString());
+		return event;
+	}
+
+	// --- month to date ---
+
+	private void assertMonthToDate(MoneyHistory h, MoneyModel model, String account, YearMonth month,
+			List<Usage> kept) {
+		MoneyModel.Rated expected = model.rate(account, month, kept);
+		BillingClient.Response partner = this.client
+			.get("/v1/accounts/" + account + "/billing/current-month?month=" + month, TestTokens.partner(account));
+		assertThat(partner.status()).as(partner.raw()).isEqualTo(200);
+		String what = "month to date of " + account + " in " + month;
+		assertAmount(partner.body(), "costAtList", expected.total(MoneyModel.Line::costAtList), what);
+		assertAmount(partner.body(), "cost", expected.total(MoneyModel.Line::cost), what);
+		assertAmount(partner.body(), "customerCost", expected.total(MoneyModel.Line::customerCost), what);
+		Map<String, String> actualLines = new java.util.TreeMap<>();
+		partner.body().get("lines").forEach((l) -> actualLines.put(lineKey(l), lineValues(l, true)));
+		Map<String, String> expectedLines = new java.util.TreeMap<>();
+		expected.lines().values().forEach((l) -> expectedLines.put(key(account, l), values(l, true)));
+		assertThat(actualLines).as(what).isEqualTo(expectedLines);
+		assertThat(partner.body().has("unrated") ? partner.body().get("unrated").size() : 0)
+			.as("unrated usage in " + partner.raw())
+			.isZero();
+
+		Set<String> customers = new java.util.TreeSet<>();
+		h.entitlements()
+			.stream()
+			.filter((e) -> e.accountId().equals(account))
+			.forEach((e) -> customers.add(e.customerId()));
+		for (String customer : customers) {
+			BillingClient.Response view = this.client.get(
+					"/v1/accounts/" + account + "/customers/" + customer + "/billing/current-month?month=" + month,
+					TestTokens.console(account, customer));
+			assertThat(view.status()).as(view.raw()).isEqualTo(200);
+			assertThat(view.raw()).as("the customer's view never shows the partner's cost").doesNotContain("\"cost\"");
+			Map<String, String> mine = new java.util.TreeMap<>();
+			view.body().get("lines").forEach((l) -> mine.put(lineKey(l), lineValues(l, false)));
+			Map<String, String> expectedMine = new java.util.TreeMap<>();
+			BigDecimal total = BigDecimal.ZERO;
+			for (MoneyModel.Line line : expected.lines().values()) {
+				if (line.customerId().equals(customer)) {
+					expectedMine.put(key(account, line), values(line, false));
+					total = total.add(line.customerCost());
+				}
+			}
+			assertThat(mine).as("customer " + customer + "'s " + what).isEqualTo(expectedMine);
+			assertAmount(view.body(), "customerCost", total, "customer " + customer + "'s " + what);
+		}
+	}
+
+	private static String lineKey(JsonNode line) {
+		return line.get("customer").asString() + "|" + line.get("sku").asString() + "|" + line.get("meter").asString();
+	}
+
+	private static String key(String account, MoneyModel.Line line) {
+		return "accounts/" + account + "/customers/" + line.customerId() + "|" + line.sku() + "|" + line.meter();
+	}
+
+	private static String lineValues(JsonNode line, boolean partner) {
+		String quantity = new BigDecimal(line.get("quantity").asString()).stripTrailingZeros().toPlainString();
+		return partner
+				? quantity + " " + line.at("/costAtList/amount").asString() + " " + line.at("/cost/amount").asString()
+						+ " " + line.at("/customerCost/amount").asString()
+				: quantity + " " + line.at("/customerCost/amount").asString();
+	}
+
+	private static String values(MoneyModel.Line line, boolean partner) {
+		String quantity = line.quantity().stripTrailingZeros().toPlainString();
+		return partner ? quantity + " " + plain(line.costAtList()) + " " + plain(line.cost()) + " "
+				+ plain(line.customerCost()) : quantity + " " + plain(line.customerCost());
+	}
+
+	private static String plain(BigDecimal amount) {
+		return amount.setScale(0, java.math.RoundingMode.UNNECESSARY).toPlainString();
+	}
+
+	private static void assertAmount(JsonNode node, String field, BigDecimal expected, String what) {
+		assertThat(new BigDecimal(node.at("/" + field + "/amount").asString())).as(field + " of " + what)
+			.isEqualByComparingTo(expected);
+	}
+
+	// --- billing runs, invoices and the export ---
+
+	/**
+	 * Runs the month at 00:05 of the 1st after it and holds each account's invoice and
+	 * export to the model.
+	 * @return the invoices as issued, per account (missing when none was expected)
+	 */
+	private List<Map<String, JsonNode>> runAndCheck(MoneyHistory h, MoneyModel model, YearMonth month, List<Usage> sent,
+			int which) {
+		this.clock.setTo(month.plusMonths(1).atDay(1).atStartOfDay(h.zone()).toInstant().plusSeconds(300));
+		run(h, month);
+		Map<String, JsonNode> issued = new LinkedHashMap<>();
+		for (MoneyHistory.Partner partner : h.partners()) {
+			String account = partner.accountId();
+			MoneyModel.Invoice expected = model.invoices(account, sent).get(which);
+			BillingClient.Response invoice = this.client
+				.get(TimeTravelTest.invoicePath(account, "inv-" + month + "-" + account), TestTokens.partner(account));
+			String what = "invoice of " + account + " for " + month;
+			if (!expected.issued()) {
+				assertThat(invoice.status()).as(what + " (nothing to charge): " + invoice.raw()).isEqualTo(404);
+				continue;
+			}
+			assertThat(invoice.status()).as(what + ": " + invoice.raw()).isEqualTo(200);
+			assertInvoice(account, expected, invoice.body(), what);
+			assertExport(account, month, expected, invoice.body(), what);
+			issued.put(account, invoice.body());
+		}
+		return List.of(issued);
+	}
+
+	private void run(MoneyHistory h, YearMonth month) {
+		List<String> bodies = new ArrayList<>();
+		if (h.runAll()) {
+			bodies.add("{\"month\":\"" + month + "\"}");
+		}
+		else {
+			h.partners()
+				.forEach((p) -> bodies.add("{\"month\":\"" + month + "\",\"accountId\":\"" + p.accountId() + "\"}"));
+		}
+		for (String body : bodies) {
+			BillingClient.Response started = this.client.post("/v1/billing-runs", TestTokens.operator(), body);
+			assertThat(started.status()).as(started.raw()).isEqualTo(202);
+			String path = "/v1/billing-runs/" + started.text("/id");
+			await().atMost(PATIENCE)
+				.until(() -> !"RUNNING".equals(this.client.get(path, TestTokens.operator()).text("/state")));
+			BillingClient.Response done = this.client.get(path, TestTokens.operator());
+			assertThat(done.text("/state")).as("billing run " + done.raw()).isEqualTo("SUCCEEDED");
+		}
+	}
+
+	private static void assertInvoice(String account, MoneyModel.Invoice expected, JsonNode invoice, String what) {
+		assertAmount(invoice, "subtotal", expected.subtotal(), what);
+		assertAmount(invoice, "credits", expected.credits(), what);
+		assertAmount(invoice, "tax", expected.tax(), what);
+		assertAmount(invoice, "total", expected.total(), what);
+		List<String> actual = new ArrayList<>();
+		invoice.get("lines").forEach((l) -> actual.add(invoiceLine(l)));
+		List<String> lines = new ArrayList<>();
+		expected.lines().forEach((l) -> lines.add(invoiceLine(account, l)));
+		assertThat(actual).as("lines of " + what).containsExactlyInAnyOrderElementsOf(lines);
+	}
+
+	private static String invoiceLine(JsonNode line) {
+		String type = line.get("type").asString();
+		if (type.equals("ADJUSTMENT")) {
+			return type + " " + line.at("/cost/amount").asString();
+		}
+		return type + " " + line.get("usageMonth").asString() + " " + lineKey(line) + " " + lineValues(line, true);
+	}
+
+	private static String invoiceLine(String account, MoneyModel.InvoiceLine line) {
+		if (line.type().equals("ADJUSTMENT")) {
+			return line.type() + " " + plain(line.cost());
+		}
+		return line.type() + " " + line.usageMonth() + " accounts/" + account + "/customers/" + line.customerId() + "|"
+				+ line.sku() + "|" + line.meter() + " " + line.quantity().stripTrailingZeros().toPlainString() + " "
+				+ plain(line.costAtList()) + " " + plain(line.cost()) + " " + plain(line.customerCost());
+	}
+
+	/**
+	 * The export of the month: all rows (cost plus credits) add up to the invoice's
+	 * total; the rows of each regular line to that line, cost and customer cost; the
+	 * applied credits' rows to the credits; the tax row to the VAT.
+	 */
+	private void assertExport(String account, YearMonth month, MoneyModel.Invoice expected, JsonNode invoice,
+			String what) {
+		BillingClient.Response export = this.client.get("/v1/accounts/" + account + "/billing-export?month=" + month,
+				TestTokens.partner(account));
+		assertThat(export.status()).as(export.raw()).isEqualTo(200);
+		List<JsonNode> rows = export.raw().lines().map(JSON::readTree).toList();
+		BigDecimal all = BigDecimal.ZERO;
+		BigDecimal credits = BigDecimal.ZERO;
+		BigDecimal tax = BigDecimal.ZERO;
+		BigDecimal adjustments = BigDecimal.ZERO;
+		Map<String, BigDecimal[]> regular = new java.util.TreeMap<>();
+		for (JsonNode row : rows) {
+			BigDecimal net = TimeTravelTest.netCost(row);
+			all = all.add(net);
+			String type = row.get("cost_type").asString();
+			if (type.equals("regular") || type.equals("rounding error")) {
+				BigDecimal customer = new BigDecimal(row.get("customer_cost").asString());
+				for (JsonNode credit : row.get("credits")) {
+					customer = customer.add(new BigDecimal(credit.get("customer_amount").asString()));
+				}
+				BigDecimal[] sums = regular.computeIfAbsent(
+						row.get("customer_name").asString() + "|" + row.at("/sku/id").asString(),
+						(k) -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
+				sums[0] = sums[0].add(net);
+				sums[1] = sums[1].add(customer);
+			}
+			else if (type.equals("tax")) {
+				tax = tax.add(net);
+			}
+			else if (row.get("credits").isEmpty()) {
+				adjustments = adjustments.add(net);
+			}
+			else {
+				credits = credits.add(net);
+			}
+		}
+		assertThat(all).as("export rows of " + what).isEqualByComparingTo(expected.total());
+		assertThat(tax).as("tax rows of " + what).isEqualByComparingTo(expected.tax());
+		assertThat(credits).as("credit rows of " + what).isEqualByComparingTo(expected.credits().negate());
+		Map<String, BigDecimal[]> lines = new java.util.TreeMap<>();
+		BigDecimal corrections = BigDecimal.ZERO;
+		for (MoneyModel.InvoiceLine line : expected.lines()) {
+			if (line.type().equals("REGULAR")) {
+				BigDecimal[] sums = lines.computeIfAbsent(
+						"accounts/" + account + "/customers/" + line.customerId() + "|" + line.sku(),
+						(k) -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
+				sums[0] = sums[0].add(line.cost());
+				sums[1] = sums[1].add(line.customerCost());
+			}
+			else {
+				corrections = corrections.add(line.cost());
+			}
+		}
+		assertThat(adjustments).as("adjustment rows of " + what).isEqualByComparingTo(corrections);
+		assertThat(regular.keySet()).as("regular rows of " + what).isEqualTo(lines.keySet());
+		lines.forEach((key, sums) -> {
+			assertThat(regular.get(key)[0]).as("cost rows of " + key + " in " + what).isEqualByComparingTo(sums[0]);
+			assertThat(regular.get(key)[1]).as("customer cost rows of " + key + " in " + what)
+				.isEqualByComparingTo(sums[1]);
+		});
+	}
+
+	/** Runs a month again: the run succeeds and every invoice stays as it was. */
+	private void rerun(MoneyHistory h, YearMonth month, List<Map<String, JsonNode>> before) {
+		Instant now = this.clock.instant();
+		run(h, month);
+		for (MoneyHistory.Partner partner : h.partners()) {
+			String account = partner.accountId();
+			BillingClient.Response invoice = this.client
+				.get(TimeTravelTest.invoicePath(account, "inv-" + month + "-" + account), TestTokens.partner(account));
+			JsonNode first = before.getFirst().get(account);
+			if (first == null) {
+				assertThat(invoice.status()).as("a repeated run of " + month + " issues nothing: " + invoice.raw())
+					.isEqualTo(404);
+			}
+			else {
+				assertThat(invoice.body()).as("a repeated run of " + month + " changes nothing").isEqualTo(first);
+			}
+		}
+		this.clock.setTo(now);
+	}
+
+	// --- helpers ---
+
+	private void awaitCount(String sql, String parameter, int expected) {
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(this.jdbc.sql(sql).param("a", parameter).query(Integer.class).single())
+				.as(sql + " [" + parameter + "]")
+				.isEqualTo(expected));
+	}
+
+	private static String accountsOf(MoneyHistory h) {
+		StringBuilder array = new StringBuilder("{");
+		h.partners().forEach((p) -> array.append(array.length() > 1 ? "," : "").append(p.accountId()));
+		return array.append('}').toString();
+	}
+
+}

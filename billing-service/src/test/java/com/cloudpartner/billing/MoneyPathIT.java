@@ -52,14 +52,16 @@ import static org.awaitility.Awaitility.await;
  * <p>
  * {@code ./mvnw verify} plays a fixed set of seeds; {@code -Dmoney.seeds=500} plays 500
  * (from {@code -Dmoney.firstSeed}, default 1), {@code -Dmoney.seed=N} one. A failing seed
- * is printed with its history and, with {@code -Dmoney.shrink=true}, with the smallest
- * part of its usage that still fails.
+ * is printed with its history, the command that replays it and, in those two modes (or
+ * with {@code -Dmoney.shrink=true}), the smallest part of it found that still fails: its
+ * credits and adjustments dropped when they are not needed, and as few usage events as a
+ * bounded search finds.
  */
 class MoneyPathIT extends BillingIntegrationTest {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-	private static final int CI_SEEDS = 6;
+	private static final int CI_SEEDS = 8;
 
 	@LocalServerPort
 	int port;
@@ -93,10 +95,13 @@ class MoneyPathIT extends BillingIntegrationTest {
 			play(history);
 		}
 		catch (AssertionError | RuntimeException failure) {
-			String shrunk = Boolean.getBoolean("money.shrink") ? shrink(history) : "(run with -Dmoney.shrink=true)";
+			boolean longMode = System.getProperty("money.seeds") != null || System.getProperty("money.seed") != null;
+			String shrunk = Boolean.parseBoolean(System.getProperty("money.shrink", String.valueOf(longMode)))
+					? shrink(history) : "(run with -Dmoney.shrink=true)\n";
 			throw new AssertionError("Money path seed " + seed + " failed: " + failure.getMessage()
-					+ "\nReplay: ./mvnw verify -pl billing-service -Dit.test=MoneyPathIT -Dmoney.seed=" + seed
-					+ "\nHistory:\n" + history.describe() + "Smallest failing usage:\n" + shrunk, failure);
+					+ "\nReplay: ./mvnw verify -pl billing-service -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false"
+					+ " -Dit.test=MoneyPathIT -Dfailsafe.failIfNoSpecifiedTests=false -Dmoney.seed=" + seed
+					+ "\nHistory:\n" + history.describe() + "Smallest failing part:\n" + shrunk, failure);
 		}
 		finally {
 			this.clock.reset();
@@ -108,10 +113,16 @@ class MoneyPathIT extends BillingIntegrationTest {
 	}
 
 	/**
-	 * Drops usage events while the history still fails (fresh accounts each try), at most
-	 * 40 tries: what is left is the smallest failing usage found.
+	 * Drops the credits and adjustments if the history fails without them, then usage
+	 * events while it still fails (fresh accounts each try), at most 40 tries: what is
+	 * left is the smallest failing history found.
 	 */
-	private String shrink(MoneyHistory failing) {
+	private String shrink(MoneyHistory history) {
+		MoneyHistory failing = history;
+		boolean ledgerNeeded = !fails(retag(history.withLedger(List.of(), List.of())));
+		if (!ledgerNeeded) {
+			failing = history.withLedger(List.of(), List.of());
+		}
 		List<Usage> usage = new ArrayList<>(failing.usage());
 		int tries = 0;
 		int chunk = Math.max(1, usage.size() / 2);
@@ -131,7 +142,9 @@ class MoneyPathIT extends BillingIntegrationTest {
 				chunk /= 2;
 			}
 		}
-		StringBuilder out = new StringBuilder();
+		StringBuilder out = new StringBuilder(ledgerNeeded ? "  (fails only with its credits and adjustments)\n"
+				: "  (fails without credits and adjustments)\n");
+		out.append("  ").append(usage.size()).append(" usage events:\n");
 		usage.forEach((u) -> out.append("    ").append(u).append('\n'));
 		return out.toString();
 	}
@@ -152,9 +165,9 @@ class MoneyPathIT extends BillingIntegrationTest {
 	/** The same history under new account ids, so that it can be played again. */
 	private static MoneyHistory retag(MoneyHistory history) {
 		String old = history.partners().getFirst().accountId();
-		String prefix = old.substring(0, old.length() - 2);
-		String fresh = "mp-" + history.seed() + "-" + UUID.randomUUID().toString().substring(0, 6);
-		String json = JSON.writeValueAsString(history).replace(prefix, fresh);
+		// "mp-<tag>-a": the tag names the accounts, offers and products of the history
+		String oldTag = old.substring("mp-".length(), old.length() - "-a".length());
+		String json = JSON.writeValueAsString(history).replace(oldTag, tag(history.seed()));
 		return JSON.readValue(json, MoneyHistory.class);
 	}
 
@@ -164,20 +177,33 @@ class MoneyPathIT extends BillingIntegrationTest {
 		MoneyModel model = new MoneyModel(h);
 		YearMonth month = h.month();
 		YearMonth next = month.plusMonths(1);
+		Random order = new Random(h.seed());
+		List<MoneyTimeline.Delivery> timeline = new ArrayList<>(MoneyTimeline.of(h));
+		Map<String, Integer> rows = new LinkedHashMap<>();
 		this.clock.setTo(h.monthStart().minus(Duration.ofDays(5)));
-		tellBilling(h);
+		deliver(h, timeline, h.monthStart(), rows);
 		configureRepricing(h);
 
-		this.clock.setTo(h.monthStart().plus(Duration.ofDays(2)));
-		grantCredits(h);
-		postAdjustments(h, false);
-
+		// the month in a few moments, some right after a change: what is due by then is
+		// told, usage whose window ended is sent (some of it later, out of order), and
+		// both month-to-date views must be what the model says of the usage so far
+		List<Instant> moments = moments(h, timeline, order);
+		List<List<Usage>> due = schedule(h, moments, order);
+		List<MoneyHistory.Credit> credits = new ArrayList<>(h.credits());
 		Set<String> recorded = new HashSet<>();
 		List<Usage> sent = new ArrayList<>();
-		Random order = new Random(h.seed());
-		sendWave(h, model, 0, order, recorded, sent);
-		sendWave(h, model, 1, order, recorded, sent);
-
+		for (int i = 0; i < moments.size(); i++) {
+			Instant moment = moments.get(i);
+			grantCredits(credits, moment);
+			this.clock.setTo(moment);
+			deliver(h, timeline, moment, rows);
+			sendUsage(h, model, due.get(i), order, recorded, sent);
+			for (MoneyHistory.Partner partner : h.partners()) {
+				assertMonthToDate(h, model, partner.accountId(), month, model.kept(sent));
+			}
+		}
+		postAdjustments(h, false);
+		sendUsage(h, model, wave(h, 1), order, recorded, sent);
 		for (MoneyHistory.Partner partner : h.partners()) {
 			assertMonthToDate(h, model, partner.accountId(), month, model.kept(sent));
 		}
@@ -185,7 +211,7 @@ class MoneyPathIT extends BillingIntegrationTest {
 		List<Map<String, JsonNode>> firstInvoices = runAndCheck(h, model, month, sent, 0);
 
 		this.clock.setTo(h.monthEnd().plus(Duration.ofDays(3)));
-		sendWave(h, model, 2, order, recorded, sent);
+		sendUsage(h, model, wave(h, 2), order, recorded, sent);
 		postAdjustments(h, true);
 		// running the month again issues nothing and changes nothing
 		rerun(h, month, firstInvoices);
@@ -194,12 +220,96 @@ class MoneyPathIT extends BillingIntegrationTest {
 		}
 		List<Map<String, JsonNode>> secondInvoices = runAndCheck(h, model, next, sent, 1);
 		rerun(h, next, secondInvoices);
-		System.out.println(summary(h, model, sent, firstInvoices, secondInvoices));
+		System.out.println(summary(h, model, sent, firstInvoices, secondInvoices, moments.size()));
+	}
+
+	/**
+	 * The moments inside the month at which the test stops to send usage and read the
+	 * month to date: up to three right after a change is told, one at random, and the
+	 * month's end.
+	 */
+	private static List<Instant> moments(MoneyHistory h, List<MoneyTimeline.Delivery> timeline, Random order) {
+		List<Instant> changes = new ArrayList<>(timeline.stream()
+			.map(MoneyTimeline.Delivery::at)
+			.filter((at) -> at.isAfter(h.monthStart()) && at.isBefore(h.monthEnd()))
+			.distinct()
+			.toList());
+		Collections.shuffle(changes, order);
+		java.util.TreeSet<Instant> moments = new java.util.TreeSet<>(changes.subList(0, Math.min(3, changes.size())));
+		long minutes = Duration.between(h.monthStart(), h.monthEnd()).toMinutes();
+		moments.add(h.monthStart().plus(Duration.ofMinutes(1 + order.nextLong(minutes - 1))));
+		moments.add(h.monthEnd());
+		return new ArrayList<>(moments);
+	}
+
+	/**
+	 * The usage sent at each moment: an event (with its copies) once its window has
+	 * ended, one in seven of them at a later moment.
+	 */
+	private static List<List<Usage>> schedule(MoneyHistory h, List<Instant> moments, Random order) {
+		List<List<Usage>> due = new ArrayList<>();
+		moments.forEach((m) -> due.add(new ArrayList<>()));
+		Map<String, List<Usage>> byIdentity = new LinkedHashMap<>();
+		wave(h, 0).forEach((u) -> byIdentity.computeIfAbsent(u.identity(), (k) -> new ArrayList<>()).add(u));
+		for (List<Usage> copies : byIdentity.values()) {
+			Instant end = copies.getFirst().end();
+			int index = moments.size() - 1;
+			for (int i = moments.size() - 1; i >= 0 && !moments.get(i).isBefore(end); i--) {
+				index = i;
+			}
+			if (order.nextInt(7) == 0) {
+				index += order.nextInt(moments.size() - index);
+			}
+			due.get(index).addAll(copies);
+		}
+		return due;
+	}
+
+	private static List<Usage> wave(MoneyHistory h, int wave) {
+		return h.usage().stream().filter((u) -> u.wave() == wave).toList();
+	}
+
+	/**
+	 * Sends the events of the timeline due by a moment and waits until billing's
+	 * projections hold them; transfers last.
+	 */
+	private void deliver(MoneyHistory h, List<MoneyTimeline.Delivery> timeline, Instant until,
+			Map<String, Integer> rows) {
+		List<MoneyTimeline.Delivery> due = new ArrayList<>();
+		while (!timeline.isEmpty() && !timeline.getFirst().at().isAfter(until)) {
+			due.add(timeline.removeFirst());
+		}
+		for (boolean transfers : new boolean[] { false, true }) {
+			List<MoneyTimeline.Delivery> now = due.stream().filter((d) -> d.transfer() == transfers).toList();
+			if (now.isEmpty()) {
+				continue;
+			}
+			for (String topic : List.of("partner-events", "entitlement-events")) {
+				BillingClient.produceAll(topic,
+						now.stream()
+							.filter((d) -> d.topic().equals(topic))
+							.map(MoneyTimeline.Delivery::event)
+							.toList());
+			}
+			now.forEach((d) -> rows.merge(d.table(), d.rows(), Integer::sum));
+			awaitRows(h, rows);
+		}
+	}
+
+	private void awaitRows(MoneyHistory h, Map<String, Integer> rows) {
+		String accounts = accountsOf(h);
+		StringBuilder offers = new StringBuilder("{");
+		h.offers().forEach((o) -> offers.append(offers.length() > 1 ? "," : "").append(o.offer()));
+		offers.append('}');
+		rows.forEach((table,
+				count) -> awaitCount("select count(*) from " + table + " where "
+						+ (table.equals(MoneyTimeline.PRICES) ? "offer" : "account_id") + " = any(cast(:a as text[]))",
+						table.equals(MoneyTimeline.PRICES) ? offers.toString() : accounts, count));
 	}
 
 	/** One line per seed: what was played and what it cost, to see that seeds differ. */
 	private static String summary(MoneyHistory h, MoneyModel model, List<Usage> sent, List<Map<String, JsonNode>> first,
-			List<Map<String, JsonNode>> second) {
+			List<Map<String, JsonNode>> second, int moments) {
 		Map<String, Integer> refusals = new java.util.TreeMap<>();
 		sent.forEach((u) -> {
 			String refusal = model.refusal(u);
@@ -208,7 +318,8 @@ class MoneyPathIT extends BillingIntegrationTest {
 			}
 		});
 		StringBuilder out = new StringBuilder("money path seed " + h.seed() + " " + h.month() + ": " + sent.size()
-				+ " events, " + model.kept(sent).size() + " kept, refused " + refusals + ";");
+				+ " events, " + model.kept(sent).size() + " kept, refused " + refusals + ", month to date read at "
+				+ moments + " moments;");
 		first.getFirst()
 			.forEach((a, i) -> out.append(" ")
 				.append(a)
@@ -230,117 +341,6 @@ class MoneyPathIT extends BillingIntegrationTest {
 				.append(i.get("lines").size())
 				.append(" lines)"));
 		return out.toString();
-	}
-
-	/**
-	 * Partner and entitlement events as partner-service and entitlement-service send
-	 * them.
-	 */
-	private void tellBilling(MoneyHistory h) {
-		List<ObjectNode> partnerEvents = new ArrayList<>();
-		int contractVersions = 0;
-		for (MoneyHistory.Partner partner : h.partners()) {
-			ObjectNode approved = BillingClient.partnerApproved(partner.accountId());
-			((ObjectNode) approved.at("/data/contract")).put("supplyDiscountPercent",
-					partner.discounts().getFirst().percent().toPlainString());
-			partnerEvents.add(approved);
-			for (MoneyHistory.Discount discount : partner.discounts().subList(1, partner.discounts().size())) {
-				ObjectNode changed = BillingClient.example("partner.contract.changed");
-				changed.put("subject", "accounts/" + partner.accountId());
-				ObjectNode data = (ObjectNode) changed.get("data");
-				data.put("accountId", partner.accountId()).put("effectiveTime", discount.from().toString());
-				((ObjectNode) data.get("contract")).put("supplyDiscountPercent", discount.percent().toPlainString());
-				partnerEvents.add(changed);
-			}
-			contractVersions += partner.discounts().size();
-		}
-		BillingClient.produceAll("partner-events", partnerEvents);
-
-		List<ObjectNode> offers = new ArrayList<>();
-		int priceVersions = 0;
-		for (MoneyHistory.Offer offer : h.offers()) {
-			for (MoneyHistory.Price price : offer.versions()) {
-				ObjectNode event = BillingClient.offer(offer.offer(), offer.sku(), price.listPrice().toPlainString(),
-						"0", price.from().toString());
-				ObjectNode data = (ObjectNode) event.get("data");
-				((ObjectNode) data.at("/prices/0")).put("meter", offer.meter()).put("unit", offer.unit().name());
-				if (price.monthlyPrice() != null) {
-					((ObjectNode) data.get("monthlyPrice")).put("amount", price.monthlyPrice().toPlainString());
-				}
-				else {
-					data.remove("monthlyPrice");
-				}
-				offers.add(event);
-				priceVersions++;
-			}
-		}
-		List<ObjectNode> entitlements = new ArrayList<>();
-		List<ObjectNode> transfers = new ArrayList<>();
-		int entitlementVersions = 0;
-		for (MoneyHistory.Entitlement entitlement : h.entitlements()) {
-			for (MoneyHistory.Version version : entitlement.versions()) {
-				entitlementVersions++;
-				boolean transferred = version.event().equals("entitlement.transferred");
-				if (transferred && entitlement.transferredFrom() == null) {
-					continue; // the target's entitlement.transferred ends it
-				}
-				ObjectNode event = entitlementEvent(h, entitlement, version);
-				(transferred ? transfers : entitlements).add(event);
-			}
-		}
-		offers.addAll(entitlements);
-		BillingClient.produceAll("entitlement-events", offers);
-		String accounts = accountsOf(h);
-		awaitCount("select count(*) from contract_version where account_id = any(cast(:a as text[]))", accounts,
-				contractVersions);
-		StringBuilder offerNames = new StringBuilder("{");
-		h.offers().forEach((o) -> offerNames.append(offerNames.length() > 1 ? "," : "").append(o.offer()));
-		awaitCount("select count(*) from price_book_entry where offer = any(cast(:a as text[]))",
-				offerNames.append('}').toString(), priceVersions);
-		awaitCount("select count(*) from entitlement_version where account_id = any(cast(:a as text[]))", accounts,
-				entitlementVersions - 2 * transfers.size());
-		BillingClient.produceAll("entitlement-events", transfers);
-		awaitCount("select count(*) from entitlement_version where account_id = any(cast(:a as text[]))", accounts,
-				entitlementVersions);
-	}
-
-	private static ObjectNode entitlementEvent(MoneyHistory h, MoneyHistory.Entitlement entitlement,
-			MoneyHistory.Version version) {
-		ObjectNode event = BillingClient.example(
-				version.event().equals("entitlement.transferred") ? "entitlement.transferred" : "entitlement.changed");
-		String name = "accounts/" + entitlement.accountId() + "/customers/" + entitlement.customerId()
-				+ "/entitlements/" + entitlement.entitlementId();
-		event.put("type", version.event()).put("subject", name).put("time", version.from().toString());
-		ObjectNode data = (ObjectNode) event.get("data");
-		String sku = h.offers()
-			.stream()
-			.filter((o) -> o.offer().equals(version.offer()))
-			.findFirst()
-			.orElseThrow()
-			.sku();
-		data.put("name", name)
-			.put("accountId", entitlement.accountId())
-			.put("customerId", entitlement.customerId())
-			.put("entitlementId", entitlement.entitlementId())
-			.put("offer", version.offer())
-			.put("sku", sku)
-			.put("state", version.state())
-			.put("updateTime", version.from().toString());
-		if (entitlement.transferredFrom() != null) {
-			String from = entitlement.transferredFrom()[0];
-			String fromEntitlement = h.entitlements()
-				.stream()
-				.filter((e) -> e.accountId().equals(from) && e.entitlementId().equals(entitlement.transferredFrom()[1]))
-				.findFirst()
-				.map((e) -> "accounts/" + from + "/customers/" + e.customerId() + "/entitlements/" + e.entitlementId())
-				.orElseThrow();
-			data.put("fromAccountId", from)
-				.put("fromEntitlement", fromEntitlement)
-				.put("toAccountId", entitlement.accountId())
-				.put("toEntitlement", name)
-				.put("transferTime", version.from().toString());
-		}
-		return event;
 	}
 
 	private void configureRepricing(MoneyHistory h) {
@@ -368,8 +368,11 @@ class MoneyPathIT extends BillingIntegrationTest {
 		}
 	}
 
-	private void grantCredits(MoneyHistory h) {
-		for (MoneyHistory.Credit credit : h.credits()) {
+	/** Grants, each at its time, the credits not granted yet whose time has come. */
+	private void grantCredits(List<MoneyHistory.Credit> pending, Instant until) {
+		List<MoneyHistory.Credit> due = pending.stream().filter((c) -> !c.grantedAt().isAfter(until)).toList();
+		pending.removeAll(due);
+		for (MoneyHistory.Credit credit : due) {
 			this.clock.setTo(credit.grantedAt());
 			ObjectNode body = JSON.createObjectNode().put("type", credit.type());
 			body.putObject("amount").put("currencyCode", "KRW").put("amount", credit.amount().toPlainString());
@@ -399,16 +402,13 @@ class MoneyPathIT extends BillingIntegrationTest {
 	}
 
 	/**
-	 * Sends a wave of usage in shuffled batches (each event's copies in one batch), holds
-	 * every answer to the model, and waits until the consumer recorded the wave.
+	 * Sends usage in shuffled batches (each event's copies in one batch), holds every
+	 * answer to the model, and waits until the consumer recorded it.
 	 */
-	private void sendWave(MoneyHistory h, MoneyModel model, int wave, Random order, Set<String> recorded,
+	private void sendUsage(MoneyHistory h, MoneyModel model, List<Usage> events, Random order, Set<String> recorded,
 			List<Usage> sent) {
 		Map<String, List<Usage>> byIdentity = new LinkedHashMap<>();
-		h.usage()
-			.stream()
-			.filter((u) -> u.wave() == wave)
-			.forEach((u) -> byIdentity.computeIfAbsent(u.identity(), (k) -> new ArrayList<>()).add(u));
+		events.forEach((u) -> byIdentity.computeIfAbsent(u.identity(), (k) -> new ArrayList<>()).add(u));
 		List<List<Usage>> groups = new ArrayList<>(byIdentity.values());
 		Collections.shuffle(groups, order);
 		int from = 0;

@@ -92,8 +92,14 @@ public record MoneyHistory(long seed, YearMonth month, ZoneId zone, List<Partner
 	public record Partner(String accountId, List<Discount> discounts) {
 	}
 
-	/** A supply discount from a time on. */
-	public record Discount(Instant from, BigDecimal percent) {
+	/**
+	 * A supply discount from a time on.
+	 *
+	 * @param from its effective time
+	 * @param percent the discount
+	 * @param published when partner-service tells it (at or before {@code from})
+	 */
+	public record Discount(Instant from, BigDecimal percent, Instant published) {
 	}
 
 	/**
@@ -114,8 +120,10 @@ public record MoneyHistory(long seed, YearMonth month, ZoneId zone, List<Partner
 	 * @param from its effective time
 	 * @param listPrice per unit
 	 * @param monthlyPrice the monthly price of a periodic meter, or {@code null}
+	 * @param published when the operator publishes it (at or before {@code from}: a
+	 * repricing may be announced ahead)
 	 */
-	public record Price(Instant from, BigDecimal listPrice, BigDecimal monthlyPrice) {
+	public record Price(Instant from, BigDecimal listPrice, BigDecimal monthlyPrice, Instant published) {
 	}
 
 	/**
@@ -149,8 +157,10 @@ public record MoneyHistory(long seed, YearMonth month, ZoneId zone, List<Partner
 	 * @param offer the offer
 	 * @param state ACTIVE, SUSPENDED, CANCELLED or TRANSFERRED
 	 * @param event the entitlement event that tells it
+	 * @param maxUnits its {@code maxUnits} parameter (a change-parameters changes only
+	 * this)
 	 */
-	public record Version(Instant from, String offer, String state, String event) {
+	public record Version(Instant from, String offer, String state, String event, int maxUnits) {
 	}
 
 	/**

@@ -86,7 +86,7 @@ public final class MoneyHistoryGenerator {
 		Offer requests = offer("lb", p + "-lb/skus/std", "requests", Unit.COUNT, pick("0.004", "0.1", "2"), null, 0,
 				20);
 		Offer iaas = new Offer("offers/" + this.tag + "-iaas", p + "-iaas/skus/payg", "account-months", Unit.MONTH,
-				List.of(new Price(LONG_AGO, BigDecimal.ZERO, null)));
+				List.of(new Price(LONG_AGO, BigDecimal.ZERO, null, LONG_AGO)));
 		List<Offer> offers = List.of(server, large, licenceA, licenceB, disk, requests, iaas);
 
 		List<Entitlement> entitlements = new ArrayList<>();
@@ -101,7 +101,7 @@ public final class MoneyHistoryGenerator {
 			Entitlement target = null;
 			if (transferred) {
 				target = new Entitlement(b, "c2b", "e-iaas-c2b",
-						List.of(new Version(transferAt, iaas.offer(), "ACTIVE", "entitlement.transferred")),
+						List.of(new Version(transferAt, iaas.offer(), "ACTIVE", "entitlement.transferred", 10)),
 						new String[] { a, "e-iaas-" + customer });
 				entitlements.add(target);
 				repricings.addAll(repricings(b, "c2b", p));
@@ -113,7 +113,7 @@ public final class MoneyHistoryGenerator {
 				requests(iaasEntitlement, requests);
 			}
 			if (this.random.nextBoolean()) {
-				Entitlement licence = licenceEntitlement(a, customer, licenceA.offer(), licenceB.offer());
+				Entitlement licence = licenceEntitlement(a, customer, licenceA.offer(), licenceB);
 				entitlements.add(licence);
 				licenceDays(licence, licenceA.sku());
 			}
@@ -136,9 +136,10 @@ public final class MoneyHistoryGenerator {
 
 	private List<Discount> discounts(boolean changes) {
 		List<Discount> discounts = new ArrayList<>();
-		discounts.add(new Discount(Instant.EPOCH, new BigDecimal(pick("0", "10", "20", "25", "12.5"))));
+		discounts.add(new Discount(Instant.EPOCH, new BigDecimal(pick("0", "10", "20", "25", "12.5")), Instant.EPOCH));
 		if (changes) {
-			discounts.add(new Discount(within(1, 1), new BigDecimal(pick("15", "30", "22.5"))));
+			Instant from = within(1, 1);
+			discounts.add(new Discount(from, new BigDecimal(pick("15", "30", "22.5")), published(from)));
 		}
 		return discounts;
 	}
@@ -151,46 +152,92 @@ public final class MoneyHistoryGenerator {
 			int createdInMonth, int repriced) {
 		List<Price> versions = new ArrayList<>();
 		Instant first = (this.random.nextInt(100) < createdInMonth) ? within(0, 20) : LONG_AGO;
-		versions.add(new Price(first, new BigDecimal(price), (monthly != null) ? new BigDecimal(monthly) : null));
+		versions.add(new Price(first, new BigDecimal(price), (monthly != null) ? new BigDecimal(monthly) : null,
+				published(first)));
 		if (this.random.nextInt(100) < repriced) {
 			Instant from = first.isBefore(this.start) ? within(1, 2) : between(first.plusSeconds(3600), this.end);
 			BigDecimal newPrice = new BigDecimal(price).multiply(new BigDecimal(pick("1.2", "0.8", "1.5")));
-			versions.add(new Price(from, newPrice, (monthly != null)
-					? new BigDecimal(monthly).add(new BigDecimal(pick("5000", "-3000", "0"))) : null));
+			versions.add(new Price(from, newPrice,
+					(monthly != null) ? new BigDecimal(monthly).add(new BigDecimal(pick("5000", "-3000", "0"))) : null,
+					published(from)));
 		}
 		return new Offer("offers/" + this.tag + "-" + name, sku, meter, unit, versions);
 	}
 
 	private Entitlement iaasEntitlement(String account, String customer, String offer, Instant transferredAt) {
 		List<Version> versions = new ArrayList<>();
-		versions.add(new Version(LONG_AGO, offer, "ACTIVE", "entitlement.created"));
+		versions.add(new Version(LONG_AGO, offer, "ACTIVE", "entitlement.created", 10));
 		if (this.random.nextInt(10) < 3) {
 			Instant suspended = within(2, 10);
 			Instant activated = between(suspended.plusSeconds(3600), suspended.plus(Duration.ofDays(5)));
 			if (transferredAt == null || activated.isBefore(transferredAt)) {
-				versions.add(new Version(suspended, offer, "SUSPENDED", "entitlement.suspended"));
-				versions.add(new Version(activated, offer, "ACTIVE", "entitlement.activated"));
+				versions.add(new Version(suspended, offer, "SUSPENDED", "entitlement.suspended", 10));
+				versions.add(new Version(activated, offer, "ACTIVE", "entitlement.activated", 10));
 			}
 		}
+		Instant until = (transferredAt != null) ? transferredAt : this.end;
+		changeParameters(versions, until);
 		if (transferredAt != null) {
-			versions.add(new Version(transferredAt, offer, "TRANSFERRED", "entitlement.transferred"));
+			versions.add(new Version(transferredAt, offer, "TRANSFERRED", "entitlement.transferred",
+					versions.getLast().maxUnits()));
 		}
 		return new Entitlement(account, customer, "e-iaas-" + customer, versions, null);
 	}
 
-	private Entitlement licenceEntitlement(String account, String customer, String offerA, String offerB) {
+	/**
+	 * A licence on offer A, maybe changed to offer B (once B is published: no offer is
+	 * sold before it has a price), maybe cancelled.
+	 */
+	private Entitlement licenceEntitlement(String account, String customer, String offerA, Offer offerB) {
 		List<Version> versions = new ArrayList<>();
-		versions.add(new Version(LONG_AGO, offerA, "ACTIVE", "entitlement.created"));
+		versions.add(new Version(LONG_AGO, offerA, "ACTIVE", "entitlement.created", 5));
 		Instant last = this.start;
 		if (this.random.nextInt(10) < 4) {
 			last = within(2, 8);
-			versions.add(new Version(last, offerB, "ACTIVE", "entitlement.changed"));
+			Instant published = offerB.versions().getFirst().from();
+			if (!last.isAfter(published)) {
+				last = published.plus(Duration.ofMinutes(1 + this.random.nextInt(600)));
+			}
+			versions.add(new Version(last, offerB.offer(), "ACTIVE", "entitlement.changed", 5));
 		}
-		if (this.random.nextInt(10) < 3) {
-			versions.add(new Version(between(last.plus(Duration.ofDays(1)), this.end.minus(Duration.ofDays(1))),
-					versions.getLast().offer(), "CANCELLED", "entitlement.cancelled"));
+		Instant cancel = (this.random.nextInt(10) < 3)
+				? between(last.plus(Duration.ofDays(1)), this.end.minus(Duration.ofDays(1))) : null;
+		changeParameters(versions, (cancel != null) ? cancel : this.end);
+		if (cancel != null) {
+			Version lastVersion = versions.getLast();
+			versions.add(new Version(cancel, lastVersion.offer(), "CANCELLED", "entitlement.cancelled",
+					lastVersion.maxUnits()));
 		}
 		return new Entitlement(account, customer, "e-lic-" + customer, versions, null);
+	}
+
+	/**
+	 * Sometimes a change-parameters (another {@code maxUnits}, the same offer and state)
+	 * inside the month, before {@code until}: billing must price nothing differently.
+	 */
+	private void changeParameters(List<Version> versions, Instant until) {
+		if (this.random.nextInt(10) >= 3 || !until.isAfter(this.start.plus(Duration.ofDays(2)))) {
+			return;
+		}
+		Instant at = between(this.start.plus(Duration.ofDays(1)), until.minus(Duration.ofHours(2)));
+		Version before = versions.getFirst();
+		int index = 0;
+		for (int i = 0; i < versions.size(); i++) {
+			if (!versions.get(i).from().isAfter(at)) {
+				before = versions.get(i);
+				index = i + 1;
+			}
+		}
+		if (index < versions.size() && versions.get(index).from().equals(at)) {
+			return;
+		}
+		int maxUnits = before.maxUnits() + 1 + this.random.nextInt(20);
+		versions.add(index, new Version(at, before.offer(), before.state(), "entitlement.changed", maxUnits));
+		// later events carry the new parameter
+		for (int i = index + 1; i < versions.size(); i++) {
+			Version later = versions.get(i);
+			versions.set(i, new Version(later.from(), later.offer(), later.state(), later.event(), maxUnits));
+		}
 	}
 
 	private List<Repricing> repricings(String account, String customer, String products) {
@@ -274,9 +321,11 @@ public final class MoneyHistoryGenerator {
 				Instant windowStart = hour;
 				Instant stop = windowEnd;
 				if (this.random.nextInt(10) == 0) {
-					// a window not on the hour still counts the hours it touches
-					windowStart = hour.plus(Duration.ofMinutes(1 + this.random.nextInt(50)));
-					stop = windowEnd.minus(Duration.ofMinutes(this.random.nextInt(30)));
+					// a window not on the hour still counts the hours it touches (it
+					// starts before half past its first hour, ends after half past its
+					// last)
+					windowStart = hour.plus(Duration.ofMinutes(1 + this.random.nextInt(29)));
+					stop = windowEnd.minus(Duration.ofMinutes(this.random.nextInt(29)));
 				}
 				emit(holder, resource, offer, BigDecimal.ONE, windowStart, stop, wave);
 				if (holder == owner && target != null && this.random.nextInt(40) == 0) {
@@ -331,7 +380,9 @@ public final class MoneyHistoryGenerator {
 				// split at the hour after the cut-over, each side its share
 				Instant cut = transferAt.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
 				emit(owner, "disk-1", disk, gbHours(size, day, cut), day, cut, 0);
-				emit(target, "disk-1", disk, gbHours(size, cut, next), cut, next, 0);
+				if (cut.isBefore(next)) {
+					emit(target, "disk-1", disk, gbHours(size, cut, next), cut, next, 0);
+				}
 			}
 			else {
 				emit(holder, "disk-1", disk, gbHours(size, day, next), day, next, 0);
@@ -448,6 +499,21 @@ public final class MoneyHistoryGenerator {
 		this.usage.add(new Usage("u-" + this.seed + "-" + (this.ids++), SOURCE, entitlement.accountId(),
 				entitlement.customerId(), entitlement.entitlementId(), subject, offer.sku(), offer.meter(),
 				offer.unit(), quantity, from, to, wave));
+	}
+
+	/**
+	 * When a change effective at {@code from} is told: before the month for what was in
+	 * force already; else at {@code from}, or announced up to five days ahead (never
+	 * before the month starts).
+	 */
+	private Instant published(Instant from) {
+		if (from.isBefore(this.start) || this.random.nextInt(10) < 6) {
+			return from;
+		}
+		Instant earliest = from.minus(Duration.ofDays(5));
+		earliest = earliest.isBefore(this.start) ? this.start : earliest;
+		long minutes = Duration.between(earliest, from).toMinutes();
+		return (minutes <= 0) ? from : from.minus(Duration.ofMinutes((long) (this.random.nextDouble() * minutes)));
 	}
 
 	/**

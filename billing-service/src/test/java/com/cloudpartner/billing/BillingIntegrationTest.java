@@ -2,13 +2,17 @@ package com.cloudpartner.billing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
 import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
 
 import com.cloudpartner.support.test.IntegrationTest;
 
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -16,12 +20,19 @@ import org.springframework.test.context.DynamicPropertySource;
  * What every billing integration test shares (one application context): the real
  * infrastructure and a stand-in for partner-service's account read, which answers a tax
  * contact for every account except those whose id starts with {@code notax-}, and 401
- * without the caller's bearer token.
+ * without the caller's bearer token. Each test's SQL is recorded for
+ * {@link SqlCoverageIT}.
  */
 @IntegrationTest
+@Import(SqlCoverage.Watching.class)
 public abstract class BillingIntegrationTest {
 
 	private static final HttpServer PARTNER_SERVICE = partnerService();
+
+	@BeforeEach
+	void recordSqlFor(TestInfo test) {
+		SqlCoverage.testStarted(getClass(), test.getTestMethod().map(Method::getName).orElse("?"));
+	}
 
 	@DynamicPropertySource
 	static void partnerService(DynamicPropertyRegistry registry) {

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
@@ -180,11 +181,10 @@ class BillingRuns {
 	}
 
 	private Set<String> accounts(String sql, YearMonth month) {
-		var statement = this.jdbc.sql(sql);
-		if (sql.contains(":month")) {
-			statement = statement.param("month", month.toString());
-		}
-		return Set.copyOf(statement.query(String.class).list());
+		return Set.copyOf(this.jdbc.sql(sql)
+			.params(sql.contains(":month") ? Map.of("month", month.toString()) : Map.of())
+			.query(String.class)
+			.list());
 	}
 
 	/** Invoices are stamped to the second. */

@@ -67,7 +67,14 @@ class UsageEventController {
 			description = "A JSON array of 1 to 1000 CloudEvents 1.0 (structured) of type usage.recorded, at most "
 					+ "1 MiB. The answer comes once the accepted events are durably on Kafka. Each event "
 					+ "is validated on its own: invalid ones are listed in rejected, the others accepted. An event "
-					+ "whose (source, id) was accepted before counts as a duplicate and is not charged again.",
+					+ "whose (source, id) was accepted before counts as a duplicate and is not charged again. "
+					+ "Usage that could not be charged is refused too, never accepted and left off the bill: "
+					+ "NO_PRICE_IN_EFFECT (no price of the entitlement's offer, or of the SKU, in the account's "
+					+ "currency is in force at the start of the usage's first hour, day or window), "
+					+ "ENTITLEMENT_NOT_ACTIVE_AT_WINDOW (the entitlement was cancelled or transferred away "
+					+ "before then), ACCOUNT_NOT_BILLABLE (billing knows no contract of the account). Each "
+					+ "reason is a stable code, a colon and a sentence; a refused event was not recorded, so "
+					+ "it can be sent again once the cause is fixed.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
 					mediaType = MediaType.APPLICATION_JSON_VALUE,
 					array = @ArraySchema(minItems = 1, maxItems = MAX_BATCH,
@@ -145,7 +152,8 @@ class UsageEventController {
 	 *
 	 * @param accepted events new to the platform
 	 * @param duplicates events whose (source, id) was accepted before
-	 * @param rejected invalid events with the reason
+	 * @param rejected invalid events and events that could not be charged, each with its
+	 * reason
 	 */
 	record BatchResponse(int accepted, int duplicates, List<UsageIngestion.Rejected> rejected) {
 	}

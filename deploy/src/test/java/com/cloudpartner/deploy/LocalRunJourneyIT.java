@@ -149,6 +149,65 @@ class LocalRunJourneyIT {
 		assertThat(home.body()).contains(userId).contains(OFFER);
 	}
 
+	/**
+	 * The month of a new offer, as an operator and a partner meet it: an offer published
+	 * inside the month (a price that takes effect inside it) keeps month to date
+	 * answering (it answered 500 for every partner once), usage from before the offer's
+	 * price is refused with a stable code instead of being acknowledged and never
+	 * charged, and usage of the hour the price takes effect in is accepted (once the
+	 * offer reached billing) and charged.
+	 */
+	@Test
+	void anOfferPublishedInsideTheMonthChargesItsUsageAndRefusesUsageFromBeforeIt() throws Exception {
+		String operatorToken = token("local-operator", "local-operator-secret");
+		String partnerToken = token("demo-partner", "demo-partner-secret");
+		String id = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+		assertThat(send(post("/v1/products", operatorToken,
+				"{\"id\":\"" + id + "\",\"displayName\":\"E2E product\",\"family\":\"IAAS\"}"))
+			.statusCode()).isEqualTo(201);
+		assertThat(
+				send(post("/v1/products/" + id + "/skus", operatorToken,
+						"{\"id\":\"std\",\"displayName\":\"E2E SKU\","
+								+ "\"meters\":[{\"meter\":\"vm-hours\",\"unit\":\"HOUR\"}]}"))
+					.statusCode())
+			.isEqualTo(201);
+		String sku = "products/" + id + "/skus/std";
+		HttpResponse<String> offer = send(post("/v1/offers", operatorToken, "{\"id\":\"" + id + "\",\"sku\":\"" + sku
+				+ "\",\"displayName\":\"E2E offer\",\"plan\":{\"paymentPlan\":\"FLEXIBLE\",\"paymentCycle\":"
+				+ "{\"duration\":1,\"periodType\":\"MONTH\"}},\"prices\":[{\"meter\":\"vm-hours\",\"unit\":\"HOUR\","
+				+ "\"listPrice\":{\"currencyCode\":\"KRW\",\"amount\":\"50\"}}],"
+				+ "\"monthlyPrice\":{\"currencyCode\":\"KRW\",\"amount\":\"33000\"}}"));
+		assertThat(offer.statusCode()).as(offer.body()).isEqualTo(201);
+
+		// the hour the price took effect in is priced; the hour before has no price
+		ZoneId seoul = ZoneId.of("Asia/Seoul");
+		Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+		String month = YearMonth.from(hour.atZone(seoul)).toString();
+		String customerId = "e2e-offer-customer";
+		String thisHour = usageOf(id + "-now", customerId, sku, hour);
+		String hourBefore = usageOf(id + "-before", customerId, sku, hour.minus(Duration.ofHours(1)));
+		HttpResponse<String> accepted = eventually("usage of the new offer is accepted once billing has its price",
+				() -> send(post("/v1/usage-events", operatorToken, "[" + thisHour + "]")),
+				(r) -> r.statusCode() == 202 && json.readTree(r.body()).path("accepted").asInt() == 1);
+		assertThat(json.readTree(accepted.body()).path("rejected")).isEmpty();
+		HttpResponse<String> refused = send(post("/v1/usage-events", operatorToken, "[" + hourBefore + "]"));
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(202);
+		JsonNode refusal = json.readTree(refused.body());
+		assertThat(refusal.path("accepted").asInt()).isZero();
+		assertThat(refusal.at("/rejected/0/id").asString()).isEqualTo(id + "-before");
+		assertThat(refusal.at("/rejected/0/reason").asString()).startsWith("NO_PRICE_IN_EFFECT: ");
+
+		String customerName = "accounts/" + ACCOUNT + "/customers/" + customerId;
+		HttpResponse<String> charges = eventually("month to date answers and charges the new offer's hour",
+				() -> send(
+						get("/v1/accounts/" + ACCOUNT + "/billing/current-month?month=" + month, partnerToken).build()),
+				(r) -> r.statusCode() == 200 && lineOf(r.body(), customerName, sku) != null);
+		JsonNode line = lineOf(charges.body(), customerName, sku);
+		assertThat(line.path("quantity").asString()).isEqualTo("1");
+		assertThat(line.path("costAtList").path("amount").asString()).isEqualTo("50");
+		assertThat(line.path("cost").path("amount").asString()).isEqualTo("40");
+	}
+
 	@Test
 	void swaggerUiListsTheServicesDocuments() throws Exception {
 		HttpResponse<String> ui = send(get("/swagger-ui.html").build());
@@ -178,12 +237,30 @@ class LocalRunJourneyIT {
 	}
 
 	private static JsonNode lineOf(String body, String customerName) {
+		return lineOf(body, customerName, null);
+	}
+
+	private static JsonNode lineOf(String body, String customerName, String sku) {
 		for (JsonNode line : json.readTree(body).path("lines")) {
-			if (customerName.equals(line.path("customer").asString())) {
+			if (customerName.equals(line.path("customer").asString())
+					&& (sku == null || sku.equals(line.path("sku").asString()))) {
 				return line;
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * One hour of a server of the demo partner's customer, of an entitlement billing does
+	 * not know.
+	 */
+	private static String usageOf(String id, String customerId, String sku, Instant hour) {
+		return """
+				{"specversion":"1.0","id":"%s","source":"//metering.e2e","type":"usage.recorded",
+				 "subject":"accounts/%s/customers/%s/servers/%s","datacontenttype":"application/json",
+				 "data":{"accountId":"%s","customerId":"%s","entitlementId":"%s","sku":"%s","meter":"vm-hours",
+				 "unit":"HOUR","quantity":"1","windowStart":"%s","windowEnd":"%s"}}""".formatted(id, ACCOUNT,
+				customerId, id, ACCOUNT, customerId, id, sku, hour, hour.plus(Duration.ofHours(1)));
 	}
 
 	private static List<ConsumerRecord<String, String>> recordsOn(String topic, String key) throws Exception {

@@ -38,12 +38,7 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class LocalRunJourneyIT {
 
-	private static final JsonMapper json = JsonMapper.builder().build();
-
-	private static final HttpClient http = HttpClient.newBuilder()
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
+	private static final JsonMapper json = GatewayClient.JSON;
 
 	private static final String ACCOUNT = "demo-account";
 
@@ -55,32 +50,38 @@ class LocalRunJourneyIT {
 
 	private static String gateway;
 
+	private static GatewayClient client;
+
 	@BeforeAll
 	static void startTheSuite() throws Exception {
 		suite = SharedSuite.get();
 		gateway = suite.settings().gatewayUrl();
+		client = new GatewayClient(gateway);
 	}
 
 	@Test
 	void partnerJourneyFromTokenToTheEndUsersConsole() throws Exception {
 		// 1. a partner token, signed RS256 with a kid the JWKS publishes
-		String partnerToken = token("demo-partner", "demo-partner-secret");
+		String partnerToken = client.token("demo-partner", "demo-partner-secret");
 		JsonNode header = json.readTree(Base64.getUrlDecoder().decode(partnerToken.split("\\.")[0]));
 		assertThat(header.path("alg").asString()).isEqualTo("RS256");
-		HttpResponse<String> jwks = send(get("/.well-known/jwks.json").build());
+		HttpResponse<String> jwks = client.send(client.get("/.well-known/jwks.json").build());
 		assertThat(jwks.statusCode()).isEqualTo(200);
 		assertThat(jwks.body()).contains(header.path("kid").asString());
 
 		// 2. the gateway keeps strangers out
-		HttpResponse<String> anonymous = send(get("/v1/accounts/" + ACCOUNT + "/customers").build());
-		assertProblem(anonymous, 401, "TOKEN_MISSING");
+		HttpResponse<String> anonymous = client.send(client.get("/v1/accounts/" + ACCOUNT + "/customers").build());
+		GatewayClient.assertProblem(anonymous, 401, "TOKEN_MISSING");
 		String tampered = partnerToken.substring(0, partnerToken.length() - 4) + "AAAA";
-		assertProblem(send(get("/v1/accounts/" + ACCOUNT + "/customers", tampered).build()), 401, "TOKEN_INVALID");
-		assertProblem(send(get("/v1/accounts/someone-else/customers", partnerToken).build()), 403, "ACCOUNT_FORBIDDEN");
+		GatewayClient.assertProblem(client.send(client.get("/v1/accounts/" + ACCOUNT + "/customers", tampered).build()),
+				401, "TOKEN_INVALID");
+		GatewayClient.assertProblem(
+				client.send(client.get("/v1/accounts/someone-else/customers", partnerToken).build()), 403,
+				"ACCOUNT_FORBIDDEN");
 
 		// 3. a customer
 		String userId = "e2e_" + UUID.randomUUID().toString().substring(0, 8);
-		HttpResponse<String> created = send(post("/v1/accounts/" + ACCOUNT + "/customers", partnerToken,
+		HttpResponse<String> created = client.send(client.post("/v1/accounts/" + ACCOUNT + "/customers", partnerToken,
 				"{\"userId\":\"" + userId + "\",\"displayName\":\"E2E Kim\"}"));
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		String customerId = json.readTree(created.body()).path("id").asString();
@@ -90,13 +91,14 @@ class LocalRunJourneyIT {
 		String entitlementsPath = "/v1/accounts/" + ACCOUNT + "/customers/" + customerId + "/entitlements";
 		String order = "{\"offer\":\"" + OFFER + "\",\"billingAccount\":\"accounts/" + ACCOUNT
 				+ "/billingAccounts/demo-krw\"}";
-		HttpResponse<String> operation = eventually("the entitlement is accepted",
-				() -> send(post(entitlementsPath, partnerToken, order)), (r) -> r.statusCode() == 202);
+		HttpResponse<String> operation = client.eventually("the entitlement is accepted",
+				() -> client.send(client.post(entitlementsPath, partnerToken, order)), (r) -> r.statusCode() == 202);
 		JsonNode op = json.readTree(operation.body());
 		assertThat(op.path("name").asString()).startsWith("operations/");
 		String entitlementName = op.path("response").path("name").asString();
 		assertThat(entitlementName).startsWith("accounts/" + ACCOUNT + "/customers/" + customerId + "/entitlements/");
-		HttpResponse<String> polled = send(get("/v1/" + op.path("name").asString(), partnerToken).build());
+		HttpResponse<String> polled = client
+			.send(client.get("/v1/" + op.path("name").asString(), partnerToken).build());
 		assertThat(polled.statusCode()).as(polled.body()).isEqualTo(200);
 		assertThat(json.readTree(polled.body()).path("done").asBoolean()).isTrue();
 		assertThat(recordsOn("entitlement-events", entitlementName))
@@ -104,7 +106,7 @@ class LocalRunJourneyIT {
 
 		// 5. usage over Kafka, rated month to date: 3 started hours at 45 KRW, 20 %
 		// supply discount
-		String operatorToken = token("local-operator", "local-operator-secret");
+		String operatorToken = client.token("local-operator", "local-operator-secret");
 		ZoneId seoul = ZoneId.of("Asia/Seoul");
 		Instant firstHour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(3));
 		if (!YearMonth.from(firstHour.atZone(seoul))
@@ -112,14 +114,13 @@ class LocalRunJourneyIT {
 			firstHour = firstHour.minus(Duration.ofHours(4));
 		}
 		String month = YearMonth.from(firstHour.atZone(seoul)).toString();
-		HttpResponse<String> ingested = send(
-				post("/v1/usage-events", operatorToken, usageBatch(customerId, entitlementName, firstHour, 3)));
+		HttpResponse<String> ingested = client.send(
+				client.post("/v1/usage-events", operatorToken, usageBatch(customerId, entitlementName, firstHour, 3)));
 		assertThat(ingested.statusCode()).as(ingested.body()).isEqualTo(202);
 		assertThat(json.readTree(ingested.body()).path("accepted").asInt()).isEqualTo(3);
 		String customerName = "accounts/" + ACCOUNT + "/customers/" + customerId;
-		HttpResponse<String> charges = eventually("the usage is rated",
-				() -> send(
-						get("/v1/accounts/" + ACCOUNT + "/billing/current-month?month=" + month, partnerToken).build()),
+		HttpResponse<String> charges = client.eventually("the usage is rated", () -> client.send(
+				client.get("/v1/accounts/" + ACCOUNT + "/billing/current-month?month=" + month, partnerToken).build()),
 				(r) -> r.statusCode() == 200 && lineOf(r.body(), customerName) != null);
 		JsonNode line = lineOf(charges.body(), customerName);
 		assertThat(line.path("sku").asString()).isEqualTo(SKU);
@@ -129,19 +130,20 @@ class LocalRunJourneyIT {
 		assertThat(line.path("customerCost").path("amount").asString()).isEqualTo("135");
 
 		// 6. the end user's console, entered by the partner's form POST
-		HttpResponse<String> minted = send(
-				post("/v1/accounts/" + ACCOUNT + "/customers/" + customerId + "/console-tokens", partnerToken, "{}"));
+		HttpResponse<String> minted = client.send(client
+			.post("/v1/accounts/" + ACCOUNT + "/customers/" + customerId + "/console-tokens", partnerToken, "{}"));
 		assertThat(minted.statusCode()).as(minted.body()).isEqualTo(201);
 		String consoleToken = json.readTree(minted.body()).path("token").asString();
-		HttpResponse<String> entered = send(HttpRequest.newBuilder(URI.create(gateway + "/console"))
+		HttpResponse<String> entered = client.send(HttpRequest.newBuilder(URI.create(gateway + "/console"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("Accept-Language", "en")
-			.POST(HttpRequest.BodyPublishers.ofString("user_id=" + enc(userId) + "&jwt=" + enc(consoleToken)))
+			.POST(HttpRequest.BodyPublishers
+				.ofString("user_id=" + GatewayClient.enc(userId) + "&jwt=" + GatewayClient.enc(consoleToken)))
 			.build());
 		assertThat(entered.statusCode()).as(entered.body()).isEqualTo(303);
 		String cookie = entered.headers().firstValue("Set-Cookie").orElseThrow();
 		assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
-		HttpResponse<String> home = send(HttpRequest.newBuilder(URI.create(gateway + "/console/home"))
+		HttpResponse<String> home = client.send(HttpRequest.newBuilder(URI.create(gateway + "/console/home"))
 			.header("Cookie", cookie.split(";")[0])
 			.header("Accept-Language", "en")
 			.build());
@@ -159,20 +161,24 @@ class LocalRunJourneyIT {
 	 */
 	@Test
 	void anOfferPublishedInsideTheMonthChargesItsUsageAndRefusesUsageFromBeforeIt() throws Exception {
-		String operatorToken = token("local-operator", "local-operator-secret");
-		String partnerToken = token("demo-partner", "demo-partner-secret");
+		String operatorToken = client.token("local-operator", "local-operator-secret");
+		String partnerToken = client.token("demo-partner", "demo-partner-secret");
 		String id = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
-		assertThat(send(post("/v1/products", operatorToken,
-				"{\"id\":\"" + id + "\",\"displayName\":\"E2E product\",\"family\":\"IAAS\"}"))
-			.statusCode()).isEqualTo(201);
 		assertThat(
-				send(post("/v1/products/" + id + "/skus", operatorToken,
+				client
+					.send(client.post("/v1/products", operatorToken,
+							"{\"id\":\"" + id + "\",\"displayName\":\"E2E product\",\"family\":\"IAAS\"}"))
+					.statusCode())
+			.isEqualTo(201);
+		assertThat(
+				client.send(client.post("/v1/products/" + id + "/skus", operatorToken,
 						"{\"id\":\"std\",\"displayName\":\"E2E SKU\","
 								+ "\"meters\":[{\"meter\":\"vm-hours\",\"unit\":\"HOUR\"}]}"))
 					.statusCode())
 			.isEqualTo(201);
 		String sku = "products/" + id + "/skus/std";
-		HttpResponse<String> offer = send(post("/v1/offers", operatorToken, "{\"id\":\"" + id + "\",\"sku\":\"" + sku
+		HttpResponse<String> offer = client.send(client.post("/v1/offers", operatorToken, "{\"id\":\"" + id
+				+ "\",\"sku\":\"" + sku
 				+ "\",\"displayName\":\"E2E offer\",\"plan\":{\"paymentPlan\":\"FLEXIBLE\",\"paymentCycle\":"
 				+ "{\"duration\":1,\"periodType\":\"MONTH\"}},\"prices\":[{\"meter\":\"vm-hours\",\"unit\":\"HOUR\","
 				+ "\"listPrice\":{\"currencyCode\":\"KRW\",\"amount\":\"50\"}}],"
@@ -186,11 +192,13 @@ class LocalRunJourneyIT {
 		String customerId = "e2e-offer-customer";
 		String thisHour = usageOf(id + "-now", customerId, sku, hour);
 		String hourBefore = usageOf(id + "-before", customerId, sku, hour.minus(Duration.ofHours(1)));
-		HttpResponse<String> accepted = eventually("usage of the new offer is accepted once billing has its price",
-				() -> send(post("/v1/usage-events", operatorToken, "[" + thisHour + "]")),
+		HttpResponse<String> accepted = client.eventually(
+				"usage of the new offer is accepted once billing has its price",
+				() -> client.send(client.post("/v1/usage-events", operatorToken, "[" + thisHour + "]")),
 				(r) -> r.statusCode() == 202 && json.readTree(r.body()).path("accepted").asInt() == 1);
 		assertThat(json.readTree(accepted.body()).path("rejected")).isEmpty();
-		HttpResponse<String> refused = send(post("/v1/usage-events", operatorToken, "[" + hourBefore + "]"));
+		HttpResponse<String> refused = client
+			.send(client.post("/v1/usage-events", operatorToken, "[" + hourBefore + "]"));
 		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(202);
 		JsonNode refusal = json.readTree(refused.body());
 		assertThat(refusal.path("accepted").asInt()).isZero();
@@ -198,10 +206,12 @@ class LocalRunJourneyIT {
 		assertThat(refusal.at("/rejected/0/reason").asString()).startsWith("NO_PRICE_IN_EFFECT: ");
 
 		String customerName = "accounts/" + ACCOUNT + "/customers/" + customerId;
-		HttpResponse<String> charges = eventually("month to date answers and charges the new offer's hour",
-				() -> send(
-						get("/v1/accounts/" + ACCOUNT + "/billing/current-month?month=" + month, partnerToken).build()),
-				(r) -> r.statusCode() == 200 && lineOf(r.body(), customerName, sku) != null);
+		HttpResponse<String> charges = client
+			.eventually("month to date answers and charges the new offer's hour",
+					() -> client.send(client
+						.get("/v1/accounts/" + ACCOUNT + "/billing/current-month?month=" + month, partnerToken)
+						.build()),
+					(r) -> r.statusCode() == 200 && lineOf(r.body(), customerName, sku) != null);
 		JsonNode line = lineOf(charges.body(), customerName, sku);
 		assertThat(line.path("quantity").asString()).isEqualTo("1");
 		assertThat(line.path("costAtList").path("amount").asString()).isEqualTo("50");
@@ -210,11 +220,11 @@ class LocalRunJourneyIT {
 
 	@Test
 	void swaggerUiListsTheServicesDocuments() throws Exception {
-		HttpResponse<String> ui = send(get("/swagger-ui.html").build());
+		HttpResponse<String> ui = client.send(client.get("/swagger-ui.html").build());
 		assertThat(ui.statusCode()).isIn(200, 302);
 		for (String service : List.of("partner", "entitlement", "billing", "console")) {
-			HttpResponse<String> doc = eventually(service + " api-docs",
-					() -> send(get("/v3/api-docs/" + service).build()), (r) -> r.statusCode() == 200);
+			HttpResponse<String> doc = client.eventually(service + " api-docs",
+					() -> client.send(client.get("/v3/api-docs/" + service).build()), (r) -> r.statusCode() == 200);
 			assertThat(json.readTree(doc.body()).path("openapi").asString()).startsWith("3.");
 		}
 	}
@@ -282,75 +292,6 @@ class LocalRunJourneyIT {
 			}
 		}
 		return found;
-	}
-
-	private static String token(String clientId, String secret) throws Exception {
-		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(gateway + "/v1/oauth/token"))
-			.header("Authorization",
-					"Basic " + Base64.getEncoder()
-						.encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8)))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-			.build());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		JsonNode body = json.readTree(response.body());
-		assertThat(body.path("token_type").asString()).isEqualTo("Bearer");
-		return body.path("access_token").asString();
-	}
-
-	private static void assertProblem(HttpResponse<String> response, int status, String code) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-		assertThat(json.readTree(response.body()).path("code").asString()).isEqualTo(code);
-		assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
-	}
-
-	private static HttpRequest.Builder get(String path) {
-		return HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(20));
-	}
-
-	private static HttpRequest.Builder get(String path, String token) {
-		return get(path).header("Authorization", "Bearer " + token);
-	}
-
-	private static HttpRequest post(String path, String token, String body) {
-		return HttpRequest.newBuilder(URI.create(gateway + path))
-			.timeout(Duration.ofSeconds(20))
-			.header("Authorization", "Bearer " + token)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build();
-	}
-
-	private static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-		return http.send(request, HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static HttpResponse<String> eventually(String what, Call call, Predicate<HttpResponse<String>> done)
-			throws Exception {
-		Instant deadline = Instant.now().plusSeconds(60);
-		HttpResponse<String> last = null;
-		while (Instant.now().isBefore(deadline)) {
-			last = call.send();
-			if (done.test(last)) {
-				return last;
-			}
-			Thread.sleep(500);
-		}
-		fail(what + " did not happen within 60 s; last answer "
-				+ ((last != null) ? last.statusCode() + " " + last.body() : "none"));
-		return last;
-	}
-
-	private static String enc(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
-	}
-
-	@FunctionalInterface
-	private interface Call {
-
-		HttpResponse<String> send() throws Exception;
-
 	}
 
 }

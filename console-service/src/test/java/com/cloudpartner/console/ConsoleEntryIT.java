@@ -2,6 +2,7 @@ package com.cloudpartner.console;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 import com.cloudpartner.support.test.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -133,12 +134,26 @@ class ConsoleEntryIT extends ConsoleTestSupport {
 		String cookie = openSession(account, customer, "user-1007", Duration.ofMinutes(5));
 		assertThat(get("/console", cookie).statusCode()).isEqualTo(303);
 
-		HttpResponse<String> logout = post("/console/logout", cookie);
+		HttpResponse<String> logout = postForm("/console/logout", cookie, List.of("_csrf", csrfToken(cookie)));
 
 		assertThat(logout.statusCode()).isEqualTo(200);
 		assertThat(logout.body()).contains("data-kind=\"signed-out\"");
 		assertThat(setCookie(logout).orElseThrow()).contains("Max-Age=0", "Path=/console");
 		assertThat(get("/console/home", cookie).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void refusesASignOutThatDidNotComeFromTheSessionsOwnPage() {
+		String account = newAccount("Blue Hosting", 20);
+		String customer = newCustomer(account, "user-1008");
+		String cookie = openSession(account, customer, "user-1008", Duration.ofMinutes(5));
+
+		HttpResponse<String> forged = post("/console/logout", cookie);
+
+		assertThat(forged.statusCode()).isEqualTo(403);
+		assertThat(forged.body()).contains("data-kind=\"csrf\"");
+		assertThat(setCookie(forged)).isEmpty();
+		assertThat(get("/console/home", cookie).statusCode()).isEqualTo(200);
 	}
 
 	@Test

@@ -161,8 +161,9 @@ class ConsoleEntryIT extends ConsoleTestSupport {
 		assertThat(get("/actuator/health", null).body()).contains("\"UP\"");
 		HttpResponse<String> docs = get("/v3/api-docs", null);
 		assertThat(docs.statusCode()).isEqualTo(200);
-		assertThat(docs.body()).contains("\"/console\"", "\"/console/home\"", "\"/console/logout\"", "bearerAuth",
-				"CONSOLE_SESSION", "\"Problem\"");
+		assertThat(docs.body()).contains("\"/console\"", "\"/console/home\"", "\"/console/logout\"",
+				"\"/console/servers\"", "\"/console/servers/{serverId}/delete\"", "\"/console/jobs/{jobId}\"",
+				"bearerAuth", "CONSOLE_SESSION", "\"Problem\"");
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 import com.cloudpartner.console.config.ConsoleProperties;
@@ -28,6 +29,10 @@ import org.springframework.web.servlet.ModelAndView;
  * itself), and the job history.
  */
 @Controller
+@ApiResponse(responseCode = "200", description = "The page, or the job's progress as JSON")
+@ApiResponse(responseCode = "401", description = "No console session")
+@ApiResponse(responseCode = "404", description = "Not the session customer's, or not there")
+@ApiResponse(responseCode = "503", description = "The API did not answer")
 class JobsController {
 
 	private final CustomerJobs jobs;

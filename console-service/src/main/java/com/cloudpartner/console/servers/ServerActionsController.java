@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,10 @@ import org.springframework.web.servlet.view.RedirectView;
  */
 @Controller
 @RequestMapping(path = "/console/servers", produces = MediaType.TEXT_HTML_VALUE)
+@ApiResponse(responseCode = "303", description = "To the job's page, or back to the form's page with the refusal")
+@ApiResponse(responseCode = "401", description = "No console session")
+@ApiResponse(responseCode = "403", description = "The form did not carry the session's CSRF token (_csrf)")
+@ApiResponse(responseCode = "404", description = "Not a server of the session's customer")
 class ServerActionsController {
 
 	private static final Logger log = LoggerFactory.getLogger(ServerActionsController.class);

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,10 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @Controller
 @RequestMapping(path = "/console/servers", produces = MediaType.TEXT_HTML_VALUE)
+@ApiResponse(responseCode = "200", description = "The page")
+@ApiResponse(responseCode = "401", description = "No console session")
+@ApiResponse(responseCode = "404", description = "Not the session customer's, or not there")
+@ApiResponse(responseCode = "503", description = "The API did not answer")
 class ServerPagesController {
 
 	private static final Logger log = LoggerFactory.getLogger(ServerPagesController.class);

@@ -164,6 +164,8 @@ class ConsoleEntryIT extends ConsoleTestSupport {
 		assertThat(docs.body()).contains("\"/console\"", "\"/console/home\"", "\"/console/logout\"",
 				"\"/console/servers\"", "\"/console/servers/{serverId}/delete\"", "\"/console/jobs/{jobId}\"",
 				"bearerAuth", "CONSOLE_SESSION", "\"Problem\"");
+		// the signed-in user comes from the session cookie, not from a parameter
+		assertThat(docs.body()).doesNotContain("\"name\":\"user\"");
 	}
 
 }

@@ -50,7 +50,13 @@ class ConsoleServersIT extends ServersTestSupport {
 
 		assertThat(first.statusCode()).isEqualTo(200);
 		assertThat(first.body()).contains("Create server", "id=\"password-box\"", "id=\"new-password\">Init-",
-				"src=\"/console/assets/job-progress.js\"", "data-keep=\"true\"", "data-done=\"false\"");
+				"src=\"/console/assets/job-progress.js\"", "data-progress=\"" + jobPage + "/progress\"",
+				"data-keep=\"true\"", "data-done=\"false\"");
+		HttpResponse<String> script = get("/console/assets/job-progress.js", null);
+		assertThat(script.statusCode()).isEqualTo(200);
+		assertThat(script.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).contains("javascript"));
+		assertThat(script.body()).contains("textContent").doesNotContain("innerHTML");
 		JsonNode done = follow(customer, jobPage);
 		assertThat(done.get("state").asString()).isEqualTo("SUCCEEDED");
 		assertThat(done.get("step").asInt()).isEqualTo(3);

@@ -29,6 +29,7 @@ class ConsoleIsolationIT extends ServersTestSupport {
 		HttpResponse<String> resize = submit(alice, "/console/servers/" + bobsServer + "/resize",
 				List.of("sku", "products/server-basic/skus/basic-4vcpu-8gb"));
 		HttpResponse<String> list = get("/console/servers", alice.cookie());
+		HttpResponse<String> jobs = get("/console/jobs?server=" + bobsServer, alice.cookie());
 
 		for (HttpResponse<String> response : List.of(details, confirm, stop, delete, resize)) {
 			assertThat(response.statusCode()).isEqualTo(404);
@@ -36,6 +37,7 @@ class ConsoleIsolationIT extends ServersTestSupport {
 			assertNoInternals(response);
 		}
 		assertThat(list.body()).doesNotContain("bobs-secret-box", bobsServer);
+		assertThat(jobs.body()).contains("id=\"jobs-empty\"").doesNotContain("class=\"job-row\"");
 		// every call made for Alice's session named Alice, in the path and in the token
 		List<FakeCloud.Call> alices = cloud.calls.subList(callsBefore, cloud.calls.size())
 			.stream()

@@ -43,6 +43,12 @@ class ConsoleServerActionsIT extends ServersTestSupport {
 		assertThat(history.body().indexOf("Reboot server")).isLessThan(history.body().indexOf("Create server"));
 		assertThat(history.body()).contains("Change server type", "Stop server", "Start server",
 				"href=\"/console/servers/" + server + "\"");
+		String other = runningServer(customer, "app-2");
+		HttpResponse<String> ofServer = get("/console/jobs?server=" + server, customer.cookie());
+		assertThat(ofServer.body().split("class=\"job-row\"", -1)).hasSize(6);
+		assertThat(ofServer.body()).contains("id=\"jobs-filter\"").doesNotContain("/console/servers/" + other + "\"");
+		assertThat(get("/console/servers/" + server, customer.cookie()).body())
+			.contains("href=\"/console/jobs?server=" + server + "\"");
 	}
 
 	@Test

@@ -135,10 +135,12 @@ final class FakeCloud {
 			return;
 		}
 		if (collection.equals("jobs")) {
+			String resource = queryParam(exchange, "resource");
 			List<Map<String, Object>> list = new ArrayList<>(this.jobs.getOrDefault(a, Map.of())
 				.values()
 				.stream()
 				.filter((job) -> job.get("customer").equals("accounts/" + a + "/customers/" + c))
+				.filter((job) -> resource == null || resource.equals(job.get("target")))
 				.toList());
 			list.sort(Comparator.comparing((Map<String, Object> job) -> (Long) job.get("_seq")).reversed());
 			respond(exchange, 200,
@@ -415,6 +417,16 @@ final class FakeCloud {
 			return null;
 		}
 		return this.json.readTree(Base64.getUrlDecoder().decode(parts[1]));
+	}
+
+	private static String queryParam(HttpExchange exchange, String name) {
+		String query = exchange.getRequestURI().getQuery();
+		for (String pair : (query != null) ? query.split("&") : new String[0]) {
+			if (pair.startsWith(name + "=")) {
+				return pair.substring(name.length() + 1);
+			}
+		}
+		return null;
 	}
 
 	private static String text(JsonNode node, String field) {

@@ -55,12 +55,19 @@ class JobsController {
 	}
 
 	@GetMapping(path = "/console/jobs", produces = MediaType.TEXT_HTML_VALUE)
-	@Operation(summary = "The end user's job history, newest first",
+	@Operation(summary = "The end user's job history, newest first; of one of their servers with server={id}",
 			security = @SecurityRequirement(name = "consoleSession"))
-	ModelAndView history(ConsoleUser user, @RequestParam(required = false) String pageToken) {
-		CustomerJobs.Page page = this.jobs.list(user, null, CustomerJobs.PAGE_SIZE,
+	ModelAndView history(ConsoleUser user, @RequestParam(required = false) String pageToken,
+			@RequestParam(required = false) String server) {
+		if (server != null && !Ids.valid(server)) {
+			throw new UpstreamRefusedException("not a server id", 404, "SERVER_NOT_FOUND");
+		}
+		// a server of the session's own customer, whatever the request says
+		String resource = (server != null) ? user.customerName() + "/servers/" + server : null;
+		CustomerJobs.Page page = this.jobs.list(user, resource, CustomerJobs.PAGE_SIZE,
 				(pageToken != null && pageToken.length() <= 500) ? pageToken : null);
 		ModelAndView view = user.page("console/jobs/history", HttpStatus.OK);
+		view.addObject("server", server);
 		view.addObject("jobs", page.jobs().stream().map((job) -> JobView.of(job, user, this.errors, zone())).toList());
 		view.addObject("nextPageToken",
 				(page.nextPageToken() != null && !page.nextPageToken().isBlank()) ? page.nextPageToken() : null);

@@ -96,9 +96,7 @@ class ServerPagesController {
 		ServerView server = server(user, serverId);
 		ModelAndView view = user.page("console/servers/details", HttpStatus.OK);
 		view.addObject("server", server);
-		view.addObject("resizeSkus", server.canResize()
-				? this.choices.skus(user).stream().filter((choice) -> !choice.value().equals(server.sku())).toList()
-				: List.of());
+		view.addObject("resizeSkus", server.canResize() ? resizeChoices(user, server) : List.of());
 		view.addObject("refusal", this.errors.takeHeld(user.session()).orElse(null));
 		return view;
 	}
@@ -110,6 +108,20 @@ class ServerPagesController {
 		ModelAndView view = user.page("console/servers/delete", HttpStatus.OK);
 		view.addObject("server", server(user, serverId));
 		return view;
+	}
+
+	/** The other server SKUs; while they cannot be read, none (the page still shows). */
+	private List<ServerChoices.Choice> resizeChoices(ConsoleUser user, ServerView server) {
+		try {
+			return this.choices.skus(user).stream().filter((choice) -> !choice.value().equals(server.sku())).toList();
+		}
+		catch (UpstreamUnavailableException | UpstreamRefusedException ex) {
+			if (ex instanceof UpstreamRefusedException refused && refused.isSuspension()) {
+				throw refused;
+			}
+			log.warn("Server SKUs unavailable, no resize offered: {}", ex.getMessage());
+			return List.of();
+		}
 	}
 
 	private ServerView server(ConsoleUser user, String serverId) {

@@ -2,6 +2,7 @@ package com.cloudpartner.console;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 import com.cloudpartner.support.test.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -133,7 +134,7 @@ class ConsoleEntryIT extends ConsoleTestSupport {
 		String cookie = openSession(account, customer, "user-1007", Duration.ofMinutes(5));
 		assertThat(get("/console", cookie).statusCode()).isEqualTo(303);
 
-		HttpResponse<String> logout = post("/console/logout", cookie);
+		HttpResponse<String> logout = postForm("/console/logout", cookie, List.of("_csrf", csrfToken(cookie)));
 
 		assertThat(logout.statusCode()).isEqualTo(200);
 		assertThat(logout.body()).contains("data-kind=\"signed-out\"");
@@ -142,12 +143,29 @@ class ConsoleEntryIT extends ConsoleTestSupport {
 	}
 
 	@Test
+	void refusesASignOutThatDidNotComeFromTheSessionsOwnPage() {
+		String account = newAccount("Blue Hosting", 20);
+		String customer = newCustomer(account, "user-1008");
+		String cookie = openSession(account, customer, "user-1008", Duration.ofMinutes(5));
+
+		HttpResponse<String> forged = post("/console/logout", cookie);
+
+		assertThat(forged.statusCode()).isEqualTo(403);
+		assertThat(forged.body()).contains("data-kind=\"csrf\"");
+		assertThat(setCookie(forged)).isEmpty();
+		assertThat(get("/console/home", cookie).statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void servesHealthAndItsApiDocument() {
 		assertThat(get("/actuator/health", null).body()).contains("\"UP\"");
 		HttpResponse<String> docs = get("/v3/api-docs", null);
 		assertThat(docs.statusCode()).isEqualTo(200);
-		assertThat(docs.body()).contains("\"/console\"", "\"/console/home\"", "\"/console/logout\"", "bearerAuth",
-				"CONSOLE_SESSION", "\"Problem\"");
+		assertThat(docs.body()).contains("\"/console\"", "\"/console/home\"", "\"/console/logout\"",
+				"\"/console/servers\"", "\"/console/servers/{serverId}/delete\"", "\"/console/jobs/{jobId}\"",
+				"bearerAuth", "CONSOLE_SESSION", "\"Problem\"");
+		// the signed-in user comes from the session cookie, not from a parameter
+		assertThat(docs.body()).doesNotContain("\"name\":\"user\"");
 	}
 
 }

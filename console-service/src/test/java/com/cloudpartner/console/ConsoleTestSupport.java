@@ -8,8 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.cloudpartner.support.test.TestTokens;
 
@@ -29,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class ConsoleTestSupport {
 
 	static final FakeUpstreams upstreams = FakeUpstreams.get();
+
+	private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	private static final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
@@ -110,6 +115,46 @@ abstract class ConsoleTestSupport {
 			request.header("Cookie", cookie);
 		}
 		return send(request);
+	}
+
+	/** Posts a form: name, value, name, value... */
+	HttpResponse<String> postForm(String path, String cookie, List<String> fields, String... headers) {
+		StringBuilder form = new StringBuilder();
+		for (int i = 0; i + 1 < fields.size(); i += 2) {
+			if (!form.isEmpty()) {
+				form.append('&');
+			}
+			form.append(URLEncoder.encode(fields.get(i), StandardCharsets.UTF_8))
+				.append('=')
+				.append(URLEncoder.encode(fields.get(i + 1), StandardCharsets.UTF_8));
+		}
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form.toString()));
+		if (cookie != null) {
+			request.header("Cookie", cookie);
+		}
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		return send(request);
+	}
+
+	/** The CSRF token that the session's pages put in their forms. */
+	String csrfToken(String cookie) {
+		return csrfIn(get("/console/home", cookie).body());
+	}
+
+	static String csrfIn(String html) {
+		Matcher matcher = CSRF_FIELD.matcher(html);
+		assertThat(matcher.find()).as("a form with the CSRF token").isTrue();
+		return matcher.group(1);
+	}
+
+	/** The path a redirect sends the browser to. */
+	static String location(HttpResponse<?> response) {
+		assertThat(response.statusCode()).as("a redirect").isEqualTo(303);
+		return URI.create(response.headers().firstValue("Location").orElseThrow()).getPath();
 	}
 
 	static Optional<String> setCookie(HttpResponse<?> response) {

@@ -71,6 +71,9 @@ final class FakeUpstreams {
 
 	final AtomicInteger serviceTokensIssued = new AtomicInteger();
 
+	/** Catalog, servers, images and jobs of entitlement-service. */
+	final FakeCloud cloud = new FakeCloud();
+
 	private final URI baseUri;
 
 	private FakeUpstreams() {
@@ -126,7 +129,10 @@ final class FakeUpstreams {
 		String path = exchange.getRequestURI().getPath();
 		String method = exchange.getRequestMethod();
 		Matcher m;
-		if (method.equals("POST") && path.equals("/v1/oauth/token")) {
+		if (this.cloud.handles(path)) {
+			this.cloud.handle(exchange);
+		}
+		else if (method.equals("POST") && path.equals("/v1/oauth/token")) {
 			token(exchange);
 		}
 		else if (method.equals("POST") && (m = CONSOLE_TOKENS.matcher(path)).matches()) {
@@ -206,7 +212,7 @@ final class FakeUpstreams {
 		}
 	}
 
-	private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+	static void respond(HttpExchange exchange, int status, String body) throws IOException {
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().set("Content-Type", "application/json");
 		exchange.sendResponseHeaders(status, bytes.length);

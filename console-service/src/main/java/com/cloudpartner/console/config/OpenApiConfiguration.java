@@ -14,7 +14,9 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 
+import com.cloudpartner.console.web.ConsoleUser;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +30,11 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfiguration {
 
 	static final String SESSION_SCHEME = "consoleSession";
+
+	static {
+		// resolved from the session cookie, never a parameter of the request
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(ConsoleUser.class);
+	}
 
 	@Bean
 	OpenAPI consoleOpenApi(@Value("${platform.openapi.server-url:http://localhost:8080}") String serverUrl) {

@@ -3,6 +3,8 @@ package com.cloudpartner.console.config;
 import java.util.List;
 import java.util.Locale;
 
+import com.cloudpartner.console.web.ConsoleSessionInterceptor;
+import com.cloudpartner.console.web.ConsoleUserResolver;
 import com.cloudpartner.console.web.ContentSecurityPolicy;
 import com.cloudpartner.console.web.SecurityHeadersFilter;
 
@@ -10,16 +12,27 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
 /**
- * Language (from Accept-Language, Korean by default) and the console's security headers.
+ * Language (from Accept-Language, Korean by default), the console's security headers, and
+ * the session (with its CSRF check) of every console page.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+	private final ConsoleSessionInterceptor sessions;
+
+	private final ConsoleUserResolver users;
+
+	WebConfiguration(ConsoleSessionInterceptor sessions, ConsoleUserResolver users) {
+		this.sessions = sessions;
+		this.users = users;
+	}
 
 	@Bean
 	LocaleResolver localeResolver() {
@@ -40,6 +53,14 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new ContentSecurityPolicy()).addPathPatterns("/console", "/console/**");
+		registry.addInterceptor(this.sessions)
+			.addPathPatterns("/console", "/console/**")
+			.excludePathPatterns("/console/assets/**");
+	}
+
+	@Override
+	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+		resolvers.add(this.users);
 	}
 
 }

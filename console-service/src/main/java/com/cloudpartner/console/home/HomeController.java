@@ -21,6 +21,7 @@ import com.cloudpartner.console.partner.PartnerAccounts;
 import com.cloudpartner.console.partner.PartnerSuspendedException;
 import com.cloudpartner.console.session.ConsoleSession;
 import com.cloudpartner.console.session.ConsoleSessions;
+import com.cloudpartner.console.session.CustomerTokens;
 import com.cloudpartner.console.session.SessionCookies;
 import com.cloudpartner.console.upstream.UpstreamUnavailableException;
 import com.cloudpartner.console.web.Notices;
@@ -106,6 +107,7 @@ class HomeController {
 		ModelAndView page = new ModelAndView("console/home", HttpStatus.OK);
 		page.addObject("account", account);
 		page.addObject("userId", session.userId());
+		page.addObject("csrf", session.csrfToken());
 		String token = null;
 		try {
 			token = this.tokens.current(session);

@@ -1,20 +1,16 @@
 package com.cloudpartner.console.home;
 
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
 import com.cloudpartner.console.home.CustomerCharges.CurrentMonth;
 import com.cloudpartner.console.home.CustomerEntitlements.Entitlement;
 import com.cloudpartner.console.home.CustomerEntitlements.Page;
+import com.cloudpartner.console.web.Times;
 
 /** What the home page shows, already formatted for the user's language and zone. */
 final class HomeView {
-
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private HomeView() {
 	}
@@ -42,14 +38,8 @@ final class HomeView {
 				nullToEmpty(entitlement.sku()), nullToEmpty(entitlement.state()), created, time(created, zone));
 	}
 
-	/** An RFC 3339 instant as local time in the zone; anything else as sent. */
 	private static String time(String instant, ZoneId zone) {
-		try {
-			return TIME.format(Instant.parse(instant).atZone(zone));
-		}
-		catch (DateTimeParseException ex) {
-			return instant;
-		}
+		return Times.local(instant, zone);
 	}
 
 	private static String nullToEmpty(String value) {

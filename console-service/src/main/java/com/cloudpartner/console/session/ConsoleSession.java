@@ -1,13 +1,23 @@
 package com.cloudpartner.console.session;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One end user's console, held in memory. The customer's console token changes as it is
- * refreshed; everything else is fixed when the session opens.
+ * refreshed; everything else is fixed when the session opens. It also carries the
+ * session's CSRF token and a few values shown once after a redirect (an error of the API,
+ * a new server password), which are gone as soon as they are read.
  */
 public final class ConsoleSession {
+
+	private static final int MAX_ONE_TIME_VALUES = 32;
 
 	private final String id;
 
@@ -19,13 +29,18 @@ public final class ConsoleSession {
 
 	private final Instant expiresAt;
 
+	private final String csrfToken;
+
+	private final Map<String, OneTimeValue> oneTimeValues = new ConcurrentHashMap<>();
+
 	private final ReentrantLock refreshLock = new ReentrantLock();
 
 	private volatile CustomerToken token;
 
 	ConsoleSession(String id, String accountId, String customerId, String userId, CustomerToken token,
-			Instant expiresAt) {
+			Instant expiresAt, String csrfToken) {
 		this.id = id;
+		this.csrfToken = csrfToken;
 		this.accountId = accountId;
 		this.customerId = customerId;
 		this.userId = userId;
@@ -66,6 +81,37 @@ public final class ConsoleSession {
 		return this.refreshLock;
 	}
 
+	/** The token every form of this session carries. */
+	public String csrfToken() {
+		return this.csrfToken;
+	}
+
+	/** Whether a submitted form carries this session's CSRF token (constant time). */
+	public boolean acceptsCsrfToken(String submitted) {
+		return submitted != null && MessageDigest.isEqual(this.csrfToken.getBytes(StandardCharsets.UTF_8),
+				submitted.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Keeps a value for the next page that asks for it, for at most {@code ttl}; a second
+	 * value under the same key replaces the first.
+	 */
+	public void holdOnce(String key, String value, Instant now, Duration ttl) {
+		this.oneTimeValues.values().removeIf((held) -> !now.isBefore(held.expiresAt()));
+		if (this.oneTimeValues.size() >= MAX_ONE_TIME_VALUES) {
+			// a session that never reads what it was given: forget the lot
+			this.oneTimeValues.clear();
+		}
+		this.oneTimeValues.put(key, new OneTimeValue(value, now.plus(ttl)));
+	}
+
+	/** The value held under the key, removed as it is read; empty once expired. */
+	public Optional<String> takeOnce(String key, Instant now) {
+		this.oneTimeValues.values().removeIf((held) -> !now.isBefore(held.expiresAt()));
+		OneTimeValue held = this.oneTimeValues.remove(key);
+		return (held != null) ? Optional.of(held.value()) : Optional.empty();
+	}
+
 	boolean isExpired(Instant now) {
 		return !now.isBefore(this.expiresAt);
 	}
@@ -73,6 +119,15 @@ public final class ConsoleSession {
 	@Override
 	public String toString() {
 		return "ConsoleSession[account=" + this.accountId + ", customer=" + this.customerId + "]";
+	}
+
+	private record OneTimeValue(String value, Instant expiresAt) {
+
+		@Override
+		public String toString() {
+			return "OneTimeValue[expiresAt=" + this.expiresAt + "]";
+		}
+
 	}
 
 	/** A console token of the session's customer and when it expires. */

@@ -53,7 +53,8 @@ public class ConsoleSessions {
 	public ConsoleSession open(String accountId, String customerId, String userId, CustomerToken token,
 			Duration lifetime) {
 		Instant now = this.clock.instant();
-		ConsoleSession session = new ConsoleSession(newId(), accountId, customerId, userId, token, now.plus(lifetime));
+		ConsoleSession session = new ConsoleSession(newId(), accountId, customerId, userId, token, now.plus(lifetime),
+				newId());
 		this.lock.lock();
 		try {
 			if (this.sessions.size() >= this.maxSessions) {

@@ -18,10 +18,12 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * Console pages answer with HTML even when something unexpected happens: a friendly page,
  * never a stack trace, and never the problem+json that platform-support renders for APIs.
- * Upstream failures are handled inside the pages; what reaches this is a bug.
+ * Upstream failures are handled inside the pages or by {@link ConsolePageAdvice}; what
+ * reaches this is a bug.
  */
-@ControllerAdvice(basePackages = { "com.cloudpartner.console.entry", "com.cloudpartner.console.home" })
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@ControllerAdvice(basePackages = { "com.cloudpartner.console.entry", "com.cloudpartner.console.home",
+		"com.cloudpartner.console.servers", "com.cloudpartner.console.jobs" })
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class ConsoleErrorAdvice {
 
 	private static final Logger log = LoggerFactory.getLogger(ConsoleErrorAdvice.class);

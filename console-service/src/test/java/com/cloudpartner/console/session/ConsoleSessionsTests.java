@@ -87,4 +87,31 @@ class ConsoleSessionsTests {
 		assertThat(sessions.size()).isZero();
 	}
 
+	@Test
+	void givesEachSessionItsOwnCsrfTokenAndAcceptsOnlyThatOne() {
+		ConsoleSessions sessions = new ConsoleSessions(this.clock, 10);
+		ConsoleSession first = sessions.open("a", "c", "u", this.token, Duration.ofMinutes(30));
+		ConsoleSession second = sessions.open("a", "c", "u", this.token, Duration.ofMinutes(30));
+
+		assertThat(first.csrfToken()).hasSize(43).isNotEqualTo(second.csrfToken()).isNotEqualTo(first.id());
+		assertThat(first.acceptsCsrfToken(first.csrfToken())).isTrue();
+		assertThat(first.acceptsCsrfToken(second.csrfToken())).isFalse();
+		assertThat(first.acceptsCsrfToken(null)).isFalse();
+		assertThat(first.acceptsCsrfToken("")).isFalse();
+	}
+
+	@Test
+	void handsAHeldValueOutOnceAndNotAfterItExpired() {
+		ConsoleSessions sessions = new ConsoleSessions(this.clock, 10);
+		ConsoleSession session = sessions.open("a", "c", "u", this.token, Duration.ofMinutes(30));
+
+		session.holdOnce("password:j1", "s3cret", this.now.get(), Duration.ofMinutes(5));
+		session.holdOnce("password:j2", "other", this.now.get(), Duration.ofMinutes(5));
+
+		assertThat(session.takeOnce("password:j1", this.now.get())).contains("s3cret");
+		assertThat(session.takeOnce("password:j1", this.now.get())).isEmpty();
+		assertThat(session.takeOnce("password:j2", this.now.get().plus(Duration.ofMinutes(5)))).isEmpty();
+		assertThat(session.toString()).doesNotContain("s3cret", "other");
+	}
+
 }

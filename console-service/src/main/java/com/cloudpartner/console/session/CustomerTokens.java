@@ -1,4 +1,4 @@
-package com.cloudpartner.console.home;
+package com.cloudpartner.console.session;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import com.cloudpartner.console.config.ConsoleProperties;
 import com.cloudpartner.console.partner.ConsoleTokenMinter;
 import com.cloudpartner.console.partner.ConsoleTokenMinter.MintedToken;
-import com.cloudpartner.console.session.ConsoleSession;
 import com.cloudpartner.console.session.ConsoleSession.CustomerToken;
 import com.cloudpartner.console.upstream.UpstreamUnavailableException;
 
@@ -21,7 +20,7 @@ import org.springframework.stereotype.Component;
  * the current one, or a freshly minted one when it is about to expire.
  */
 @Component
-class CustomerTokens {
+public class CustomerTokens {
 
 	private static final Logger log = LoggerFactory.getLogger(CustomerTokens.class);
 
@@ -37,7 +36,13 @@ class CustomerTokens {
 		this.clock = clock;
 	}
 
-	String current(ConsoleSession session) {
+	/**
+	 * A console token of exactly the session's customer (aud console, cust = that
+	 * customer): the only credential the console calls the other services with on the
+	 * user's behalf.
+	 * @throws UpstreamUnavailableException when none can be had
+	 */
+	public String current(ConsoleSession session) {
 		CustomerToken token = session.token();
 		if (isFresh(token)) {
 			return token.value();

@@ -1,0 +1,48 @@
+package com.cloudpartner.console.jobs;
+
+import java.time.ZoneId;
+
+import com.cloudpartner.console.jobs.CustomerJobs.Job;
+import com.cloudpartner.console.web.ApiErrors;
+import com.cloudpartner.console.web.ApiErrors.Refusal;
+import com.cloudpartner.console.web.ConsoleUser;
+import com.cloudpartner.console.web.Ids;
+import com.cloudpartner.console.web.Times;
+
+/**
+ * A job as the console shows it: its step (queued 1, running 2, finished 3), the server
+ * it changes (when it is one of the customer's servers) and why it failed.
+ *
+ * @param serverId the id of the server the job changes, or null when it changes something
+ * else
+ */
+record JobView(String id, String type, String state, boolean done, int step, String target, String targetLabel,
+		String serverId, String createTime, String createTimeText, String finishTimeText, Refusal error) {
+
+	static final int STEPS = 3;
+
+	static JobView of(Job job, ConsoleUser user, ApiErrors errors, ZoneId zone) {
+		String state = (job.state() != null) ? job.state() : "";
+		boolean done = state.equals("SUCCEEDED") || state.equals("FAILED");
+		int step = done ? 3 : state.equals("RUNNING") ? 2 : 1;
+		String target = (job.target() != null) ? job.target() : "";
+		String serversPrefix = user.customerName() + "/servers/";
+		String serverId = null;
+		if (target.startsWith(serversPrefix) && Ids.valid(target.substring(serversPrefix.length()))) {
+			serverId = target.substring(serversPrefix.length());
+		}
+		Refusal error = state.equals("FAILED") ? errors.jobError((job.error() != null) ? job.error().code() : null)
+				: null;
+		return new JobView(job.id(), (job.type() != null) ? job.type() : "", state, done, step, target,
+				Ids.lastSegment(target), serverId, (job.createTime() != null) ? job.createTime() : "",
+				Times.localWithSeconds(job.createTime(), zone), Times.localWithSeconds(job.finishTime(), zone), error);
+	}
+
+	/**
+	 * Whether the job removed its server, so that there is no server page to go back to.
+	 */
+	public boolean deletedItsServer() {
+		return "DELETE_SERVER".equals(this.type) && "SUCCEEDED".equals(this.state);
+	}
+
+}

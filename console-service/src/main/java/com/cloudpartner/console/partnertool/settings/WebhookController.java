@@ -44,7 +44,7 @@ class WebhookController {
 	@GetMapping
 	ModelAndView log(PartnerSession session, @RequestParam(required = false) String state,
 			@RequestParam(required = false) String pageToken) {
-		String filter = STATES.contains(state) ? state : null;
+		String filter = (state != null && STATES.contains(state)) ? state : null;
 		String token = (pageToken != null && PAGE_TOKEN.matcher(pageToken).matches()) ? pageToken : null;
 		AccountSettings.Deliveries deliveries = this.settings.deliveries(session, filter, this.pageSize, token);
 		ModelAndView view = Views.page("webhooks", session);

@@ -67,7 +67,8 @@ class SignInController {
 		if (this.sessions.find(sessionId).isPresent()) {
 			return Views.redirect("/partner/customers");
 		}
-		return page(HttpStatus.OK, NOTICES.contains(notice) ? notice : null, "", signInToken, request, response);
+		return page(HttpStatus.OK, (notice != null && NOTICES.contains(notice)) ? notice : null, "", signInToken,
+				request, response);
 	}
 
 	@PostMapping(path = "/partner/sign-in", produces = MediaType.TEXT_HTML_VALUE)

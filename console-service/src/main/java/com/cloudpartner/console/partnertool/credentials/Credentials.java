@@ -51,7 +51,7 @@ class Credentials {
 	record Credential(String clientId, List<String> scopes, String defaultScope, String description, String state,
 			String createTime, String revokeTime) {
 
-		boolean active() {
+		public boolean active() {
 			return !"REVOKED".equals(this.state);
 		}
 

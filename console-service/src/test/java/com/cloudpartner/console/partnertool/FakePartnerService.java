@@ -59,6 +59,15 @@ final class FakePartnerService {
 	/** Subjects (member ids) whose tokens answer 401 from now on. */
 	final Set<String> rejectedSubjects = ConcurrentHashMap.newKeySet();
 
+	/**
+	 * Accounts whose tokens answer 403 PARTNER_SUSPENDED, as after an operator's
+	 * suspension.
+	 */
+	final Set<String> suspendedAccounts = ConcurrentHashMap.newKeySet();
+
+	/** Accounts whose every request answers 500. */
+	final Set<String> brokenAccounts = ConcurrentHashMap.newKeySet();
+
 	final List<Seen> requests = new CopyOnWriteArrayList<>();
 
 	/** Every token handed out: member tokens and console tokens. */
@@ -178,6 +187,14 @@ final class FakePartnerService {
 		}
 		if (claims == null || this.rejectedSubjects.contains(subject)) {
 			respond(exchange, 401, problem(401, "TOKEN_INVALID", "The bearer token is not valid."));
+			return;
+		}
+		if (tokenAccount != null && this.suspendedAccounts.contains(tokenAccount)) {
+			respond(exchange, 403, problem(403, "PARTNER_SUSPENDED", "The partner account is suspended."));
+			return;
+		}
+		if (tokenAccount != null && this.brokenAccounts.contains(tokenAccount)) {
+			respond(exchange, 500, problem(500, "INTERNAL_ERROR", "at org.example.Boom(Boom.java:1)"));
 			return;
 		}
 		if (method.equals("GET") && path.equals("/v1/members/me")) {

@@ -14,7 +14,6 @@ import com.cloudpartner.console.partnertool.web.PartnerToolHeaders;
 import com.cloudpartner.console.partnertool.web.Views;
 import com.cloudpartner.console.upstream.UpstreamUnavailableException;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,8 +66,6 @@ class ConsoleEntryController {
 			return view;
 		}
 		view.getModel().remove(ENTRY);
-		view.setStatus(HttpStatus.OK);
-		view.addObject("customerId", customerId);
 		return view;
 	}
 

@@ -1,5 +1,6 @@
 package com.cloudpartner.console.config;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,13 +18,17 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 
 /**
- * Language (from Accept-Language, Korean by default), the console's security headers, and
- * the session (with its CSRF check) of every console page.
+ * Language (from Accept-Language, Korean by default; the partner tool's switch), the
+ * console's security headers, and the session (with its CSRF check) of every console
+ * page.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+	static final String LANGUAGE_COOKIE = "PARTNER_LANG";
 
 	private final ConsoleSessionInterceptor sessions;
 
@@ -34,11 +39,22 @@ class WebConfiguration implements WebMvcConfigurer {
 		this.users = users;
 	}
 
+	/**
+	 * Accept-Language (Korean by default), unless the partner tool's language switch left
+	 * its cookie: that cookie is scoped to {@code /partner}, so the console never sees
+	 * it.
+	 */
 	@Bean
 	LocaleResolver localeResolver() {
-		AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver();
-		resolver.setSupportedLocales(List.of(Locale.KOREAN, Locale.ENGLISH));
-		resolver.setDefaultLocale(Locale.KOREAN);
+		AcceptHeaderLocaleResolver acceptHeader = new AcceptHeaderLocaleResolver();
+		acceptHeader.setSupportedLocales(List.of(Locale.KOREAN, Locale.ENGLISH));
+		acceptHeader.setDefaultLocale(Locale.KOREAN);
+		CookieLocaleResolver resolver = new CookieLocaleResolver(LANGUAGE_COOKIE);
+		resolver.setCookiePath("/partner");
+		resolver.setCookieMaxAge(Duration.ofDays(365));
+		resolver.setCookieHttpOnly(true);
+		resolver.setCookieSameSite("Lax");
+		resolver.setDefaultLocaleFunction(acceptHeader::resolveLocale);
 		return resolver;
 	}
 

@@ -1,0 +1,158 @@
+package com.cloudpartner.console.partnertool.api;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.cloudpartner.console.partner.PartnerSuspendedException;
+import com.cloudpartner.console.partnertool.session.PartnerSession;
+import com.cloudpartner.console.upstream.ServiceEndpoints;
+import com.cloudpartner.console.upstream.UpstreamUnavailableException;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The partner tool's one way to partner-service: builds the URI (every path variable and
+ * query value strictly encoded, and ids checked so that none can walk to another path),
+ * sends the member's token, and turns answers into what pages handle: the body,
+ * {@link ApiRefusal} (4xx), {@link SessionRejected} (401 to a token),
+ * {@link PartnerSuspendedException} or {@link UpstreamUnavailableException}. Calls for a
+ * signed-in member go through {@link #forSession}, which fixes the account to the
+ * session's.
+ */
+@Component
+public class PartnerApi {
+
+	/** Ids the API hands out (UUIDs, client ids): never a slash, never just dots. */
+	private static final Pattern SAFE_ID = Pattern.compile("(?!\\.+$)[A-Za-z0-9._~-]{1,200}");
+
+	private final RestClient http;
+
+	private final URI base;
+
+	private final JsonMapper json;
+
+	PartnerApi(RestClient upstream, ServiceEndpoints endpoints, JsonMapper json) {
+		this.http = upstream;
+		this.base = endpoints.partner();
+		this.json = json;
+	}
+
+	/** Calls on the session's own account, with the session's token. */
+	public AccountApi forSession(PartnerSession session) {
+		return new AccountApi(this, session);
+	}
+
+	/** A call without a token (the member login). */
+	public <T> T postAnonymously(String path, Object body, Class<T> type) {
+		return exchange(new Call(HttpMethod.POST, uri(path, Map.of()), null, body, null), type, null);
+	}
+
+	/** A read with a token that no session holds yet (during sign-in). */
+	public <T> T get(String bearer, Class<T> type, String path, Object... variables) {
+		return exchange(new Call(HttpMethod.GET, uri(path, Map.of(), variables), bearer, null, null), type, null);
+	}
+
+	URI uri(String path, Map<String, ?> query, Object... variables) {
+		List<Object> values = new ArrayList<>();
+		for (Object variable : variables) {
+			if (variable == null || !SAFE_ID.matcher(variable.toString()).matches()) {
+				throw new ApiRefusal(404, "NOT_FOUND", "not an id", List.of());
+			}
+			values.add(variable);
+		}
+		UriComponentsBuilder builder = UriComponentsBuilder.fromUri(this.base).path(path);
+		query.forEach((name, value) -> {
+			if (value != null && !value.toString().isEmpty()) {
+				builder.queryParam(name, "{q" + values.size() + "}");
+				values.add(value);
+			}
+		});
+		return builder.encode().buildAndExpand(values.toArray()).toUri();
+	}
+
+	<T> T exchange(Call call, Class<T> type, String accountId) {
+		try {
+			RestClient.RequestBodySpec request = this.http.method(call.method())
+				.uri(call.uri())
+				.accept(MediaType.APPLICATION_JSON)
+				.headers((headers) -> {
+					if (call.bearer() != null) {
+						headers.setBearerAuth(call.bearer());
+					}
+					if (call.idempotencyKey() != null) {
+						headers.set("Idempotency-Key", call.idempotencyKey());
+					}
+				});
+			if (call.body() != null) {
+				request.contentType(MediaType.APPLICATION_JSON).body(call.body());
+			}
+			if (type == Void.class) {
+				request.retrieve().toBodilessEntity();
+				return null;
+			}
+			T body = request.retrieve().body(type);
+			if (body == null) {
+				throw new UpstreamUnavailableException("partner-service answered " + call.uri().getPath() + " empty");
+			}
+			return body;
+		}
+		catch (RestClientResponseException ex) {
+			throw translate(ex, call, accountId);
+		}
+		catch (RestClientException ex) {
+			throw new UpstreamUnavailableException("partner-service did not answer " + call.uri().getPath(), ex);
+		}
+	}
+
+	private RuntimeException translate(RestClientResponseException ex, Call call, String accountId) {
+		int status = ex.getStatusCode().value();
+		if (status == 401 && call.bearer() != null) {
+			return new SessionRejected();
+		}
+		if (PartnerSuspendedException.isSuspension(ex)) {
+			return new PartnerSuspendedException(accountId);
+		}
+		if (status >= 400 && status < 500) {
+			Problem problem = problem(ex.getResponseBodyAsString());
+			return new ApiRefusal(status, problem.code(), problem.detail(), problem.errors());
+		}
+		return new UpstreamUnavailableException(
+				"partner-service answered " + status + " to " + call.method() + " " + call.uri().getPath(), ex);
+	}
+
+	private Problem problem(String body) {
+		try {
+			Problem problem = this.json.readValue(body, Problem.class);
+			return (problem != null) ? problem : new Problem(null, null, null);
+		}
+		catch (RuntimeException ex) {
+			return new Problem(null, null, null);
+		}
+	}
+
+	record Call(HttpMethod method, URI uri, String bearer, Object body, String idempotencyKey) {
+
+		@Override
+		public String toString() {
+			return "Call[" + this.method + " " + this.uri.getPath() + "]";
+		}
+
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Problem(String code, String detail, List<ApiRefusal.FieldError> errors) {
+
+	}
+
+}

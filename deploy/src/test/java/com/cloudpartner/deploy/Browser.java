@@ -87,6 +87,12 @@ final class Browser implements AutoCloseable {
 		return this.driver.findElement(by);
 	}
 
+	/** Waits until the element's attribute has the value (a page that updates itself). */
+	WebElement waitForAttribute(By by, String attribute, String value) {
+		new WebDriverWait(this.driver, PATIENCE).until(ExpectedConditions.attributeToBe(by, attribute, value));
+		return this.driver.findElement(by);
+	}
+
 	String pageSource() {
 		return this.driver.getPageSource();
 	}

@@ -3,6 +3,11 @@ package com.cloudpartner.deploy;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import com.sun.net.httpserver.HttpServer;
@@ -79,6 +84,98 @@ class ConsoleBrowserIT {
 			assertThat(browser.find(By.id("charges-section")).getText()).contains("Charges this month");
 			browser.screenshot("end-user-console-home-en");
 		}
+	}
+
+	/**
+	 * An end user's day: from the partner's site into the console, a server created from
+	 * the form, its job followed until the server runs, stopped, and this month's charges
+	 * at the customer's prices (of usage reported earlier today).
+	 */
+	@Test
+	void anEndUsersDayCreatesAServerWatchesItsJobStopsItAndSeesTheCharge() throws Exception {
+		String partnerToken = client.token("demo-partner", "demo-partner-secret");
+		String userId = "day_" + UUID.randomUUID().toString().substring(0, 8);
+		HttpResponse<String> created = client.send(client.post("/v1/accounts/" + ACCOUNT + "/customers", partnerToken,
+				"{\"userId\":\"" + userId + "\",\"displayName\":\"Day Kim\"}"));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String customerId = GatewayClient.JSON.readTree(created.body()).path("id").asString();
+		String entitlement = iaasEntitlement(partnerToken, customerId);
+		reportTwoHoursOfAServer(customerId, entitlement);
+
+		try (Browser browser = Browser.open("ko")) {
+			enterFromThePartnersSite(browser, partnerToken, customerId, userId);
+			browser.find(By.id("nav-servers")).click();
+			browser.find(By.id("create-server")).click();
+			browser.find(By.id("displayName")).sendKeys("web-1");
+			browser.screenshot("end-user-day-1-create-server");
+			browser.find(By.id("create-submit")).click();
+			// the job page follows the job by itself until the server runs
+			browser.waitForAttribute(By.id("job"), "data-state", "SUCCEEDED");
+			browser.screenshot("end-user-day-2-job-succeeded");
+			browser.find(By.id("back-to-server")).click();
+			assertThat(browser.waitForAttribute(By.id("server-state"), "class", "state state-RUNNING").getText())
+				.isEqualTo("실행 중");
+			assertThat(browser.find(By.id("server-name")).getText()).contains("web-1");
+			browser.find(By.cssSelector("#stop-form button")).click();
+			browser.waitForAttribute(By.id("job"), "data-state", "SUCCEEDED");
+			browser.find(By.id("back-to-server")).click();
+			assertThat(browser.waitForAttribute(By.id("server-state"), "class", "state state-STOPPED").getText())
+				.isEqualTo("정지됨");
+			browser.screenshot("end-user-day-3-server-stopped");
+			browser.find(By.id("nav-home")).click();
+			// two hours at the list price (no repricing config): 45 + 45, never the cost
+			assertThat(browser.waitForText(By.id("charges"), "90").getText()).contains("vm-hours");
+			assertThat(browser.find(By.id("charges-total")).getText()).contains("90");
+			browser.screenshot("end-user-day-4-charges");
+		}
+	}
+
+	/** An IaaS entitlement of the customer (the demo catalog's pay-as-you-go offer). */
+	private String iaasEntitlement(String partnerToken, String customerId) throws Exception {
+		String path = "/v1/accounts/" + ACCOUNT + "/customers/" + customerId + "/entitlements";
+		HttpResponse<String> operation = client.eventually("the IaaS entitlement is accepted",
+				() -> client.send(client.post(path, partnerToken, "{\"offer\":\"offers/iaas-payg\","
+						+ "\"billingAccount\":\"accounts/" + ACCOUNT + "/billingAccounts/demo-krw\"}")),
+				(r) -> r.statusCode() == 202);
+		String name = GatewayClient.JSON.readTree(operation.body()).at("/response/name").asString();
+		assertThat(name).startsWith("accounts/" + ACCOUNT + "/customers/" + customerId + "/entitlements/");
+		return name.substring(name.lastIndexOf('/') + 1);
+	}
+
+	/**
+	 * Two hours of an earlier server of the customer, reported through the usage API (as
+	 * an operator: the platform's own metering reports an hour only after it ended), and
+	 * waits until billing rated them.
+	 */
+	private void reportTwoHoursOfAServer(String customerId, String entitlementId) throws Exception {
+		String usageToken = client.token("local-operator", "local-operator-secret");
+		ZoneId seoul = ZoneId.of("Asia/Seoul");
+		Instant first = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(2));
+		if (!YearMonth.from(first.atZone(seoul)).equals(YearMonth.now(seoul))) {
+			first = YearMonth.now(seoul).atDay(1).atStartOfDay(seoul).toInstant();
+		}
+		StringBuilder batch = new StringBuilder("[");
+		for (int i = 0; i < 2; i++) {
+			Instant start = first.plus(Duration.ofHours(i));
+			batch.append((i > 0) ? "," : "")
+				.append("""
+						{"specversion":"1.0","id":"%s","source":"//partner.example/metering","type":"usage.recorded",
+						 "subject":"accounts/%s/customers/%s/servers/old-1","datacontenttype":"application/json",
+						 "data":{"accountId":"%s","customerId":"%s","entitlementId":"%s",
+						 "sku":"products/server-basic/skus/basic-2vcpu-4gb","meter":"vm-hours","unit":"HOUR","quantity":"1",
+						 "windowStart":"%s","windowEnd":"%s"}}"""
+					.formatted(UUID.randomUUID(), ACCOUNT, customerId, ACCOUNT, customerId, entitlementId, start,
+							start.plus(Duration.ofHours(1))));
+		}
+		HttpResponse<String> accepted = client.send(client.post("/v1/usage-events", usageToken, batch + "]"));
+		assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+		assertThat(GatewayClient.JSON.readTree(accepted.body()).path("accepted").asInt()).as(accepted.body())
+			.isEqualTo(2);
+		client.eventually("billing rated the two hours",
+				() -> client.send(client
+					.get("/v1/accounts/" + ACCOUNT + "/customers/" + customerId + "/billing/current-month", usageToken)
+					.build()),
+				(r) -> r.statusCode() == 200 && r.body().contains("\"quantity\":\"2\""));
 	}
 
 	/**

@@ -64,13 +64,16 @@ final class GatewayClient {
 		return get(path).header("Authorization", "Bearer " + token);
 	}
 
+	/** A JSON POST, with the bearer token when one is given. */
 	HttpRequest post(String path, String token, String body) {
-		return HttpRequest.newBuilder(URI.create(url(path)))
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
 			.timeout(Duration.ofSeconds(20))
-			.header("Authorization", "Bearer " + token)
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build();
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return request.build();
 	}
 
 	HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {

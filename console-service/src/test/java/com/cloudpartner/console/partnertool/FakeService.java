@@ -9,6 +9,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
@@ -30,6 +32,9 @@ abstract class FakeService {
 	final JsonMapper json = JsonMapper.builder().build();
 
 	final List<FakePartnerService.Seen> requests = new CopyOnWriteArrayList<>();
+
+	/** Accounts whose every request here answers 500. */
+	final Set<String> brokenAccounts = ConcurrentHashMap.newKeySet();
 
 	private final URI baseUri;
 
@@ -77,6 +82,16 @@ abstract class FakeService {
 			if (claims == null) {
 				FakePartnerService.respond(exchange, 401,
 						FakePartnerService.problem(401, "TOKEN_INVALID", "The bearer token is not valid."));
+				return;
+			}
+			if (FakePartnerService.get().suspendedAccounts.contains(tokenAccount)) {
+				FakePartnerService.respond(exchange, 403,
+						FakePartnerService.problem(403, "PARTNER_SUSPENDED", "The partner account is suspended."));
+				return;
+			}
+			if (this.brokenAccounts.contains(tokenAccount)) {
+				FakePartnerService.respond(exchange, 500,
+						FakePartnerService.problem(500, "INTERNAL_ERROR", "at org.example.Boom(Boom.java:1)"));
 				return;
 			}
 			Map<String, String> query = query(exchange.getRequestURI().getRawQuery());

@@ -1,5 +1,7 @@
 package com.cloudpartner.console.partnertool.billing;
 
+import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +28,22 @@ class Billing {
 	Charges currentMonth(PartnerSession session, String month) {
 		return this.api.billing(session)
 			.get(Charges.class, Map.of("month", (month != null) ? month : ""), "/billing/current-month");
+	}
+
+	/**
+	 * The display names of the partner's customers (the first 500, the API's largest
+	 * page), so that charge lines name the customer; a line of a customer beyond them
+	 * shows its id.
+	 */
+	Map<String, String> customerNames(PartnerSession session) {
+		CustomerPage page = this.api.forSession(session).get(CustomerPage.class, Map.of("pageSize", 500), "/customers");
+		Map<String, String> names = new HashMap<>();
+		for (Customer customer : page.customers()) {
+			if (customer.id() != null && customer.displayName() != null) {
+				names.put(customer.id(), customer.displayName());
+			}
+		}
+		return names;
 	}
 
 	InvoicePage invoices(PartnerSession session, int pageSize, String pageToken) {
@@ -85,6 +103,20 @@ class Billing {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
+	record CustomerPage(List<Customer> customers) {
+
+		CustomerPage {
+			customers = (customers != null) ? customers : List.of();
+		}
+
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Customer(String id, String displayName) {
+
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
 	record InvoicePage(List<Invoice> invoices, String nextPageToken) {
 
 		InvoicePage {
@@ -106,10 +138,9 @@ class Billing {
 
 		/** What is left to pay: total minus paid, never below zero. */
 		public Amount due() {
-			java.math.BigDecimal paidSoFar = (this.paid != null) ? this.paid.value() : java.math.BigDecimal.ZERO;
-			java.math.BigDecimal left = ((this.total != null) ? this.total.value() : java.math.BigDecimal.ZERO)
-				.subtract(paidSoFar)
-				.max(java.math.BigDecimal.ZERO);
+			BigDecimal paidSoFar = (this.paid != null) ? this.paid.value() : BigDecimal.ZERO;
+			BigDecimal left = ((this.total != null) ? this.total.value() : BigDecimal.ZERO).subtract(paidSoFar)
+				.max(BigDecimal.ZERO);
 			return new Amount(this.currencyCode, left.toPlainString());
 		}
 

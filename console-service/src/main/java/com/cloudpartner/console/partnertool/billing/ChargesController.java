@@ -1,6 +1,7 @@
 package com.cloudpartner.console.partnertool.billing;
 
 import java.time.YearMonth;
+import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Hidden;
 
@@ -35,6 +36,7 @@ class ChargesController {
 		YearMonth shown = (Months.parse(charges.month()) != null) ? Months.parse(charges.month()) : asked;
 		ModelAndView view = Views.page("charges", session);
 		view.addObject("charges", charges);
+		view.addObject("customerNames", charges.lines().isEmpty() ? Map.of() : this.billing.customerNames(session));
 		view.addObject("month", (shown != null) ? shown.toString() : "");
 		view.addObject("previousMonth", (shown != null) ? shown.minusMonths(1).toString() : null);
 		view.addObject("nextMonth", (shown != null) ? shown.plusMonths(1).toString() : null);

@@ -1,6 +1,7 @@
 package com.cloudpartner.console.partnertool.prices;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -111,7 +112,7 @@ class SupplyPrices {
 				return List.of(new Row(offer.id(), offer.displayName(), offer.sku(), plan, null, null, null, null,
 						monthly, monthlySupply, true));
 			}
-			java.util.ArrayList<Row> rows = new java.util.ArrayList<>();
+			ArrayList<Row> rows = new ArrayList<>();
 			for (Price price : offer.prices()) {
 				Amount list = price.listPrice();
 				rows.add(new Row(offer.id(), offer.displayName(), offer.sku(), plan, price.meter(), price.unit(), list,

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,8 +34,14 @@ final class FakeBillingService extends FakeService {
 	/** accountId to invoice id to invoice, newest month first as added. */
 	final Map<String, Map<String, Map<String, Object>>> invoices = new ConcurrentHashMap<>();
 
-	/** accountId to month to CSV. */
+	/**
+	 * accountId to month to CSV; a month without one is the header alone, as billing
+	 * sends it.
+	 */
 	final Map<String, Map<String, String>> exports = new ConcurrentHashMap<>();
+
+	/** Accounts whose export requests answer 400, as billing does to a malformed one. */
+	final Set<String> refusedExports = ConcurrentHashMap.newKeySet();
 
 	private FakeBillingService() {
 	}
@@ -103,12 +110,13 @@ final class FakeBillingService extends FakeService {
 			pay(r, invoicesOf(r.accountId()).get(m.group(1)));
 		}
 		else if (rest.equals("/billing-export") && r.method().equals("GET")) {
-			String csv = this.exports.getOrDefault(r.accountId(), Map.of()).get(r.param("month"));
-			if (csv == null || !"csv".equals(r.param("format"))) {
-				FakePartnerService.respond(r.exchange(), 400, FakePartnerService.problem(400, "VALIDATION_FAILED",
-						"No issued invoice for month " + r.param("month")));
+			if (this.refusedExports.contains(r.accountId()) || !"csv".equals(r.param("format"))) {
+				FakePartnerService.respond(r.exchange(), 400,
+						FakePartnerService.problem(400, "VALIDATION_FAILED", "month must be a month as YYYY-MM"));
 				return;
 			}
+			String csv = this.exports.getOrDefault(r.accountId(), Map.of())
+				.getOrDefault(r.param("month"), "billing_account_id,invoice.month,cost_type,cost\n");
 			byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
 			r.exchange().getResponseHeaders().set("Content-Type", "text/csv");
 			r.exchange().sendResponseHeaders(200, 0);

@@ -170,8 +170,20 @@ class PartnerInvoicesIT extends PartnerToolTestSupport {
 	}
 
 	@Test
+	void downloadsAMonthWithoutChargesAsTheHeaderAlone() {
+		Partner partner = newPartner("Blue Hosting");
+		Browser browser = signedIn(partner);
+
+		HttpResponse<String> download = browser.get("/partner/invoices/export?month=2025-01");
+
+		assertThat(download.statusCode()).isEqualTo(200);
+		assertThat(download.body()).isEqualTo("billing_account_id,invoice.month,cost_type,cost\n");
+	}
+
+	@Test
 	void explainsAnExportThatBillingRefusesOrAMissingMonth() {
 		Partner partner = newPartner("Blue Hosting");
+		billingService.refusedExports.add(partner.accountId());
 		Browser browser = signedIn(partner);
 
 		HttpResponse<String> refused = browser.get("/partner/invoices/export?month=2026-09");

@@ -40,6 +40,9 @@ final class FakeBillingService extends FakeService {
 	 */
 	final Map<String, Map<String, String>> exports = new ConcurrentHashMap<>();
 
+	/** Accounts whose export pauses 3 s halfway, longer than the tests' read timeout. */
+	final Set<String> slowExports = ConcurrentHashMap.newKeySet();
+
 	/** Accounts whose export requests answer 400, as billing does to a malformed one. */
 	final Set<String> refusedExports = ConcurrentHashMap.newKeySet();
 
@@ -121,11 +124,26 @@ final class FakeBillingService extends FakeService {
 			r.exchange().getResponseHeaders().set("Content-Type", "text/csv");
 			r.exchange().sendResponseHeaders(200, 0);
 			try (OutputStream out = r.exchange().getResponseBody()) {
-				out.write(bytes);
+				int half = this.slowExports.contains(r.accountId()) ? bytes.length / 2 : bytes.length;
+				out.write(bytes, 0, half);
+				out.flush();
+				if (half < bytes.length) {
+					pause();
+					out.write(bytes, half, bytes.length - half);
+				}
 			}
 		}
 		else {
 			notFound(r.exchange(), "NOT_FOUND");
+		}
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(3000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

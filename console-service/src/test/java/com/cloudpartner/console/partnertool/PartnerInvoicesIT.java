@@ -170,6 +170,20 @@ class PartnerInvoicesIT extends PartnerToolTestSupport {
 	}
 
 	@Test
+	void downloadsAnExportWhoseRowsTakeLongerThanTheUpstreamReadTimeout() {
+		Partner partner = newPartner("Blue Hosting");
+		String csv = "billing_account_id,cost\n" + (partner.accountId() + ",100\n").repeat(2000);
+		billingService.exports.put(partner.accountId(), Map.of("2026-10", csv));
+		billingService.slowExports.add(partner.accountId());
+		Browser browser = signedIn(partner);
+
+		HttpResponse<String> download = browser.get("/partner/invoices/export?month=2026-10");
+
+		assertThat(download.statusCode()).isEqualTo(200);
+		assertThat(download.body()).isEqualTo(csv);
+	}
+
+	@Test
 	void downloadsAMonthWithoutChargesAsTheHeaderAlone() {
 		Partner partner = newPartner("Blue Hosting");
 		Browser browser = signedIn(partner);

@@ -3,21 +3,26 @@ package com.cloudpartner.console.partnertool.api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import com.cloudpartner.console.config.ConsoleProperties;
 import com.cloudpartner.console.partner.PartnerSuspendedException;
+import com.cloudpartner.console.partnertool.PartnerToolProperties;
 import com.cloudpartner.console.partnertool.session.PartnerSession;
 import com.cloudpartner.console.upstream.ServiceEndpoints;
 import com.cloudpartner.console.upstream.UpstreamUnavailableException;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -47,11 +52,34 @@ public class PartnerApi {
 
 	private final JsonMapper json;
 
+	/**
+	 * Downloads: the upstream client, with a read timeout as long as an export may take.
+	 */
+	private final RestClient downloads;
+
+	@Autowired
+	PartnerApi(RestClient upstream, ServiceEndpoints endpoints, JsonMapper json, ConsoleProperties console,
+			PartnerToolProperties tool) {
+		this.http = upstream;
+		this.base = endpoints.partner();
+		this.endpoints = endpoints;
+		this.json = json;
+		HttpClient client = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(console.connectTimeout())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
+		requests.setReadTimeout(tool.exportTimeout());
+		this.downloads = upstream.mutate().requestFactory(requests).build();
+	}
+
 	PartnerApi(RestClient upstream, ServiceEndpoints endpoints, JsonMapper json) {
 		this.http = upstream;
 		this.base = endpoints.partner();
 		this.endpoints = endpoints;
 		this.json = json;
+		this.downloads = upstream;
 	}
 
 	/**
@@ -148,7 +176,7 @@ public class PartnerApi {
 	 */
 	<T> T download(Call call, String accountId, BodyReader<T> reader) {
 		try {
-			return this.http.get()
+			return this.downloads.get()
 				.uri(call.uri())
 				.headers((headers) -> headers.setBearerAuth(call.bearer()))
 				.exchange((request, response) -> {

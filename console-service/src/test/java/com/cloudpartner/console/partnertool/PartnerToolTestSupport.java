@@ -17,13 +17,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The partner tool on a random port with partner-service faked over HTTP
- * ({@link FakePartnerService}) and tokens from {@link TestTokens}. Every partner tool IT
- * extends this, so that they share one Spring context; each test makes its own partners.
+ * ({@link FakePartnerService}), billing- and entitlement-service likewise
+ * ({@link FakeBillingService}, {@link FakeEntitlementService}) and tokens from
+ * {@link TestTokens}. Every partner tool IT extends this, so that they share one Spring
+ * context; each test makes its own partners.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class PartnerToolTestSupport {
 
 	static final FakePartnerService partnerService = FakePartnerService.get();
+
+	static final FakeBillingService billingService = FakeBillingService.get();
+
+	static final FakeEntitlementService entitlementService = FakeEntitlementService.get();
 
 	static final String PASSWORD = "Secr3t!pw";
 
@@ -34,8 +40,8 @@ abstract class PartnerToolTestSupport {
 	static void upstreamProperties(DynamicPropertyRegistry registry) {
 		registry.add("platform.security.jwks-uri", () -> TestTokens.jwksUri().toString());
 		registry.add("platform.services.partner", () -> partnerService.baseUri().toString());
-		registry.add("platform.services.entitlement", () -> partnerService.baseUri().toString());
-		registry.add("platform.services.billing", () -> partnerService.baseUri().toString());
+		registry.add("platform.services.entitlement", () -> entitlementService.baseUri().toString());
+		registry.add("platform.services.billing", () -> billingService.baseUri().toString());
 		registry.add("platform.console.client-id", () -> "console-service-test");
 		registry.add("platform.console.client-secret", () -> "console-service-test-secret");
 		registry.add("platform.console.read-timeout", () -> "2s");

@@ -1,5 +1,6 @@
 package com.cloudpartner.console.partnertool.api;
 
+import java.net.URI;
 import java.util.Map;
 
 import com.cloudpartner.console.partnertool.session.PartnerSession;
@@ -7,7 +8,7 @@ import com.cloudpartner.console.partnertool.session.PartnerSession;
 import org.springframework.http.HttpMethod;
 
 /**
- * partner-service calls on one session's account: every path is relative to
+ * Calls to one service on one session's account: every path is relative to
  * {@code /v1/accounts/{the session's account}}, and the session's token goes along. There
  * is no way to name another account here; that is the point.
  */
@@ -17,9 +18,30 @@ public final class AccountApi {
 
 	private final PartnerSession session;
 
-	AccountApi(PartnerApi api, PartnerSession session) {
+	private final URI service;
+
+	AccountApi(PartnerApi api, PartnerSession session, URI service) {
 		this.api = api;
 		this.session = session;
+		this.service = service;
+	}
+
+	/**
+	 * A read outside the account's paths that the service answers for the token's account
+	 * alone (the offers available to the partner, {@code /v1/offers}).
+	 */
+	public <T> T getForAccount(Class<T> type, Map<String, ?> query, String path) {
+		PartnerApi.Call call = new PartnerApi.Call(HttpMethod.GET, this.api.uri(this.service, path, query),
+				this.session.bearerToken(), null, null);
+		return this.api.exchange(call, type, this.session.accountId());
+	}
+
+	/** A GET under the account whose body is read as it streams in (a file). */
+	public <T> T download(Map<String, ?> query, String path, PartnerApi.BodyReader<T> reader) {
+		PartnerApi.Call call = new PartnerApi.Call(HttpMethod.GET,
+				this.api.uri(this.service, "/v1/accounts/{accountId}" + path, query, this.session.accountId()),
+				this.session.bearerToken(), null, null);
+		return this.api.download(call, this.session.accountId(), reader);
 	}
 
 	public <T> T get(Class<T> type, String path, Object... variables) {
@@ -52,8 +74,9 @@ public final class AccountApi {
 		Object[] all = new Object[variables.length + 1];
 		all[0] = this.session.accountId();
 		System.arraycopy(variables, 0, all, 1, variables.length);
-		PartnerApi.Call call = new PartnerApi.Call(method, this.api.uri("/v1/accounts/{accountId}" + path, query, all),
-				this.session.bearerToken(), body, idempotencyKey);
+		PartnerApi.Call call = new PartnerApi.Call(method,
+				this.api.uri(this.service, "/v1/accounts/{accountId}" + path, query, all), this.session.bearerToken(),
+				body, idempotencyKey);
 		return this.api.exchange(call, type, this.session.accountId());
 	}
 

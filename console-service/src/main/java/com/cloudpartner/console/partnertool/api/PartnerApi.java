@@ -1,20 +1,28 @@
 package com.cloudpartner.console.partnertool.api;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import com.cloudpartner.console.config.ConsoleProperties;
 import com.cloudpartner.console.partner.PartnerSuspendedException;
+import com.cloudpartner.console.partnertool.PartnerToolProperties;
 import com.cloudpartner.console.partnertool.session.PartnerSession;
 import com.cloudpartner.console.upstream.ServiceEndpoints;
 import com.cloudpartner.console.upstream.UpstreamUnavailableException;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -22,13 +30,13 @@ import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The partner tool's one way to partner-service: builds the URI (every path variable and
- * query value strictly encoded, and ids checked so that none can walk to another path),
- * sends the member's token, and turns answers into what pages handle: the body,
- * {@link ApiRefusal} (4xx), {@link SessionRejected} (401 to a token),
- * {@link PartnerSuspendedException} or {@link UpstreamUnavailableException}. Calls for a
- * signed-in member go through {@link #forSession}, which fixes the account to the
- * session's.
+ * The partner tool's one way to the platform's services (partner-, entitlement- and
+ * billing-service): builds the URI (every path variable and query value strictly encoded,
+ * and ids checked so that none can walk to another path), sends the member's token, and
+ * turns answers into what pages handle: the body, {@link ApiRefusal} (4xx),
+ * {@link SessionRejected} (401 to a token), {@link PartnerSuspendedException} or
+ * {@link UpstreamUnavailableException}. Calls for a signed-in member go through
+ * {@link #forSession}, which fixes the account to the session's.
  */
 @Component
 public class PartnerApi {
@@ -40,17 +48,60 @@ public class PartnerApi {
 
 	private final URI base;
 
+	private final ServiceEndpoints endpoints;
+
 	private final JsonMapper json;
+
+	/**
+	 * Downloads: the upstream client, with a read timeout as long as an export may take.
+	 */
+	private final RestClient downloads;
+
+	@Autowired
+	PartnerApi(RestClient upstream, ServiceEndpoints endpoints, JsonMapper json, ConsoleProperties console,
+			PartnerToolProperties tool) {
+		this.http = upstream;
+		this.base = endpoints.partner();
+		this.endpoints = endpoints;
+		this.json = json;
+		HttpClient client = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(console.connectTimeout())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
+		requests.setReadTimeout(tool.exportTimeout());
+		this.downloads = upstream.mutate().requestFactory(requests).build();
+	}
 
 	PartnerApi(RestClient upstream, ServiceEndpoints endpoints, JsonMapper json) {
 		this.http = upstream;
 		this.base = endpoints.partner();
+		this.endpoints = endpoints;
 		this.json = json;
+		this.downloads = upstream;
 	}
 
-	/** Calls on the session's own account, with the session's token. */
+	/**
+	 * Calls on the session's own account at partner-service, with the session's token.
+	 */
 	public AccountApi forSession(PartnerSession session) {
-		return new AccountApi(this, session);
+		return new AccountApi(this, session, this.base);
+	}
+
+	/**
+	 * Calls on the session's own account at billing-service (charges, invoices, export).
+	 */
+	public AccountApi billing(PartnerSession session) {
+		return new AccountApi(this, session, this.endpoints.billing());
+	}
+
+	/**
+	 * Calls on the session's own account at entitlement-service (offers, jobs,
+	 * resources).
+	 */
+	public AccountApi entitlement(PartnerSession session) {
+		return new AccountApi(this, session, this.endpoints.entitlement());
 	}
 
 	/** A call without a token (the member login). */
@@ -64,6 +115,10 @@ public class PartnerApi {
 	}
 
 	URI uri(String path, Map<String, ?> query, Object... variables) {
+		return uri(this.base, path, query, variables);
+	}
+
+	URI uri(URI service, String path, Map<String, ?> query, Object... variables) {
 		List<Object> values = new ArrayList<>();
 		for (Object variable : variables) {
 			if (variable == null || !SAFE_ID.matcher(variable.toString()).matches()) {
@@ -71,7 +126,7 @@ public class PartnerApi {
 			}
 			values.add(variable);
 		}
-		UriComponentsBuilder builder = UriComponentsBuilder.fromUri(this.base).path(path);
+		UriComponentsBuilder builder = UriComponentsBuilder.fromUri(service).path(path);
 		query.forEach((name, value) -> {
 			if (value != null && !value.toString().isEmpty()) {
 				builder.queryParam(name, "{q" + values.size() + "}");
@@ -113,6 +168,42 @@ public class PartnerApi {
 		catch (RestClientException ex) {
 			throw new UpstreamUnavailableException("partner-service did not answer " + call.uri().getPath(), ex);
 		}
+	}
+
+	/**
+	 * A GET whose body is copied as it arrives (a file download): the reader only runs on
+	 * a 2xx, so that a refusal is still answered with a page.
+	 */
+	<T> T download(Call call, String accountId, BodyReader<T> reader) {
+		try {
+			return this.downloads.get()
+				.uri(call.uri())
+				.headers((headers) -> headers.setBearerAuth(call.bearer()))
+				.exchange((request, response) -> {
+					if (response.getStatusCode().isError()) {
+						RestClientResponseException refusal = new RestClientResponseException(
+								"answered " + response.getStatusCode().value(), response.getStatusCode(),
+								response.getStatusText(), response.getHeaders(), response.getBody().readAllBytes(),
+								StandardCharsets.UTF_8);
+						throw translate(refusal, call, accountId);
+					}
+					return reader.read(response.getHeaders().getContentType(), response.getBody());
+				});
+		}
+		catch (RestClientResponseException ex) {
+			throw translate(ex, call, accountId);
+		}
+		catch (RestClientException ex) {
+			throw new UpstreamUnavailableException("no download from " + call.uri().getPath(), ex);
+		}
+	}
+
+	/** Reads a download's body while the upstream answer is open. */
+	@FunctionalInterface
+	public interface BodyReader<T> {
+
+		T read(MediaType contentType, InputStream body) throws IOException;
+
 	}
 
 	private RuntimeException translate(RestClientResponseException ex, Call call, String accountId) {

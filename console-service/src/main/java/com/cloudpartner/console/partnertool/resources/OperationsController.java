@@ -1,0 +1,70 @@
+package com.cloudpartner.console.partnertool.resources;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import io.swagger.v3.oas.annotations.Hidden;
+
+import com.cloudpartner.console.partnertool.PartnerToolProperties;
+import com.cloudpartner.console.partnertool.session.PartnerSession;
+import com.cloudpartner.console.partnertool.web.Views;
+
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Jobs across all customers of the partner (filtered by customer and state) and one
+ * customer's resources. Read only: resources are changed through the API or the end
+ * user's console.
+ */
+@Controller
+@Hidden
+class OperationsController {
+
+	static final List<String> STATES = List.of("QUEUED", "RUNNING", "SUCCEEDED", "FAILED");
+
+	private static final Pattern PAGE_TOKEN = Pattern.compile("[A-Za-z0-9_=.-]{1,512}");
+
+	private static final Pattern CUSTOMER = Pattern.compile("[A-Za-z0-9._~-]{1,200}");
+
+	private final Operations operations;
+
+	private final int pageSize;
+
+	OperationsController(Operations operations, PartnerToolProperties properties) {
+		this.operations = operations;
+		this.pageSize = properties.pageSize();
+	}
+
+	@GetMapping(path = "/partner/jobs", produces = MediaType.TEXT_HTML_VALUE)
+	ModelAndView jobs(PartnerSession session, @RequestParam(required = false) String customer,
+			@RequestParam(required = false) String state, @RequestParam(required = false) String pageToken) {
+		String customerId = (customer != null && CUSTOMER.matcher(customer.strip()).matches()) ? customer.strip()
+				: null;
+		String chosenState = (state != null && STATES.contains(state)) ? state : null;
+		String token = (pageToken != null && PAGE_TOKEN.matcher(pageToken).matches()) ? pageToken : null;
+		Operations.JobPage page = this.operations.jobs(session, customerId, chosenState, this.pageSize, token);
+		ModelAndView view = Views.page("jobs", session);
+		view.addObject("jobs", page.jobs());
+		view.addObject("customer", customerId);
+		view.addObject("state", chosenState);
+		view.addObject("states", STATES);
+		view.addObject("nextPageToken", page.nextPageToken());
+		view.addObject("firstPage", token == null);
+		return view;
+	}
+
+	@GetMapping(path = "/partner/customers/{customerId}/resources", produces = MediaType.TEXT_HTML_VALUE)
+	ModelAndView resources(PartnerSession session, @PathVariable String customerId) {
+		Operations.Customer customer = this.operations.customer(session, customerId);
+		ModelAndView view = Views.page("resources", session);
+		view.addObject("customer", customer);
+		view.addObject("collections", this.operations.resources(session, customerId, this.pageSize));
+		return view;
+	}
+
+}

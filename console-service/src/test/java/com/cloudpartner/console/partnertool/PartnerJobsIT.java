@@ -1,0 +1,76 @@
+package com.cloudpartner.console.partnertool;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Jobs across customers and one customer's resources. */
+class PartnerJobsIT extends PartnerToolTestSupport {
+
+	@Test
+	void listsTheJobsOfAllCustomersAndFiltersThem() {
+		Partner partner = newPartner("Blue Hosting");
+		entitlementService.addJob(partner.accountId(), "j-1", "c-1", "SUCCEEDED");
+		entitlementService.addJob(partner.accountId(), "j-2", "c-2", "FAILED");
+		Browser browser = signedIn(partner);
+
+		HttpResponse<String> all = browser.get("/partner/jobs?lang=en");
+		HttpResponse<String> failed = browser.get("/partner/jobs?customer=c-2&state=FAILED");
+
+		assertThat(all.statusCode()).isEqualTo(200);
+		assertThat(all.body()).contains("data-job=\"j-1\"", "data-job=\"j-2\"", "Succeeded",
+				"href=\"/partner/customers/c-1/resources\"");
+		assertThat(failed.body()).contains("data-job=\"j-2\"", "QUOTA_EXCEEDED: no capacity")
+			.doesNotContain("data-job=\"j-1\"");
+		assertThat(entitlementService.requests).anySatisfy((seen) -> {
+			assertThat(seen.path()).isEqualTo("/v1/accounts/" + partner.accountId() + "/jobs");
+			assertThat(seen.query()).contains("customer=c-2", "state=FAILED", "pageSize=20");
+		});
+	}
+
+	@Test
+	void ignoresAStateThatIsNotOne() {
+		Partner partner = newPartner("Blue Hosting");
+		Browser browser = signedIn(partner);
+
+		HttpResponse<String> page = browser.get("/partner/jobs?state=DROP&lang=ko");
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("작업 내역", "id=\"jobs-empty\"");
+		assertThat(entitlementService.requests)
+			.filteredOn((seen) -> seen.path().equals("/v1/accounts/" + partner.accountId() + "/jobs"))
+			.allSatisfy((seen) -> assertThat(seen.query()).doesNotContain("state="));
+	}
+
+	@Test
+	void showsACustomersResourcesByKind() {
+		Partner partner = newPartner("Blue Hosting");
+		partner.account().addCustomer("c-9", "alice01", "Alice Kim");
+		entitlementService.addResource(partner.accountId(), "c-9", "servers", "s-1", "web-1");
+		entitlementService.addResource(partner.accountId(), "c-9", "public-ips", "ip-1", "ip for web");
+		Browser browser = signedIn(partner);
+
+		HttpResponse<String> page = browser.get("/partner/customers/c-9/resources");
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Alice Kim", "id=\"kind-servers\"", "web-1", "ip for web",
+				"href=\"/partner/jobs?customer=c-9\"");
+	}
+
+	@Test
+	void anotherPartnersCustomerHasNoResourcesPage() {
+		Partner owner = newPartner("Owner Hosting");
+		owner.account().addCustomer("c-owned", "bob01", "Bob");
+		entitlementService.addResource(owner.accountId(), "c-owned", "servers", "s-x", "secret-server");
+		Partner other = newPartner("Other Hosting");
+		Browser browser = signedIn(other);
+
+		HttpResponse<String> page = browser.get("/partner/customers/c-owned/resources");
+
+		assertThat(page.statusCode()).isEqualTo(404);
+		assertThat(page.body()).doesNotContain("secret-server", "Bob");
+	}
+
+}

@@ -107,6 +107,28 @@ class ConsoleChargesIT extends ConsoleTestSupport {
 	}
 
 	@Test
+	void neverShowsAnotherCustomersCharges() {
+		String account = newAccount("Blue Hosting", 20);
+		String customer = newCustomer(account, "user-3004");
+		String other = newCustomer(account, "user-3005");
+		String month = YearMonth.now(SEOUL).toString();
+		upstreams.insights.months.put(FakeInsights.monthKey(account, other, month), """
+				{"month":"%s","currencyCode":"KRW","customerCost":{"currencyCode":"KRW","amount":"4242421"},
+				 "lines":[{"sku":"products/secret/skus/x","meter":"vm-hours","quantity":"1",
+				   "customerCost":{"currencyCode":"KRW","amount":"4242421"}}]}""".formatted(month));
+		String cookie = openSession(account, customer, "user-3004", Duration.ofMinutes(5));
+
+		HttpResponse<String> page = get("/console/charges?month=" + month + "&customer=" + other, cookie);
+
+		assertThat(page.body()).doesNotContain("4,242,421", "4242421", "products/secret");
+		assertThat(upstreams.insights.calls.stream().filter((call) -> call.path().contains(account)))
+			.allSatisfy((call) -> {
+				assertThat(call.path()).contains("/customers/" + customer + "/").doesNotContain(other);
+				assertThat(call.tokenCustomer()).isEqualTo(customer);
+			});
+	}
+
+	@Test
 	void needsASession() {
 		assertThat(get("/console/charges", null).statusCode()).isEqualTo(401);
 		assertThat(get("/console/subscriptions", null).statusCode()).isEqualTo(401);

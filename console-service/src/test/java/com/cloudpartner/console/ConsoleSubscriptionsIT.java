@@ -43,7 +43,8 @@ class ConsoleSubscriptionsIT extends ConsoleTestSupport {
 		assertThat(page.body().split("class=\"subscription-row\"", -1)).hasSize(3);
 		// home keeps its summary and links the page
 		assertThat(get("/console/home", cookie).body()).contains("id=\"entitlements-section\"",
-				"href=\"/console/subscriptions\"", "href=\"/console/charges\"");
+				"id=\"subscriptions-link\" href=\"/console/subscriptions\"",
+				"id=\"charges-link\" href=\"/console/charges\"");
 	}
 
 	@Test

@@ -5,12 +5,19 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import com.cloudpartner.console.config.ConsoleProperties;
 import com.cloudpartner.console.monitoring.LineChart.Sample;
@@ -50,6 +57,8 @@ class MonitoringController {
 
 	private final Clock clock;
 
+	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+
 	MonitoringController(ServerMetrics metrics, ConsoleProperties properties, Clock clock) {
 		this.metrics = metrics;
 		this.properties = properties;
@@ -68,10 +77,15 @@ class MonitoringController {
 		Instant now = this.clock.instant();
 		Instant from = period.from(now);
 		Instant to = period.to(now);
-		Map<String, LineChart> charts = new LinkedHashMap<>();
+		// the four reads are independent: the page waits for the slowest, not for the sum
+		Map<String, String> context = MDC.getCopyOfContextMap();
+		Map<String, CompletableFuture<LineChart>> pending = new LinkedHashMap<>();
 		for (String metric : METRICS) {
-			charts.put(metric, chart(user, serverId, metric, period, from, to));
+			pending.put(metric, CompletableFuture.supplyAsync(
+					() -> withContext(context, () -> chart(user, serverId, metric, period, from, to)), this.executor));
 		}
+		Map<String, LineChart> charts = new LinkedHashMap<>();
+		pending.forEach((metric, chart) -> charts.put(metric, join(chart)));
 		ModelAndView view = user.page("console/monitoring/server", HttpStatus.OK);
 		view.addObject("server", server);
 		view.addObject("serverId", serverId);
@@ -80,6 +94,36 @@ class MonitoringController {
 		view.addObject("charts", charts);
 		view.addObject("metrics", METRICS);
 		return view;
+	}
+
+	@PreDestroy
+	void shutdown() {
+		this.executor.shutdown();
+	}
+
+	/** A suspension found by any read ends the page as it would have in sequence. */
+	private static LineChart join(CompletableFuture<LineChart> chart) {
+		try {
+			return chart.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
+	}
+
+	private static <T> T withContext(Map<String, String> context, Supplier<T> work) {
+		if (context != null) {
+			MDC.setContextMap(context);
+		}
+		try {
+			return work.get();
+		}
+		finally {
+			MDC.clear();
+		}
 	}
 
 	/** The chart of one series, or null while the API cannot deliver it. */

@@ -26,6 +26,8 @@ record BarChart(int height, List<Bar> bars) {
 
 	static final int TOP = 8;
 
+	static final int CAPTION_LENGTH = 32;
+
 	public int width() {
 		return WIDTH;
 	}
@@ -47,11 +49,17 @@ record BarChart(int height, List<Bar> bars) {
 			double share = (row.amount() != null && row.amount().signum() > 0)
 					? row.amount().divide(largest, MathContext.DECIMAL64).doubleValue() : 0;
 			double y = TOP + i * ROW;
-			bars.add(new Bar(row.label(), row.text(), (row.amount() != null) ? row.amount().toPlainString() : "",
-					coordinate(y + 4), coordinate(Math.max(share * room, (share > 0) ? 1 : 0)),
-					coordinate(y + ROW / 2.0), coordinate(LABEL_WIDTH + share * room + 6)));
+			bars.add(new Bar(row.label(), caption(row.label()), row.text(),
+					(row.amount() != null) ? row.amount().toPlainString() : "", coordinate(y + 4),
+					coordinate(Math.max(share * room, (share > 0) ? 1 : 0)), coordinate(y + ROW / 2.0),
+					coordinate(LABEL_WIDTH + share * room + 6)));
 		}
 		return new BarChart(TOP * 2 + rows.size() * ROW, bars);
+	}
+
+	/** What fits left of the bars at 12 px; the whole label is the bar's title. */
+	private static String caption(String label) {
+		return (label.length() > CAPTION_LENGTH) ? label.substring(0, CAPTION_LENGTH - 1) + "…" : label;
 	}
 
 	private static String coordinate(double value) {
@@ -70,7 +78,8 @@ record BarChart(int height, List<Bar> bars) {
 	}
 
 	/**
-	 * @param label SKU and meter, left of the bar
+	 * @param label SKU and meter, the bar's title
+	 * @param caption the label, shortened to fit left of the bar
 	 * @param text the amount as read, right of the bar
 	 * @param amount the exact amount (for tests and tools)
 	 * @param y the top of the bar
@@ -78,7 +87,8 @@ record BarChart(int height, List<Bar> bars) {
 	 * @param middle the text baseline
 	 * @param textX where the amount is written
 	 */
-	record Bar(String label, String text, String amount, String y, String length, String middle, String textX) {
+	record Bar(String label, String caption, String text, String amount, String y, String length, String middle,
+			String textX) {
 
 	}
 

@@ -23,6 +23,15 @@ class BarChartTests {
 	}
 
 	@Test
+	void shortensLongLabelsLeftOfTheBarAndKeepsThemWholeInTheTitle() {
+		String label = "server-premium/premium-4vcpu-16gb · vm-hours";
+		Bar bar = BarChart.of(List.of(new Row(label, "1 KRW", BigDecimal.ONE))).bars().get(0);
+
+		assertThat(bar.caption()).hasSize(32).endsWith("…").startsWith("server-premium/premium-4vcpu");
+		assertThat(bar.label()).isEqualTo(label);
+	}
+
+	@Test
 	void drawsNothingForAnEmptyMonth() {
 		assertThat(BarChart.of(List.of()).bars()).isEmpty();
 	}

@@ -74,6 +74,9 @@ final class FakeUpstreams {
 	/** Catalog, servers, images and jobs of entitlement-service. */
 	final FakeCloud cloud = new FakeCloud();
 
+	/** Monitoring series and the charges of a chosen month. */
+	final FakeInsights insights = new FakeInsights();
+
 	private final URI baseUri;
 
 	private FakeUpstreams() {
@@ -129,6 +132,10 @@ final class FakeUpstreams {
 		String path = exchange.getRequestURI().getPath();
 		String method = exchange.getRequestMethod();
 		Matcher m;
+		if (this.insights.handles(exchange)) {
+			this.insights.handle(exchange);
+			return;
+		}
 		if (this.cloud.handles(path)) {
 			this.cloud.handle(exchange);
 		}

@@ -30,6 +30,8 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	static final String LANGUAGE_COOKIE = "PARTNER_LANG";
 
+	static final String CONSOLE_LANGUAGE_COOKIE = "CONSOLE_LANG";
+
 	private final ConsoleSessionInterceptor sessions;
 
 	private final ConsoleUserResolver users;
@@ -40,17 +42,23 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	/**
-	 * Accept-Language (Korean by default), unless the partner tool's language switch left
-	 * its cookie: that cookie is scoped to {@code /partner}, so the console never sees
-	 * it.
+	 * Accept-Language (Korean by default), unless a language switch left its cookie: the
+	 * partner tool's is scoped to {@code /partner}, the end-user console's to
+	 * {@code /console}, so neither tool sees (or overwrites) the other's choice.
 	 */
 	@Bean
 	LocaleResolver localeResolver() {
 		AcceptHeaderLocaleResolver acceptHeader = new AcceptHeaderLocaleResolver();
 		acceptHeader.setSupportedLocales(List.of(Locale.KOREAN, Locale.ENGLISH));
 		acceptHeader.setDefaultLocale(Locale.KOREAN);
-		CookieLocaleResolver resolver = new CookieLocaleResolver(LANGUAGE_COOKIE);
-		resolver.setCookiePath("/partner");
+		return new PathScopedLocaleResolver(languageCookie(LANGUAGE_COOKIE, "/partner", acceptHeader),
+				languageCookie(CONSOLE_LANGUAGE_COOKIE, "/console", acceptHeader));
+	}
+
+	private static CookieLocaleResolver languageCookie(String name, String path,
+			AcceptHeaderLocaleResolver acceptHeader) {
+		CookieLocaleResolver resolver = new CookieLocaleResolver(name);
+		resolver.setCookiePath(path);
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		resolver.setCookieHttpOnly(true);
 		resolver.setCookieSameSite("Lax");

@@ -92,7 +92,7 @@ class ConsoleBrowserIT {
 	 * at the customer's prices (of usage reported earlier today).
 	 */
 	@Test
-	void anEndUsersDayCreatesAServerWatchesItsJobStopsItAndSeesTheCharge() throws Exception {
+	void anEndUsersDayCreatesAServerWatchesItsJobStopsItSeesTheChargeAndSwitchesToEnglish() throws Exception {
 		String partnerToken = client.token("demo-partner", "demo-partner-secret");
 		String userId = "day_" + UUID.randomUUID().toString().substring(0, 8);
 		HttpResponse<String> created = client.send(client.post("/v1/accounts/" + ACCOUNT + "/customers", partnerToken,
@@ -127,6 +127,13 @@ class ConsoleBrowserIT {
 			assertThat(browser.waitForText(By.id("charges"), "90").getText()).contains("vm-hours");
 			assertThat(browser.find(By.id("charges-total")).getText()).contains("90");
 			browser.screenshot("end-user-day-4-charges");
+			// the switch to English is remembered from page to page
+			browser.find(By.id("language-switch")).click();
+			assertThat(browser.waitForText(By.id("charges-section"), "Charges this month").getText()).contains("90");
+			browser.find(By.id("nav-servers")).click();
+			assertThat(browser.waitForAttribute(By.cssSelector("html"), "lang", "en").getAttribute("lang"))
+				.isEqualTo("en");
+			browser.screenshot("end-user-day-5-english");
 		}
 	}
 

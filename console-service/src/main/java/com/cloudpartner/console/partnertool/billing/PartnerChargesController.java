@@ -21,11 +21,11 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @Controller
 @Hidden
-class ChargesController {
+class PartnerChargesController {
 
 	private final Billing billing;
 
-	ChargesController(Billing billing) {
+	PartnerChargesController(Billing billing) {
 		this.billing = billing;
 	}
 

@@ -85,7 +85,7 @@ class PartnerToolBrowserIT {
 			browser.find(By.cssSelector("#nav a[href$='/partner/charges']")).click();
 			// two hours at 45 KRW: 90 at list, 76.5 -> 77 after the 15 % supply discount
 			String charges = browser.waitForText(By.id("charge-lines"), "vm-hours").getText();
-			assertThat(charges).contains("shop01").contains("90").contains("77");
+			assertThat(charges).contains("<b>Shop</b> 김").contains("90 KRW").contains("77 KRW");
 			browser.screenshot("partner-day-5-charges");
 			browser.find(By.cssSelector("#nav a[href$='/partner/invoices']")).click();
 			browser.find(By.cssSelector(".invoice-row .invoice-link")).click();

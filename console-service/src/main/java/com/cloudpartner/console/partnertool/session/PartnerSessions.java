@@ -1,17 +1,12 @@
 package com.cloudpartner.console.partnertool.session;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.regex.Pattern;
 
 import com.cloudpartner.console.partnertool.PartnerToolProperties;
+import com.cloudpartner.console.session.BoundedSessionStore;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -27,20 +22,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class PartnerSessions {
 
-	private static final Pattern ID_FORMAT = Pattern.compile("[A-Za-z0-9_-]{43}");
-
-	private final SecureRandom random = new SecureRandom();
-
 	private final Clock clock;
-
-	private final int maxSessions;
 
 	private final Duration maxLifetime;
 
-	private final ReentrantLock lock = new ReentrantLock();
-
-	/** Insertion order = age, so the first entry is the oldest. */
-	private final LinkedHashMap<String, PartnerSession> sessions = new LinkedHashMap<>();
+	private final BoundedSessionStore<PartnerSession> store;
 
 	@Autowired
 	PartnerSessions(Clock clock, PartnerToolProperties properties) {
@@ -49,62 +35,24 @@ public class PartnerSessions {
 
 	PartnerSessions(Clock clock, int maxSessions, Duration maxLifetime) {
 		this.clock = clock;
-		this.maxSessions = maxSessions;
 		this.maxLifetime = maxLifetime;
+		this.store = new BoundedSessionStore<>(maxSessions, PartnerSession::id);
 	}
 
 	public PartnerSession open(PartnerSession.SignIn signIn) {
 		Instant now = this.clock.instant();
 		Instant cap = now.plus(this.maxLifetime);
 		Instant expiresAt = signIn.tokenExpiresAt().isBefore(cap) ? signIn.tokenExpiresAt() : cap;
-		PartnerSession session = new PartnerSession(newToken(), signIn, newToken(), expiresAt);
-		this.lock.lock();
-		try {
-			if (this.sessions.size() >= this.maxSessions) {
-				removeExpired(now);
-			}
-			Iterator<PartnerSession> oldest = this.sessions.values().iterator();
-			while (this.sessions.size() >= this.maxSessions && oldest.hasNext()) {
-				oldest.next();
-				oldest.remove();
-			}
-			this.sessions.put(session.id(), session);
-		}
-		finally {
-			this.lock.unlock();
-		}
-		return session;
+		return this.store.add(new PartnerSession(newToken(), signIn, newToken(), expiresAt), (s) -> s.isExpired(now));
 	}
 
 	public Optional<PartnerSession> find(String id) {
-		if (id == null || !ID_FORMAT.matcher(id).matches()) {
-			return Optional.empty();
-		}
-		this.lock.lock();
-		try {
-			PartnerSession session = this.sessions.get(id);
-			if (session != null && session.isExpired(this.clock.instant())) {
-				this.sessions.remove(id);
-				return Optional.empty();
-			}
-			return Optional.ofNullable(session);
-		}
-		finally {
-			this.lock.unlock();
-		}
+		Instant now = this.clock.instant();
+		return this.store.find(id, (s) -> s.isExpired(now));
 	}
 
 	public void close(String id) {
-		if (id == null) {
-			return;
-		}
-		this.lock.lock();
-		try {
-			this.sessions.remove(id);
-		}
-		finally {
-			this.lock.unlock();
-		}
+		this.store.remove(id);
 	}
 
 	/** How long the session has left, for the cookie's Max-Age. */
@@ -115,34 +63,17 @@ public class PartnerSessions {
 
 	/** A fresh 256-bit random value, URL-safe: session ids and CSRF tokens. */
 	public String newToken() {
-		byte[] bytes = new byte[32];
-		this.random.nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		return BoundedSessionStore.newToken();
 	}
 
 	int size() {
-		this.lock.lock();
-		try {
-			return this.sessions.size();
-		}
-		finally {
-			this.lock.unlock();
-		}
+		return this.store.size();
 	}
 
 	@Scheduled(fixedDelayString = "${platform.partner-tool.session-purge-interval:60s}")
 	void purgeExpired() {
-		this.lock.lock();
-		try {
-			removeExpired(this.clock.instant());
-		}
-		finally {
-			this.lock.unlock();
-		}
-	}
-
-	private void removeExpired(Instant now) {
-		this.sessions.values().removeIf((session) -> session.isExpired(now));
+		Instant now = this.clock.instant();
+		this.store.removeExpired((s) -> s.isExpired(now));
 	}
 
 }

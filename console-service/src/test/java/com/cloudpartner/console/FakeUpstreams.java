@@ -74,6 +74,8 @@ final class FakeUpstreams {
 	/** Catalog, servers, images and jobs of entitlement-service. */
 	final FakeCloud cloud = new FakeCloud();
 
+	final FakeResources resources = new FakeResources(this.cloud);
+
 	private final URI baseUri;
 
 	private FakeUpstreams() {
@@ -129,7 +131,10 @@ final class FakeUpstreams {
 		String path = exchange.getRequestURI().getPath();
 		String method = exchange.getRequestMethod();
 		Matcher m;
-		if (this.cloud.handles(path)) {
+		if (this.resources.handles(path)) {
+			this.resources.handle(exchange);
+		}
+		else if (this.cloud.handles(path)) {
 			this.cloud.handle(exchange);
 		}
 		else if (method.equals("POST") && path.equals("/v1/oauth/token")) {

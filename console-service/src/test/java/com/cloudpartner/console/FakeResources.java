@@ -169,7 +169,8 @@ final class FakeResources {
 		}
 		@SuppressWarnings("unchecked")
 		Map<String, Object> details = (Map<String, Object>) resource.get("details");
-		boolean bound = details.get("server") != null;
+		// a firewall rule names its server too, but is not bound to it
+		boolean bound = !segment.equals("firewall-rules") && details.get("server") != null;
 		return switch (action) {
 			case "delete" -> !bound ? null : segment.equals("disks") ? "409 DISK_ATTACHED" : "409 PUBLIC_IP_ASSIGNED";
 			case "attach", "assign" ->

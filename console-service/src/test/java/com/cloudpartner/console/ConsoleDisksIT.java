@@ -41,6 +41,8 @@ class ConsoleDisksIT extends ResourcesTestSupport {
 		assertThat(runJob(customer, "/console/resources/disks/" + disk + "/delete", "confirm", "yes"))
 			.isEqualTo("SUCCEEDED");
 		assertThat(get("/console/resources/disks", customer.cookie()).body()).contains("id=\"resources-empty\"");
+		assertThat(get("/console/jobs", customer.cookie(), "Accept-Language", "en").body()).contains("Attach disk",
+				"Detach disk", "Delete disk", "class=\"resource-link\" href=\"/console/resources/disks/" + disk + "\"");
 	}
 
 	@Test

@@ -314,7 +314,7 @@ final class FakeCloud {
 		if (failure != null) {
 			job.put("state", "FAILED");
 			job.put("error", Map.of("code", failure, "message", "The provider said " + failure + "."));
-			if (job.get("type").equals("CREATE_SERVER")) {
+			if (((String) job.get("type")).startsWith("CREATE_")) {
 				server.put("state", "ERROR");
 			}
 			return;
@@ -325,14 +325,12 @@ final class FakeCloud {
 			case "STOP_SERVER" -> server.put("state", "STOPPED");
 			case "RESIZE_SERVER" -> server.put("sku", job.get("_sku"));
 			case "DELETE_SERVER" -> server.put("state", "DELETED");
-			default -> {
-			}
+			default -> FakeResources.complete(job, server);
 		}
 		server.put("updateTime", Instant.now().toString());
 	}
 
-	private Map<String, Object> queue(String a, String c, String type, Map<String, Object> server,
-			Map<String, Object> input) {
+	Map<String, Object> queue(String a, String c, String type, Map<String, Object> server, Map<String, Object> input) {
 		String id = UUID.randomUUID().toString();
 		Map<String, Object> job = new ConcurrentHashMap<>();
 		job.put("name", "accounts/" + a + "/jobs/" + id);
@@ -356,7 +354,7 @@ final class FakeCloud {
 		return publicJob(job);
 	}
 
-	private boolean pending(String target, String a) {
+	boolean pending(String target, String a) {
 		return this.jobs.getOrDefault(a, Map.of())
 			.values()
 			.stream()
@@ -408,7 +406,7 @@ final class FakeCloud {
 				List.of(Map.of("meter", meter, "unit", "HOUR")));
 	}
 
-	private JsonNode claims(String authorization) {
+	JsonNode claims(String authorization) {
 		if (authorization == null || !authorization.startsWith("Bearer ")) {
 			return null;
 		}
@@ -429,17 +427,17 @@ final class FakeCloud {
 		return null;
 	}
 
-	private static String text(JsonNode node, String field) {
+	static String text(JsonNode node, String field) {
 		JsonNode value = (node != null) ? node.get(field) : null;
 		return (value != null && !value.isNull()) ? value.asString() : null;
 	}
 
-	private void problem(HttpExchange exchange, int status, String code) throws IOException {
+	void problem(HttpExchange exchange, int status, String code) throws IOException {
 		respond(exchange, status, Map.of("type", "about:blank", "title", "Refused", "status", status, "code", code,
 				"detail", "at com.cloudpartner.Secret.internal(Secret.java:42) SQL select * from servers"));
 	}
 
-	private void respond(HttpExchange exchange, int status, Object body) throws IOException {
+	void respond(HttpExchange exchange, int status, Object body) throws IOException {
 		FakeUpstreams.respond(exchange, status, new String(this.json.writeValueAsBytes(body), StandardCharsets.UTF_8));
 	}
 

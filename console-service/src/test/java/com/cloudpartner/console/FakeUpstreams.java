@@ -77,6 +77,8 @@ final class FakeUpstreams {
 	/** Monitoring series and the charges of a chosen month. */
 	final FakeInsights insights = new FakeInsights();
 
+	final FakeResources resources = new FakeResources(this.cloud);
+
 	private final URI baseUri;
 
 	private FakeUpstreams() {
@@ -136,7 +138,10 @@ final class FakeUpstreams {
 			this.insights.handle(exchange);
 			return;
 		}
-		if (this.cloud.handles(path)) {
+		if (this.resources.handles(path)) {
+			this.resources.handle(exchange);
+		}
+		else if (this.cloud.handles(path)) {
 			this.cloud.handle(exchange);
 		}
 		else if (method.equals("POST") && path.equals("/v1/oauth/token")) {

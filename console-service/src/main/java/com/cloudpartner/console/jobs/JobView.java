@@ -1,6 +1,8 @@
 package com.cloudpartner.console.jobs;
 
 import java.time.ZoneId;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.cloudpartner.console.jobs.CustomerJobs.Job;
 import com.cloudpartner.console.web.ApiErrors;
@@ -17,7 +19,14 @@ import com.cloudpartner.console.web.Times;
  * else
  */
 record JobView(String id, String type, String state, boolean done, int step, String target, String targetLabel,
-		String serverId, String createTime, String createTimeText, String finishTimeText, Refusal error) {
+		String serverId, String createTime, String createTimeText, String finishTimeText, Refusal error,
+		String resourcePath) {
+
+	private static final Pattern OTHER_RESOURCE = Pattern
+		.compile("(disks|snapshots|images|public-ips|load-balancers|buckets)/([A-Za-z0-9][A-Za-z0-9_-]{0,99})");
+
+	private static final Pattern FIREWALL_RULE = Pattern
+		.compile("servers/([A-Za-z0-9][A-Za-z0-9_-]{0,99})/firewall-rules/[A-Za-z0-9][A-Za-z0-9_-]{0,99}");
 
 	static final int STEPS = 3;
 
@@ -35,7 +44,28 @@ record JobView(String id, String type, String state, boolean done, int step, Str
 				: null;
 		return new JobView(job.id(), (job.type() != null) ? job.type() : "", state, done, step, target,
 				Ids.lastSegment(target), serverId, (job.createTime() != null) ? job.createTime() : "",
-				Times.localWithSeconds(job.createTime(), zone), Times.localWithSeconds(job.finishTime(), zone), error);
+				Times.localWithSeconds(job.createTime(), zone), Times.localWithSeconds(job.finishTime(), zone), error,
+				resourcePath(target, user, state.equals("SUCCEEDED") && job.type() != null
+						&& job.type().startsWith("DELETE_") && !job.type().equals("DELETE_FIREWALL_RULE")));
+	}
+
+	/**
+	 * The console page of the resource a job changes, other than a server: a disk, ...,
+	 * or a server's firewall rules; null when it is not the customer's or no longer
+	 * there.
+	 */
+	private static String resourcePath(String target, ConsoleUser user, boolean deleted) {
+		String prefix = user.customerName() + "/";
+		if (deleted || !target.startsWith(prefix)) {
+			return null;
+		}
+		String rest = target.substring(prefix.length());
+		Matcher m = OTHER_RESOURCE.matcher(rest);
+		if (m.matches()) {
+			return "/console/resources/" + m.group(1) + "/" + m.group(2);
+		}
+		m = FIREWALL_RULE.matcher(rest);
+		return m.matches() ? "/console/servers/" + m.group(1) + "/firewall-rules" : null;
 	}
 
 	/**

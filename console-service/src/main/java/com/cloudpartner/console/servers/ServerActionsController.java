@@ -18,8 +18,8 @@ import com.cloudpartner.console.upstream.UpstreamUnavailableException;
 import com.cloudpartner.console.web.ApiErrors;
 import com.cloudpartner.console.web.ConsoleUser;
 import com.cloudpartner.console.web.Ids;
+import com.cloudpartner.console.web.Redirects;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,7 +27,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * The forms that change servers. Each is a POST carrying the session's CSRF token
@@ -179,10 +178,7 @@ class ServerActionsController {
 	}
 
 	static ModelAndView seeOther(String path) {
-		RedirectView redirect = new RedirectView(path, true);
-		redirect.setStatusCode(HttpStatus.SEE_OTHER);
-		redirect.setExposeModelAttributes(false);
-		return new ModelAndView(redirect);
+		return Redirects.seeOther(path);
 	}
 
 }

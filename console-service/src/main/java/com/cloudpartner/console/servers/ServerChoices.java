@@ -33,7 +33,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * to the public catalog's purchasable IAAS SKUs that are metered as servers.
  */
 @Component
-class ServerChoices {
+public class ServerChoices {
 
 	private static final Logger log = LoggerFactory.getLogger(ServerChoices.class);
 
@@ -101,7 +101,11 @@ class ServerChoices {
 			.toList();
 	}
 
-	private List<Choice> entitlements(ConsoleUser user) {
+	/**
+	 * The customer's ACTIVE IaaS entitlements, which every kind of resource is created
+	 * under.
+	 */
+	public List<Choice> entitlements(ConsoleUser user) {
 		URI uri = UriComponentsBuilder.fromUri(this.endpoints.entitlement())
 			.path("/v1/accounts/{accountId}/customers/{customerId}/entitlements")
 			.queryParam("pageSize", 500)
@@ -143,7 +147,7 @@ class ServerChoices {
 	}
 
 	/** A value of a select and its label. */
-	record Choice(String value, String label) {
+	public record Choice(String value, String label) {
 
 	}
 

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.cloudpartner.console.home.Money;
 import com.cloudpartner.console.config.ConsoleProperties;
 import com.cloudpartner.console.upstream.UpstreamUnavailableException;
 import com.cloudpartner.console.web.ConsoleUser;
@@ -98,19 +99,19 @@ class ChargesController {
 	}
 
 	private ChargesView view(MonthlyCharges.Month month, Locale locale) {
-		Amount total = Amount.of(month.customerCost(), month.currencyCode());
+		Money total = Money.of(month.customerCost(), month.currencyCode());
 		List<ChargesView.Line> lines = new ArrayList<>();
 		List<BarChart.Row> rows = new ArrayList<>();
 		for (MonthlyCharges.Line line : month.lines()) {
-			Amount amount = Amount.of(line.customerCost(), month.currencyCode());
+			Money amount = Money.of(line.customerCost(), month.currencyCode());
 			String text = (amount != null) ? amount.format(locale) : "";
 			String quantity = (line.quantity() != null && !line.quantity().isNull()) ? line.quantity().asString() : "";
 			lines.add(new ChargesView.Line(text(line.sku()), text(line.meter()), quantity, text));
 			rows.add(new BarChart.Row(shortName(line.sku()) + " · " + text(line.meter()), text,
-					(amount != null) ? amount.value() : null));
+					(amount != null) ? amount.amount() : null));
 		}
 		return new ChargesView((total != null) ? total.format(locale) : "",
-				(total != null) ? total.value().toPlainString() : "",
+				(total != null) ? total.amount().toPlainString() : "",
 				Times.local(month.asOf(), this.properties.timeZone()), lines, BarChart.of(rows));
 	}
 

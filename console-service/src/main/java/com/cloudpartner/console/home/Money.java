@@ -11,10 +11,10 @@ import tools.jackson.databind.JsonNode;
  * An exact amount in a currency, shown with grouping and every digit it has (never
  * through binary floating point).
  */
-record Money(String currencyCode, BigDecimal amount) {
+public record Money(String currencyCode, BigDecimal amount) {
 
 	/** {@code {currencyCode, amount}}, or a bare amount in {@code defaultCurrency}. */
-	static Money of(JsonNode node, String defaultCurrency) {
+	public static Money of(JsonNode node, String defaultCurrency) {
 		if (node == null || node.isNull() || node.isMissingNode()) {
 			return null;
 		}
@@ -35,7 +35,7 @@ record Money(String currencyCode, BigDecimal amount) {
 		}
 	}
 
-	String format(Locale locale) {
+	public String format(Locale locale) {
 		DecimalFormat format = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(locale));
 		format.setMinimumFractionDigits(Math.max(0, this.amount.scale()));
 		format.setMaximumFractionDigits(Math.max(0, this.amount.scale()));

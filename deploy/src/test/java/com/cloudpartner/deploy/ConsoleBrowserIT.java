@@ -102,14 +102,7 @@ class ConsoleBrowserIT {
 		String customerId = GatewayClient.JSON.readTree(created.body()).path("id").asString();
 		String entitlement = iaasEntitlement(partnerToken, customerId);
 		reportTwoHoursOfAServer(customerId, entitlement);
-		// the contract pass's fuzzing may have armed the simulated provider's faults
-		// (POST /v1/provider/faults): disarm those of the operations this day uses
-		String operator = client.token("local-operator", "local-operator-secret");
-		for (String operation : new String[] { "CREATE_SERVER", "STOP_SERVER" }) {
-			HttpResponse<String> disarmed = client.send(client.post("/v1/provider/faults", operator,
-					"{\"operation\":\"" + operation + "\",\"count\":0,\"error\":\"NONE\"}"));
-			assertThat(disarmed.statusCode()).as(disarmed.body()).isEqualTo(200);
-		}
+		client.disarmProviderFaults();
 
 		try (Browser browser = Browser.open("ko")) {
 			enterFromThePartnersSite(browser, partnerToken, customerId, userId);

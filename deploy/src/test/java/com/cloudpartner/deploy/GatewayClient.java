@@ -96,6 +96,27 @@ final class GatewayClient {
 		return last;
 	}
 
+	/**
+	 * Disarms every failure of the simulated provider: the contract pass's fuzzing of
+	 * {@code POST /v1/provider/faults} (operator) can leave operations armed to fail.
+	 */
+	void disarmProviderFaults() throws Exception {
+		String operator = token("local-operator", "local-operator-secret");
+		java.util.List<String> operations = new java.util.ArrayList<>(java.util.List.of("START_SERVER", "STOP_SERVER",
+				"REBOOT_SERVER", "RESIZE_SERVER", "RESET_SERVER_PASSWORD"));
+		for (String kind : new String[] { "SERVER", "DISK", "SNAPSHOT", "IMAGE", "PUBLIC_IP", "LOAD_BALANCER", "BUCKET",
+				"FIREWALL_RULE" }) {
+			for (String verb : new String[] { "CREATE_", "UPDATE_", "DELETE_" }) {
+				operations.add(verb + kind);
+			}
+		}
+		for (String operation : operations) {
+			HttpResponse<String> disarmed = send(post("/v1/provider/faults", operator,
+					"{\"operation\":\"" + operation + "\",\"count\":0,\"error\":\"NONE\"}"));
+			assertThat(disarmed.statusCode()).as(operation + " " + disarmed.body()).isEqualTo(200);
+		}
+	}
+
 	static void assertProblem(HttpResponse<String> response, int status, String code) {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
 		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");

@@ -55,11 +55,17 @@ class ConsoleServersIT extends ServersTestSupport {
 		assertThat(script.statusCode()).isEqualTo(200);
 		assertThat(script.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).contains("javascript"));
-		assertThat(script.body()).contains("textContent").doesNotContain("innerHTML");
+		assertThat(script.body()).contains("textContent", "job-finish-time", "job-error-live-code")
+			.doesNotContain("innerHTML");
+		assertThat(first.body()).contains("id=\"job-finish-time\"></dd>", "id=\"job-error-live-text\"");
 		JsonNode done = follow(customer, jobPage);
 		assertThat(done.get("state").asString()).isEqualTo("SUCCEEDED");
 		assertThat(done.get("step").asInt()).isEqualTo(3);
+		assertThat(done.get("errorText").isNull()).isTrue();
 		HttpResponse<String> finished = get(jobPage, customer.cookie(), "Accept-Language", "en");
+		// the progress answer has the finish time the reloaded page shows
+		assertThat(done.get("finishTimeText").asString()).isNotBlank();
+		assertThat(finished.body()).contains("id=\"job-finish-time\">" + done.get("finishTimeText").asString() + "<");
 		assertThat(finished.body())
 			.contains("data-state=\"SUCCEEDED\"", "id=\"job-succeeded\"", "id=\"back-to-server\"", "id=\"to-history\"")
 			.doesNotContain("id=\"password-box\"", "Init-", "job-progress.js");

@@ -115,8 +115,8 @@ class ResourcesAcrossCustomersIT extends ResourcesITSupport {
 		JsonNode list = get("/v3/api-docs", null).body().at("/paths/~1v1~1accounts~1{accountId}~1resources/get");
 		assertThat(list.at("/responses/200/content/application~1json/example/resources/0/sku").asString())
 			.isEqualTo("products/server-basic/skus/basic-2vcpu-4gb");
-		assertThat(list.at("/parameters").findValuesAsString("name")).contains("kind", "customer", "state",
-				"pageSize", "pageToken");
+		assertThat(list.at("/parameters").findValuesAsString("name")).contains("kind", "customer", "state", "pageSize",
+				"pageToken");
 	}
 
 	private static List<String> names(Response response) {

@@ -17,9 +17,14 @@
     state.className = 'state state-' + progress.state;
     document.getElementById('job-progress').value = progress.step;
     document.getElementById('job').setAttribute('data-state', progress.state);
+    if (progress.finishTimeText) {
+      document.getElementById('job-finish-time').textContent = progress.finishTimeText;
+    }
     if (progress.errorText) {
+      document.getElementById('job-error-live-text').textContent = progress.errorText;
+      document.getElementById('job-error-live-code').textContent = progress.errorCode || '';
       var error = document.getElementById('job-error-live');
-      error.textContent = progress.errorText;
+      error.setAttribute('data-code', progress.errorCode || '');
       error.hidden = false;
     }
     var waiting = document.getElementById('job-waiting');

@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,7 +59,12 @@ class ConsoleServerErrorsIT extends ServersTestSupport {
 		cloud.failNextJob.put(customer.key(), "QUOTA_EXCEEDED");
 
 		String jobPage = create(customer, "one-too-many");
-		assertThat(follow(customer, jobPage).get("errorText").asString()).contains("사용 한도를 모두 사용했습니다");
+		JsonNode failed = follow(customer, jobPage);
+		assertThat(failed.get("errorText").asString()).contains("사용 한도를 모두 사용했습니다");
+		// what the job page's script fills in when it does not reload (a password is
+		// shown)
+		assertThat(failed.get("errorCode").asString()).isEqualTo("QUOTA_EXCEEDED");
+		assertThat(failed.get("finishTimeText").asString()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
 
 		HttpResponse<String> korean = get(jobPage, customer.cookie());
 		HttpResponse<String> english = get(jobPage, customer.cookie(), "Accept-Language", "en");

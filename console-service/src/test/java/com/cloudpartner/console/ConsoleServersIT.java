@@ -36,13 +36,12 @@ class ConsoleServersIT extends ServersTestSupport {
 		HttpResponse<String> form = get("/console/servers/new", customer.cookie(), "Accept-Language", "en");
 
 		assertThat(form.statusCode()).isEqualTo(200);
-		// the ACTIVE IaaS entitlement only; server SKUs of the catalog (purchasable-skus
-		// refuses consoles)
-		assertThat(form.body())
-			.contains("value=\"" + customer.entitlement() + "\"",
-					"value=\"products/server-basic/skus/basic-2vcpu-4gb\">Basic 2 vCPU / 4 GB<",
-					"value=\"products/server-premium/skus/premium-4vcpu-16gb\"", "value=\"ubuntu-24.04\"",
-					"/images/img-1\">golden<", "name=\"requestKey\"")
+		// the ACTIVE IaaS entitlement only; the server SKUs the API offers this customer;
+		// the provider's OS images and the customer's own
+		assertThat(form.body()).contains("value=\"" + customer.entitlement() + "\"",
+				"value=\"products/server-basic/skus/basic-2vcpu-4gb\">Basic 2 vCPU / 4 GB<",
+				"value=\"products/server-premium/skus/premium-4vcpu-16gb\"", "value=\"ubuntu-24.04\">Ubuntu 24.04 LTS<",
+				"value=\"windows-server-2022\">Windows Server 2022<", "/images/img-1\">golden<", "name=\"requestKey\"")
 			.doesNotContain("e-office", "e-old", "ssd-gb", "nas-gb", "payg\"");
 
 		String jobPage = create(customer, "web-1");
@@ -56,11 +55,17 @@ class ConsoleServersIT extends ServersTestSupport {
 		assertThat(script.statusCode()).isEqualTo(200);
 		assertThat(script.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).contains("javascript"));
-		assertThat(script.body()).contains("textContent").doesNotContain("innerHTML");
+		assertThat(script.body()).contains("textContent", "job-finish-time", "job-error-live-code")
+			.doesNotContain("innerHTML");
+		assertThat(first.body()).contains("id=\"job-finish-time\"></dd>", "id=\"job-error-live-text\"");
 		JsonNode done = follow(customer, jobPage);
 		assertThat(done.get("state").asString()).isEqualTo("SUCCEEDED");
 		assertThat(done.get("step").asInt()).isEqualTo(3);
+		assertThat(done.get("errorText").isNull()).isTrue();
 		HttpResponse<String> finished = get(jobPage, customer.cookie(), "Accept-Language", "en");
+		// the progress answer has the finish time the reloaded page shows
+		assertThat(done.get("finishTimeText").asString()).isNotBlank();
+		assertThat(finished.body()).contains("id=\"job-finish-time\">" + done.get("finishTimeText").asString() + "<");
 		assertThat(finished.body())
 			.contains("data-state=\"SUCCEEDED\"", "id=\"job-succeeded\"", "id=\"back-to-server\"", "id=\"to-history\"")
 			.doesNotContain("id=\"password-box\"", "Init-", "job-progress.js");
@@ -92,14 +97,42 @@ class ConsoleServersIT extends ServersTestSupport {
 	}
 
 	@Test
-	void offersTheApisPurchasableSkusWhenItAnswersTheConsole() {
+	void offersOnlyServerTypesThePartnerSellsAndTheCloudRuns() {
 		Customer customer = signIn();
-		cloud.purchasableForConsole.add(customer.account());
+		cloud.notSellable.put(customer.account(), java.util.Set.of("products/server-basic/skus/basic-4vcpu-8gb"));
+		int callsBefore = cloud.calls.size();
 
 		HttpResponse<String> form = get("/console/servers/new", customer.cookie());
 
-		assertThat(form.body()).contains("value=\"products/server-basic/skus/basic-2vcpu-4gb\"")
-			.doesNotContain("premium-4vcpu-16gb", "basic-4vcpu-8gb");
+		// the catalog lists a GPU SKU metered in vm-hours too; no server runs on it
+		assertThat(form.body())
+			.contains("value=\"products/server-basic/skus/basic-2vcpu-4gb\"",
+					"value=\"products/server-premium/skus/premium-4vcpu-16gb\"")
+			.doesNotContain("basic-4vcpu-8gb", FakeCloud.GPU_SKU);
+		assertThat(cloud.calls.subList(callsBefore, cloud.calls.size()))
+			.anySatisfy((call) -> assertThat(call.path()).isEqualTo("/v1/accounts/" + customer.account() + "/customers/"
+					+ customer.id() + "/purchasable-skus?kind=servers&pageSize=500"));
+	}
+
+	@Test
+	void offersTheProvidersOsImagesBeforeTheCustomersOwn() {
+		Customer customer = signIn();
+		cloud.images.put(customer.key(),
+				List.of(Map.of("name",
+						"accounts/" + customer.account() + "/customers/" + customer.id() + "/images/img-2", "id",
+						"img-2", "displayName", "my golden image", "state", "ACTIVE")));
+
+		String form = get("/console/servers/new", customer.cookie()).body();
+
+		java.util.regex.Matcher options = java.util.regex.Pattern.compile("<option value=\"([^\"]+)\"")
+			.matcher(form.substring(form.indexOf("id=\"image\"")));
+		List<String> values = new java.util.ArrayList<>();
+		while (options.find()) {
+			values.add(options.group(1));
+		}
+		assertThat(values).containsExactly("rocky-9", "ubuntu-24.04", "windows-server-2022",
+				"accounts/" + customer.account() + "/customers/" + customer.id() + "/images/img-2");
+		assertThat(form).doesNotContain("debian-12", "ubuntu-22.04");
 	}
 
 	@Test

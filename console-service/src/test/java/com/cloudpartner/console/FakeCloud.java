@@ -23,14 +23,26 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * entitlement-service's catalog, servers and jobs as far as the console uses them, with
- * its access rule (a console token reaches only its own customer) and a job runner that
- * moves a job one step (QUEUED, RUNNING, finished) each time the job is read.
+ * entitlement-service's catalog, OS images, purchasable SKUs, servers and jobs as far as
+ * the console uses them, with its access rule (a console token reaches only its own
+ * customer; another customer's job is not found) and a job runner that moves a job one
+ * step (QUEUED, RUNNING, finished) each time the job is read.
  */
 final class FakeCloud {
 
+	/**
+	 * The SKUs servers are created with (entitlement-service's platform.resources.skus).
+	 */
 	static final List<String> SERVER_SKUS = List.of("products/server-basic/skus/basic-2vcpu-4gb",
 			"products/server-basic/skus/basic-4vcpu-8gb", "products/server-premium/skus/premium-4vcpu-16gb");
+
+	/** An IaaS SKU metered in vm-hours that partners may sell but no server runs on. */
+	static final String GPU_SKU = "products/gpu/skus/a100";
+
+	/** The provider's public OS images. */
+	static final List<Map<String, Object>> OS_IMAGES = List.of(osImage("rocky-9", "Rocky Linux 9", "LINUX"),
+			osImage("ubuntu-24.04", "Ubuntu 24.04 LTS", "LINUX"),
+			osImage("windows-server-2022", "Windows Server 2022", "WINDOWS"));
 
 	private static final Pattern CUSTOMER = Pattern.compile(
 			"/v1/accounts/([^/]+)/customers/([^/]+)/(servers|images|purchasable-skus|jobs)(?:/([^/]+))?(?:/([^/]+))?");
@@ -59,8 +71,10 @@ final class FakeCloud {
 	/** "a/c" whose servers, images and jobs answer 503. */
 	final Set<String> unavailable = ConcurrentHashMap.newKeySet();
 
-	/** Accounts whose purchasable-skus answer console tokens too. */
-	final Set<String> purchasableForConsole = ConcurrentHashMap.newKeySet();
+	/**
+	 * Account to the SKUs its partner may no longer sell (left out of purchasable-skus).
+	 */
+	final Map<String, Set<String>> notSellable = new ConcurrentHashMap<>();
 
 	/** "a/c" to their ACTIVE images. */
 	final Map<String, List<Map<String, Object>>> images = new ConcurrentHashMap<>();
@@ -78,7 +92,8 @@ final class FakeCloud {
 	}
 
 	boolean handles(String path) {
-		return path.startsWith("/v1/products") || CUSTOMER.matcher(path).matches() || JOB.matcher(path).matches();
+		return path.startsWith("/v1/products") || path.equals("/v1/os-images") || CUSTOMER.matcher(path).matches()
+				|| JOB.matcher(path).matches();
 	}
 
 	void handle(HttpExchange exchange) throws IOException {
@@ -95,6 +110,9 @@ final class FakeCloud {
 		Matcher m;
 		if (path.equals("/v1/products")) {
 			respond(exchange, 200, Map.of("products", products(), "nextPageToken", ""));
+		}
+		else if (path.equals("/v1/os-images")) {
+			respond(exchange, 200, Map.of("osImages", OS_IMAGES, "nextPageToken", ""));
 		}
 		else if ((m = SKUS.matcher(path)).matches()) {
 			respond(exchange, 200, Map.of("skus", skusOf(m.group(1)), "nextPageToken", ""));
@@ -117,13 +135,7 @@ final class FakeCloud {
 			String verb) throws IOException {
 		String key = FakeUpstreams.key(a, c);
 		if (collection.equals("purchasable-skus")) {
-			if (!this.purchasableForConsole.contains(a)) {
-				problem(exchange, 403, "ACCOUNT_FORBIDDEN");
-				return;
-			}
-			List<Object> skus = new ArrayList<>();
-			skusOf("server-basic").stream().limit(1).forEach((sku) -> skus.add(Map.of("sku", sku)));
-			respond(exchange, 200, Map.of("purchasableSkus", skus, "nextPageToken", ""));
+			purchasable(exchange, a);
 			return;
 		}
 		if (this.unavailable.contains(key)) {
@@ -176,6 +188,31 @@ final class FakeCloud {
 			return;
 		}
 		act(exchange, a, c, server, method.equals("DELETE") ? "delete" : verb);
+	}
+
+	/**
+	 * The SKUs of purchasable products not withdrawn from the partner, by name; with
+	 * {@code kind=servers}, only those servers are created with.
+	 */
+	private void purchasable(HttpExchange exchange, String a) throws IOException {
+		String kind = queryParam(exchange, "kind");
+		if (kind != null && !kind.equals("servers")) {
+			problem(exchange, 400, "VALIDATION_FAILED");
+			return;
+		}
+		Set<String> withdrawn = this.notSellable.getOrDefault(a, Set.of());
+		List<Map<String, Object>> skus = new ArrayList<>();
+		for (Map<String, Object> product : products()) {
+			if (Boolean.TRUE.equals(product.get("purchasable"))) {
+				skusOf((String) product.get("id")).stream()
+					.filter((sku) -> !withdrawn.contains((String) sku.get("name")))
+					.filter((sku) -> kind == null || SERVER_SKUS.contains((String) sku.get("name")))
+					.forEach(skus::add);
+			}
+		}
+		skus.sort(Comparator.comparing((Map<String, Object> sku) -> (String) sku.get("name")));
+		respond(exchange, 200, Map.of("purchasableSkus", skus.stream().map((sku) -> Map.of("sku", sku)).toList(),
+				"nextPageToken", ""));
 	}
 
 	private void create(HttpExchange exchange, String a, String c, Map<String, Map<String, Object>> mine)
@@ -285,7 +322,7 @@ final class FakeCloud {
 		}
 		String customer = (String) job.get("customer");
 		if (!this.leakJobs && !customer.equals("accounts/" + a + "/customers/" + text(token, "cust"))) {
-			problem(exchange, 403, "CUSTOMER_FORBIDDEN");
+			problem(exchange, 404, "JOB_NOT_FOUND");
 			return;
 		}
 		if (this.unavailable.contains(customer.substring("accounts/".length()).replace("/customers/", "/"))) {
@@ -380,7 +417,7 @@ final class FakeCloud {
 				product("server-basic", "Server (Basic)", "IAAS", true),
 				product("server-premium", "Server (Premium)", "IAAS", true),
 				product("ssd-disk", "SSD disk", "IAAS", true), product("nas", "NAS", "IAAS", false),
-				product("office-suite", "Office suite", "LICENSE", true));
+				product("gpu", "GPU server", "IAAS", true), product("office-suite", "Office suite", "LICENSE", true));
 	}
 
 	private static Map<String, Object> product(String id, String displayName, String family, boolean purchasable) {
@@ -397,8 +434,13 @@ final class FakeCloud {
 				List.of(sku("server-premium", "premium-4vcpu-16gb", "Premium 4 vCPU / 16 GB", "vm-hours"));
 			case "ssd-disk" -> List.of(sku("ssd-disk", "ssd-gb", "SSD per GB", "disk-gb"));
 			case "nas" -> List.of(sku("nas", "nas-gb", "NAS per GB", "vm-hours"));
+			case "gpu" -> List.of(sku("gpu", "a100", "GPU A100", "vm-hours"));
 			default -> List.of();
 		};
+	}
+
+	private static Map<String, Object> osImage(String id, String displayName, String osFamily) {
+		return Map.of("name", "os-images/" + id, "id", id, "displayName", displayName, "osFamily", osFamily);
 	}
 
 	private static Map<String, Object> sku(String product, String id, String displayName, String meter) {

@@ -68,6 +68,23 @@ abstract class ResourcesITSupport extends IntegrationTestSupport {
 		return "/v1/accounts/" + this.account + "/customers/" + this.customer;
 	}
 
+	/**
+	 * Another customer of the same partner, with an ACTIVE IAAS entitlement of its own;
+	 * answers its id and entitlement name.
+	 */
+	String[] anotherCustomer() throws Exception {
+		String other = UUID.randomUUID().toString();
+		ObjectNode created = example("customer.created");
+		created.put("id", UUID.randomUUID().toString());
+		((ObjectNode) created.get("data")).put("accountId", this.account).put("customerId", other);
+		produce("partner-events", "accounts/" + this.account, created.toString());
+		String path = "/v1/accounts/" + this.account + "/customers/" + other + "/entitlements";
+		Map<String, String> order = Map.of("offer", "offers/iaas-payg", "billingAccount",
+				"accounts/" + this.account + "/billingAccounts/demo-krw");
+		await().atMost(Duration.ofSeconds(30)).until(() -> post(path, this.partner, order).status() == 202);
+		return new String[] { other, get(path, this.partner).body().get("entitlements").get(0).get("name").asString() };
+	}
+
 	Response createServer(String displayName) {
 		return post(customerPath() + "/servers", this.partner, Map.of("entitlement", this.entitlement, "sku",
 				SERVER_SKU, "image", "ubuntu-24.04", "displayName", displayName));

@@ -34,6 +34,8 @@ class GatewayRoutingIT extends GatewayTestSupport {
 			"POST, /v1/accounts/acme/customers/c1/entitlements, entitlement",
 			"GET, /v1/accounts/acme/customers/c1/servers/s1, entitlement",
 			"GET, /v1/accounts/acme/billing-accounts, entitlement", "GET, /v1/accounts/acme/jobs/j1, entitlement",
+			"GET, /v1/accounts/acme/jobs, entitlement", "GET, /v1/accounts/acme/resources, entitlement",
+			"GET, /v1/accounts/acme/customers/c1/purchasable-skus, entitlement",
 			"GET, /v1/accounts/acme/billing/current-month, billing",
 			"GET, /v1/accounts/acme/customers/c1/billing/current-month, billing",
 			"PUT, /v1/accounts/acme/customers/c1/repricing-config, billing",
@@ -58,8 +60,9 @@ class GatewayRoutingIT extends GatewayTestSupport {
 
 	@ParameterizedTest
 	@CsvSource({ "/v1/products/server-basic/skus, entitlement", "/v1/offers, entitlement",
-			"/v1/operations/op-1, entitlement", "/v1/billing-runs, billing", "/v1/billing-export/schema, billing",
-			"/v1/partner-applications, partner", "/v1/accounts/globex, partner" })
+			"/v1/operations/op-1, entitlement", "/v1/os-images, entitlement", "/v1/os-images/ubuntu-24.04, entitlement",
+			"/v1/billing-runs, billing", "/v1/billing-export/schema, billing", "/v1/partner-applications, partner",
+			"/v1/accounts/globex, partner" })
 	void routesOperatorEverywhere(String path, String service) {
 		this.http.get()
 			.uri(path)

@@ -117,6 +117,31 @@ class GatewaySecurityIT extends GatewayTestSupport {
 	}
 
 	@Test
+	void letsConsoleTokenFollowItsJobsAndReadItsPurchasableSkus() {
+		String console = TestTokens.console(ACCOUNT, "cust-1");
+		for (String path : new String[] { "/v1/accounts/acme/jobs", "/v1/accounts/acme/jobs/j1",
+				"/v1/accounts/acme/customers/cust-1/purchasable-skus", "/v1/os-images" }) {
+			this.http.get()
+				.uri(path)
+				.header(HttpHeaders.AUTHORIZATION, bearer(console))
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.service")
+				.isEqualTo("entitlement")
+				.jsonPath("$.path")
+				.isEqualTo(path)
+				.jsonPath("$.headers['x-verified-customer']")
+				.isEqualTo("cust-1");
+		}
+		expectConsoleForbidden(this.http.get().uri("/v1/accounts/globex/jobs"), console);
+		expectConsoleForbidden(this.http.get().uri("/v1/accounts/acme/customers/cust-2/purchasable-skus"), console);
+		expectConsoleForbidden(this.http.get().uri("/v1/accounts/acme/customers/cust-1/purchasable-offers"), console);
+		expectConsoleForbidden(this.http.get().uri("/v1/accounts/acme/resources"), console);
+	}
+
+	@Test
 	void refusesDotSegmentsThatServicesWouldNormalise() {
 		String console = TestTokens.console(ACCOUNT, "cust-1");
 		for (String path : new String[] {

@@ -96,7 +96,8 @@ class JobsController {
 		String stateText = this.messages.getMessage("job.state." + job.state(), null, job.state(), locale);
 		String errorText = (job.error() != null) ? this.messages.getMessage(job.error().messageKey(), null, locale)
 				: null;
-		return new Progress(job.state(), job.done(), job.step(), stateText, errorText);
+		return new Progress(job.state(), job.done(), job.step(), stateText, job.finishTimeText(), errorText,
+				(job.error() != null) ? job.error().code() : null);
 	}
 
 	private static String requireId(String jobId) {
@@ -117,9 +118,12 @@ class JobsController {
 	 * @param done whether it has finished
 	 * @param step 1 queued, 2 running, 3 finished
 	 * @param stateText the state in the user's language
+	 * @param finishTimeText when it finished, as the page shows it; empty until then
 	 * @param errorText why it failed, in the user's language
+	 * @param errorCode the API's code of the failure, as the page shows it
 	 */
-	record Progress(String state, boolean done, int step, String stateText, String errorText) {
+	record Progress(String state, boolean done, int step, String stateText, String finishTimeText, String errorText,
+			String errorCode) {
 
 	}
 

@@ -57,7 +57,10 @@ class ServerCatalog {
 		return current(token).products();
 	}
 
-	/** The SKUs of purchasable IAAS products that are metered as servers. */
+	/**
+	 * The SKUs of purchasable IAAS products that are metered as servers, for the names of
+	 * servers' SKUs (what a customer may choose comes from purchasable-skus).
+	 */
 	List<Sku> serverSkus(String token) {
 		return current(token).serverSkus();
 	}

@@ -5,14 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import com.cloudpartner.console.servers.ServerCatalog.Product;
 import com.cloudpartner.console.servers.ServerCatalog.Sku;
 import com.cloudpartner.console.upstream.ServiceEndpoints;
 import com.cloudpartner.console.upstream.UpstreamCalls;
-import com.cloudpartner.console.upstream.UpstreamRefusedException;
 import com.cloudpartner.console.web.ConsoleUser;
 import com.cloudpartner.console.web.Ids;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -24,18 +20,12 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * What the customer may choose from when creating or resizing a server: their ACTIVE IaaS
- * entitlements, the server SKUs the API offers them, and the OS images (the configured
- * ones and the customer's own).
- *
- * <p>
- * Server SKUs come from {@code purchasable-skus} when entitlement-service answers it for
- * a console token; today it answers only partner tokens (403), so the console falls back
- * to the public catalog's purchasable IAAS SKUs that are metered as servers.
+ * entitlements, the server SKUs their partner may sell them and the cloud runs
+ * ({@code purchasable-skus?kind=servers}, read with their own console token), and the OS
+ * images (the provider's public ones and the customer's own).
  */
 @Component
 public class ServerChoices {
-
-	private static final Logger log = LoggerFactory.getLogger(ServerChoices.class);
 
 	private final RestClient http;
 
@@ -47,16 +37,16 @@ public class ServerChoices {
 
 	private final CustomerServers servers;
 
-	private final ServerProperties properties;
+	private final OsImages osImages;
 
 	ServerChoices(RestClient upstream, ServiceEndpoints endpoints, UpstreamCalls calls, ServerCatalog catalog,
-			CustomerServers servers, ServerProperties properties) {
+			CustomerServers servers, OsImages osImages) {
 		this.http = upstream;
 		this.endpoints = endpoints;
 		this.calls = calls;
 		this.catalog = catalog;
 		this.servers = servers;
-		this.properties = properties;
+		this.osImages = osImages;
 	}
 
 	/** Everything the create form offers. */
@@ -66,23 +56,9 @@ public class ServerChoices {
 
 	/** The server SKUs, as {@code products/{p}/skus/{s}} with their display names. */
 	List<Choice> skus(ConsoleUser user) {
-		List<Sku> skus;
-		try {
-			skus = purchasable(user);
-		}
-		catch (UpstreamRefusedException ex) {
-			if (ex.isSuspension() || (ex.status() != 401 && ex.status() != 403)) {
-				throw ex;
-			}
-			log.debug("purchasable-skus refused the console token ({}), using the catalog", ex.code());
-			skus = this.catalog.serverSkus(user.token());
-		}
-		return skus.stream().map((s) -> new Choice(s.name(), label(s))).toList();
-	}
-
-	private List<Sku> purchasable(ConsoleUser user) {
 		URI uri = UriComponentsBuilder.fromUri(this.endpoints.entitlement())
 			.path("/v1/accounts/{accountId}/customers/{customerId}/purchasable-skus")
+			.queryParam("kind", "servers")
 			.queryParam("pageSize", 500)
 			.buildAndExpand(user.accountId(), user.customerId())
 			.encode()
@@ -97,7 +73,8 @@ public class ServerChoices {
 		return answer.purchasableSkus()
 			.stream()
 			.map(PurchasableSku::sku)
-			.filter((s) -> s != null && s.isServer())
+			.filter((s) -> s != null && s.name() != null)
+			.map((s) -> new Choice(s.name(), label(s)))
 			.toList();
 	}
 
@@ -135,7 +112,7 @@ public class ServerChoices {
 
 	private List<Choice> images(ConsoleUser user) {
 		List<Choice> images = new ArrayList<>();
-		this.properties.images().forEach((image) -> images.add(new Choice(image, image)));
+		this.osImages.list(user.token()).forEach((image) -> images.add(new Choice(image.id(), image.label())));
 		this.servers.images(user)
 			.forEach((image) -> images.add(new Choice(image.name(),
 					(image.displayName() != null) ? image.displayName() : Ids.lastSegment(image.name()))));

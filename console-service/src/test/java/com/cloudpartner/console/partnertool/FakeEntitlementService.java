@@ -6,19 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * entitlement-service as far as the partner tool uses it: the offers available to the
- * token's partner, the account's jobs (filtered by customer and state) and a customer's
- * resources by kind.
+ * token's partner, and the account's jobs and resources across customers (filtered as the
+ * service filters them, newest first, paged).
  */
 final class FakeEntitlementService extends FakeService {
 
 	private static final FakeEntitlementService INSTANCE = new FakeEntitlementService();
-
-	private static final Pattern RESOURCES = Pattern.compile("/customers/([^/]+)/([a-z-]+)");
 
 	/** accountId to the offers available to it. */
 	final Map<String, List<Map<String, Object>>> offers = new ConcurrentHashMap<>();
@@ -26,7 +22,7 @@ final class FakeEntitlementService extends FakeService {
 	/** accountId to its jobs, newest first. */
 	final Map<String, List<Map<String, Object>>> jobs = new ConcurrentHashMap<>();
 
-	/** accountId + "/" + customerId + "/" + kind to resources. */
+	/** accountId to its resources, newest first. */
 	final Map<String, List<Map<String, Object>>> resources = new ConcurrentHashMap<>();
 
 	private FakeEntitlementService() {
@@ -51,16 +47,20 @@ final class FakeEntitlementService extends FakeService {
 		this.jobs.computeIfAbsent(accountId, (a) -> new CopyOnWriteArrayList<>()).add(job);
 	}
 
+	/** Adds a RUNNING resource, newer than those added before. */
 	void addResource(String accountId, String customerId, String kind, String id, String displayName) {
-		this.resources.computeIfAbsent(accountId + "/" + customerId + "/" + kind, (k) -> new CopyOnWriteArrayList<>())
-			.add(Map.of("name", "accounts/" + accountId + "/customers/" + customerId + "/" + kind + "/" + id, "id", id,
-					"displayName", displayName, "sku", "products/server/skus/basic-1", "state", "RUNNING", "createTime",
+		addResource(accountId, customerId, kind, id, displayName, "RUNNING");
+	}
+
+	void addResource(String accountId, String customerId, String kind, String id, String displayName, String state) {
+		this.resources.computeIfAbsent(accountId, (k) -> new CopyOnWriteArrayList<>())
+			.add(0, Map.of("name", "accounts/" + accountId + "/customers/" + customerId + "/" + kind + "/" + id, "id",
+					id, "displayName", displayName, "sku", "products/server/skus/basic-1", "state", state, "createTime",
 					"2026-11-01T00:00:00Z"));
 	}
 
 	@Override
 	void route(Request r) throws IOException {
-		Matcher m;
 		if (r.accountId() == null && r.rest().equals("/v1/offers") && r.method().equals("GET")) {
 			page(r.exchange(), "offers", this.offers.getOrDefault(r.tokenAccount(), List.of()), r.query());
 		}
@@ -76,15 +76,20 @@ final class FakeEntitlementService extends FakeService {
 			}
 			page(r.exchange(), "jobs", matching, r.query());
 		}
-		else if (r.accountId() != null && (m = RESOURCES.matcher(r.rest())).matches() && r.method().equals("GET")) {
-			String field = switch (m.group(2)) {
-				case "public-ips" -> "publicIps";
-				case "load-balancers" -> "loadBalancers";
-				default -> m.group(2);
-			};
-			page(r.exchange(), field,
-					this.resources.getOrDefault(r.accountId() + "/" + m.group(1) + "/" + m.group(2), List.of()),
-					r.query());
+		else if (r.accountId() != null && r.rest().equals("/resources") && r.method().equals("GET")) {
+			String kind = r.param("kind");
+			String customer = r.param("customer");
+			String state = r.param("state");
+			List<Map<String, Object>> matching = new ArrayList<>();
+			for (Map<String, Object> resource : this.resources.getOrDefault(r.accountId(), List.of())) {
+				String[] name = resource.get("name").toString().split("/");
+				if ((kind == null || kind.equals(name[4])) && (customer == null || customer.equals(name[3]))
+						&& ((state == null) ? !"DELETED".equals(resource.get("state"))
+								: state.equals(resource.get("state")))) {
+					matching.add(resource);
+				}
+			}
+			page(r.exchange(), "resources", matching, r.query());
 		}
 		else {
 			notFound(r.exchange(), "NOT_FOUND");

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Jobs across customers and one customer's resources. */
+/** Jobs across customers, filtered by customer and state. */
 class PartnerJobsIT extends PartnerToolTestSupport {
 
 	@Test
@@ -42,35 +42,6 @@ class PartnerJobsIT extends PartnerToolTestSupport {
 		assertThat(entitlementService.requests)
 			.filteredOn((seen) -> seen.path().equals("/v1/accounts/" + partner.accountId() + "/jobs"))
 			.allSatisfy((seen) -> assertThat(seen.query()).doesNotContain("state="));
-	}
-
-	@Test
-	void showsACustomersResourcesByKind() {
-		Partner partner = newPartner("Blue Hosting");
-		partner.account().addCustomer("c-9", "alice01", "Alice Kim");
-		entitlementService.addResource(partner.accountId(), "c-9", "servers", "s-1", "web-1");
-		entitlementService.addResource(partner.accountId(), "c-9", "public-ips", "ip-1", "ip for web");
-		Browser browser = signedIn(partner);
-
-		HttpResponse<String> page = browser.get("/partner/customers/c-9/resources");
-
-		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.body()).contains("Alice Kim", "id=\"kind-servers\"", "web-1", "ip for web",
-				"href=\"/partner/jobs?customer=c-9\"");
-	}
-
-	@Test
-	void anotherPartnersCustomerHasNoResourcesPage() {
-		Partner owner = newPartner("Owner Hosting");
-		owner.account().addCustomer("c-owned", "bob01", "Bob");
-		entitlementService.addResource(owner.accountId(), "c-owned", "servers", "s-x", "secret-server");
-		Partner other = newPartner("Other Hosting");
-		Browser browser = signedIn(other);
-
-		HttpResponse<String> page = browser.get("/partner/customers/c-owned/resources");
-
-		assertThat(page.statusCode()).isEqualTo(404);
-		assertThat(page.body()).doesNotContain("secret-server", "Bob");
 	}
 
 }

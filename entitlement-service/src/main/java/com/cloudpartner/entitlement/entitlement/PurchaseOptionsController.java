@@ -1,10 +1,15 @@
 package com.cloudpartner.entitlement.entitlement;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -16,12 +21,14 @@ import com.cloudpartner.entitlement.catalog.Family;
 import com.cloudpartner.entitlement.catalog.Meter;
 import com.cloudpartner.entitlement.catalog.Offer;
 import com.cloudpartner.entitlement.catalog.OfferView;
+import com.cloudpartner.support.problem.ApiProblem;
 import com.cloudpartner.support.security.Access;
 import com.cloudpartner.support.security.VerifiedToken;
 
 import com.cloudpartner.entitlement.common.PageRequest;
 import com.cloudpartner.entitlement.common.ProblemResponses;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,21 +45,61 @@ class PurchaseOptionsController {
 
 	private final PurchaseOptions options;
 
-	PurchaseOptionsController(PurchaseOptions options) {
+	private final ObjectProvider<ResourceSkus> resourceSkus;
+
+	PurchaseOptionsController(PurchaseOptions options, ObjectProvider<ResourceSkus> resourceSkus) {
 		this.options = options;
+		this.resourceSkus = resourceSkus;
 	}
 
 	@GetMapping("/purchasable-skus")
-	@Operation(summary = "SKUs the partner may buy for the customer, or UPGRADE/DOWNGRADE an entitlement to")
+	@Operation(summary = "SKUs the partner may buy for the customer, or UPGRADE/DOWNGRADE an entitlement to",
+			description = "The customer's console token may read its own customer's list for a new purchase (no "
+					+ "changeType); it gets the same answer the partner gets. kind narrows the list to the SKUs that "
+					+ "resources of that kind are created with, for example the server types the cloud runs.")
+	@ApiResponse(responseCode = "200", description = "A page of SKUs, by name",
+			content = @Content(schema = @Schema(implementation = PurchasableSkus.class),
+					examples = @ExampleObject(value = """
+							{"purchasableSkus": [{"sku": {"name": "products/server-basic/skus/basic-2vcpu-4gb",
+							  "id": "basic-2vcpu-4gb", "displayName": "Basic 2 vCPU / 4 GB",
+							  "meters": [{"meter": "vm-hours", "unit": "HOUR"}],
+							  "product": {"name": "products/server-basic", "id": "server-basic",
+							   "displayName": "Server (Basic)", "family": "IAAS"}}}],
+							 "nextPageToken": ""}
+							""")))
 	PurchasableSkus purchasableSkus(VerifiedToken token, @PathVariable String accountId,
 			@PathVariable String customerId, @RequestParam(required = false) String changeType,
-			@RequestParam(required = false) String entitlement, @RequestParam(required = false) Integer pageSize,
-			@RequestParam(required = false) String pageToken) {
-		Access.requireAccountRead(token, accountId);
+			@RequestParam(required = false) String entitlement,
+			@Parameter(
+					description = "servers, disks, snapshots, images, public-ips, load-balancers or buckets") @RequestParam(
+							required = false) String kind,
+			@RequestParam(required = false) Integer pageSize, @RequestParam(required = false) String pageToken) {
+		if (token.isConsole()) {
+			Access.requireCustomer(token, accountId, customerId);
+			if ((changeType != null && !changeType.isBlank()) || (entitlement != null && !entitlement.isBlank())) {
+				throw ApiProblem.forbidden("CONSOLE_FORBIDDEN",
+						"A console token lists the SKUs of a new purchase only; changing an entitlement is the partner's.");
+			}
+		}
+		else {
+			Access.requireAccountRead(token, accountId);
+		}
 		PageRequest page = PageRequest.of(pageSize, pageToken, 1);
-		var served = page.slice(this.options.purchasableSkus(accountId, customerId, changeType, entitlement),
-				(s) -> s.sku().name());
+		List<ProductSku> skus = this.options.purchasableSkus(accountId, customerId, changeType, entitlement);
+		if (kind != null && !kind.isBlank()) {
+			Set<String> ofKind = Set.copyOf(skusOfKind(kind));
+			skus = skus.stream().filter((s) -> ofKind.contains(s.sku().name())).toList();
+		}
+		var served = page.slice(skus, (s) -> s.sku().name());
 		return new PurchasableSkus(served.items().stream().map(PurchasableSku::of).toList(), served.nextPageToken());
+	}
+
+	private List<String> skusOfKind(String kind) {
+		ResourceSkus known = this.resourceSkus.getIfUnique();
+		List<String> kinds = (known != null) ? known.kinds() : List.of();
+		return Optional.ofNullable(known)
+			.flatMap((k) -> k.skusOf(kind))
+			.orElseThrow(() -> ApiProblem.invalidField("kind", "must be one of " + String.join(", ", kinds)));
 	}
 
 	@PostMapping("/query-eligible-billing-accounts")

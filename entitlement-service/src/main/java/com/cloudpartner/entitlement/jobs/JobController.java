@@ -35,12 +35,26 @@ class JobController {
 	@GetMapping("/v1/accounts/{accountId}/jobs")
 	@Operation(summary = "The partner's job history, newest first",
 			description = "Filter by customer (id or name), resource (name; a server's name also matches its "
-					+ "firewall rules) and state.")
+					+ "firewall rules) and state. A console token of the account reads its own customer's jobs "
+					+ "only: the list is always filtered to that customer, and another customer's filter finds none.")
 	JobList list(VerifiedToken token, @PathVariable String accountId, @RequestParam(required = false) String customer,
 			@RequestParam(required = false) String resource, @RequestParam(required = false) String state,
 			@RequestParam(required = false) Integer pageSize, @RequestParam(required = false) String pageToken) {
-		Access.requireAccountRead(token, accountId);
-		return list(accountId, customerId(accountId, customer), resource, state, pageSize, pageToken);
+		String customerId = customerId(accountId, customer);
+		if (token.isConsole()) {
+			requireConsoleOf(token, accountId);
+			if (customerId != null && !customerId.equals(token.customerId())) {
+				// validate what was sent as for any list, then find nothing
+				PageRequest.of(pageSize, pageToken, 2);
+				state(state);
+				return new JobList(List.of(), "");
+			}
+			customerId = token.customerId();
+		}
+		else {
+			Access.requireAccountRead(token, accountId);
+		}
+		return list(accountId, customerId, resource, state, pageSize, pageToken);
 	}
 
 	@GetMapping("/v1/accounts/{accountId}/customers/{customerId}/jobs")
@@ -53,18 +67,20 @@ class JobController {
 	}
 
 	@GetMapping("/v1/accounts/{accountId}/jobs/{jobId}")
-	@Operation(summary = "One job (partner, or the console of the job's customer)")
+	@Operation(summary = "One job (partner, or the console of the job's customer)",
+			description = "A console token finds only its own customer's jobs: another customer's job is not found.")
 	JobView get(VerifiedToken token, @PathVariable String accountId, @PathVariable String jobId) {
-		if (!token.isConsole() || !accountId.equals(token.accountId())) {
+		if (token.isConsole()) {
+			requireConsoleOf(token, accountId);
+		}
+		else {
 			Access.requireAccountRead(token, accountId);
 		}
-		Job job = this.jobs.find(accountId, jobId)
+		return this.jobs.find(accountId, jobId)
+			.filter((job) -> !token.isConsole() || job.customerId().equals(token.customerId()))
+			.map(JobView::of)
 			.orElseThrow(() -> ApiProblem.notFound("JOB_NOT_FOUND",
 					"There is no job accounts/" + accountId + "/jobs/" + jobId + "."));
-		if (token.isConsole()) {
-			Access.requireCustomer(token, accountId, job.customerId());
-		}
-		return JobView.of(job);
 	}
 
 	private JobList list(String accountId, String customerId, String resource, String state, Integer pageSize,
@@ -72,6 +88,13 @@ class JobController {
 		var page = this.jobs.list(accountId, customerId, blankToNull(resource), state(state),
 				PageRequest.of(pageSize, pageToken, 2));
 		return new JobList(page.items().stream().map(JobView::of).toList(), page.nextPageToken());
+	}
+
+	/** A console token of a customer of this account. */
+	private static void requireConsoleOf(VerifiedToken token, String accountId) {
+		if (token.customerId() == null || !accountId.equals(token.accountId())) {
+			throw ApiProblem.forbidden("CUSTOMER_FORBIDDEN", "The console token is bound to another account.");
+		}
 	}
 
 	private static String customerId(String accountId, String customer) {

@@ -17,6 +17,12 @@ public interface CloudProvider {
 
 	ProviderResource createServer(String id, String owner, String sku, String image, String passwordHash);
 
+	/**
+	 * The public operating system images servers can be created from (a customer's own
+	 * images come on top).
+	 */
+	List<OsImage> osImages();
+
 	ProviderResource startServer(String id);
 
 	ProviderResource stopServer(String id);

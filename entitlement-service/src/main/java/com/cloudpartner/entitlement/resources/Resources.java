@@ -152,6 +152,43 @@ class Resources {
 	}
 
 	/**
+	 * A partner account's resources across its customers, newest first: of one customer
+	 * and one kind where given, in one state where given, else all but deleted ones.
+	 */
+	Page<Resource> listOfAccount(String accountId, String customerId, ResourceKind kind, ResourceState state,
+			PageRequest page) {
+		Instant beforeTime = Instant.parse("9999-01-01T00:00:00Z");
+		String beforeId = "";
+		if (!page.first()) {
+			try {
+				beforeTime = Instant.parse(page.after().get(0));
+				beforeId = page.after().get(1);
+			}
+			catch (DateTimeParseException ex) {
+				throw ApiProblem.invalidField("pageToken", "is not a token returned by this list");
+			}
+		}
+		List<Resource> rows = this.jdbc.sql("select " + COLUMNS + """
+				 from resource where account_id = :account
+				and (cast(:customer as text) is null or customer_id = :customer)
+				and (cast(:kind as text) is null or kind = :kind)
+				and (case when cast(:state as text) is null then state <> 'DELETED' else state = :state end)
+				and (:first or (create_time, id) < (:beforeTime, :beforeId))
+				order by create_time desc, id desc limit :limit""")
+			.param("account", accountId)
+			.param("customer", customerId, java.sql.Types.VARCHAR)
+			.param("kind", (kind != null) ? kind.name() : null, java.sql.Types.VARCHAR)
+			.param("state", (state != null) ? state.name() : null, java.sql.Types.VARCHAR)
+			.param("first", page.first())
+			.param("beforeTime", Timestamp.from(beforeTime))
+			.param("beforeId", beforeId)
+			.param("limit", page.fetchSize())
+			.query(this::resource)
+			.list();
+		return page.page(rows, (r) -> List.of(r.createTime().toString(), r.id()));
+	}
+
+	/**
 	 * Resources under an entitlement that still exist (or are being created or deleted).
 	 */
 	long countLive(String accountId, String entitlementId) {

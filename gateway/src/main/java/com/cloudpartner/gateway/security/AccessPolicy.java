@@ -11,9 +11,11 @@ import org.springframework.http.HttpMethod;
 /**
  * The tenant boundary the gateway enforces before anything reaches a service (which
  * applies its own, finer rules again): a token acts only on its own partner account, a
- * console token only on the few paths of its own customer and the catalog reads, a
+ * console token only on the few paths of its own customer, the reads of its account's
+ * jobs (which entitlement-service narrows to that customer) and the catalog reads, a
  * usage-only token only sends usage, operator-only areas stay operators', and the shared
- * catalog is read by every token but written by operators only.
+ * catalog (with the public OS images) is read by every token but written by operators
+ * only.
  */
 class AccessPolicy {
 
@@ -22,7 +24,7 @@ class AccessPolicy {
 			"audit-log", "provider");
 
 	/** The shared catalog: every token reads it, operators write it. */
-	private static final Set<String> CATALOG_AREAS = Set.of("products", "offers", "operations");
+	private static final Set<String> CATALOG_AREAS = Set.of("products", "offers", "operations", "os-images");
 
 	private static final Set<String> CONSOLE_RESOURCES = Set.of("servers", "disks", "snapshots", "images", "public-ips",
 			"load-balancers", "buckets", "jobs");
@@ -101,14 +103,23 @@ class AccessPolicy {
 
 	private static boolean consoleMayReach(HttpMethod method, List<String> segments, String account,
 			VerifiedToken token) {
+		if (!account.equals(token.accountId()) || token.customerId() == null || segments.size() < 4) {
+			return false;
+		}
+		// v1 / accounts / {a} / jobs [/ {j}]: entitlement-service keeps it to the token's
+		// customer (the list is filtered to it, another customer's job is not found)
+		if ("jobs".equals(segments.get(3))) {
+			return isRead(method) && segments.size() <= 5;
+		}
 		// v1 / accounts / {a} / customers / {c} / {kind} [/ ...]
-		if (!account.equals(token.accountId()) || token.customerId() == null || segments.size() < 6
-				|| !"customers".equals(segments.get(3)) || !token.customerId().equals(segments.get(4))) {
+		if (segments.size() < 6 || !"customers".equals(segments.get(3))
+				|| !token.customerId().equals(segments.get(4))) {
 			return false;
 		}
 		String kind = segments.get(5);
 		return switch (kind) {
 			case "entitlements", "billing" -> isRead(method);
+			case "purchasable-skus" -> isRead(method) && segments.size() == 6;
 			case "transfer-tokens" -> HttpMethod.POST.equals(method) && segments.size() == 6;
 			default -> CONSOLE_RESOURCES.contains(kind);
 		};

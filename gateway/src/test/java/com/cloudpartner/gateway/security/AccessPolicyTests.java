@@ -61,7 +61,49 @@ class AccessPolicyTests {
 		denied(HttpMethod.GET, "/v1/accounts/acme/customers/c1", CONSOLE, "CONSOLE_PATH_FORBIDDEN");
 		denied(HttpMethod.GET, "/v1/accounts/acme/customers/c2/entitlements", CONSOLE, "CONSOLE_PATH_FORBIDDEN");
 		denied(HttpMethod.GET, "/v1/accounts/other/customers/c1/entitlements", CONSOLE, "CONSOLE_PATH_FORBIDDEN");
-		denied(HttpMethod.GET, "/v1/accounts/acme/jobs", CONSOLE, "CONSOLE_PATH_FORBIDDEN");
+		denied(HttpMethod.GET, "/v1/accounts/acme/resources", CONSOLE, "CONSOLE_PATH_FORBIDDEN");
+	}
+
+	@Test
+	void consoleReadsItsOwnPurchasableSkusOnly() {
+		allowed(HttpMethod.GET, "/v1/accounts/acme/customers/c1/purchasable-skus", CONSOLE);
+		denied(HttpMethod.GET, "/v1/accounts/acme/customers/c2/purchasable-skus", CONSOLE, "CONSOLE_PATH_FORBIDDEN");
+		denied(HttpMethod.GET, "/v1/accounts/other/customers/c1/purchasable-skus", CONSOLE, "CONSOLE_PATH_FORBIDDEN");
+		denied(HttpMethod.POST, "/v1/accounts/acme/customers/c1/purchasable-skus", CONSOLE, "CONSOLE_PATH_FORBIDDEN");
+		denied(HttpMethod.GET, "/v1/accounts/acme/customers/c1/purchasable-skus/x", CONSOLE, "CONSOLE_PATH_FORBIDDEN");
+		denied(HttpMethod.GET, "/v1/accounts/acme/customers/c1/purchasable-offers", CONSOLE, "CONSOLE_PATH_FORBIDDEN");
+		denied(HttpMethod.POST, "/v1/accounts/acme/customers/c1/query-eligible-billing-accounts", CONSOLE,
+				"CONSOLE_PATH_FORBIDDEN");
+	}
+
+	@Test
+	void consoleReadsItsAccountsJobPathsWhichTheServiceNarrowsToItsCustomer() {
+		allowed(HttpMethod.GET, "/v1/accounts/acme/jobs", CONSOLE);
+		allowed(HttpMethod.GET, "/v1/accounts/acme/jobs/j1", CONSOLE);
+		denied(HttpMethod.GET, "/v1/accounts/other/jobs", CONSOLE, "CONSOLE_PATH_FORBIDDEN");
+		denied(HttpMethod.GET, "/v1/accounts/other/jobs/j1", CONSOLE, "CONSOLE_PATH_FORBIDDEN");
+		denied(HttpMethod.POST, "/v1/accounts/acme/jobs", CONSOLE, "CONSOLE_PATH_FORBIDDEN");
+		denied(HttpMethod.DELETE, "/v1/accounts/acme/jobs/j1", CONSOLE, "CONSOLE_PATH_FORBIDDEN");
+		denied(HttpMethod.GET, "/v1/accounts/acme/jobs/j1/x", CONSOLE, "CONSOLE_PATH_FORBIDDEN");
+		VerifiedToken noCustomer = token(Set.of("console"), Set.of("console"), "acme", null);
+		denied(HttpMethod.GET, "/v1/accounts/acme/jobs", noCustomer, "CONSOLE_PATH_FORBIDDEN");
+	}
+
+	@Test
+	void partnerListsItsResourcesAcrossCustomers() {
+		allowed(HttpMethod.GET, "/v1/accounts/acme/resources", PARTNER);
+		allowed(HttpMethod.GET, "/v1/accounts/acme/resources", READER);
+		denied(HttpMethod.GET, "/v1/accounts/globex/resources", PARTNER, "ACCOUNT_FORBIDDEN");
+	}
+
+	@Test
+	void everyTokenReadsTheOsImagesAndNoneButOperatorsWritesThem() {
+		allowed(HttpMethod.GET, "/v1/os-images", CONSOLE);
+		allowed(HttpMethod.GET, "/v1/os-images/ubuntu-24.04", PARTNER);
+		allowed(HttpMethod.GET, "/v1/os-images", MEMBER);
+		denied(HttpMethod.POST, "/v1/os-images", PARTNER, "OPERATOR_ONLY");
+		denied(HttpMethod.GET, "/v1/os-images", token(Set.of("partner-api"), Set.of("usage.write"), "acme", null),
+				"SCOPE_MISSING");
 	}
 
 	@Test

@@ -1,6 +1,5 @@
 package com.cloudpartner.console.partnertool.resources;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,20 +7,15 @@ import java.util.Map;
 import com.cloudpartner.console.partnertool.api.PartnerApi;
 import com.cloudpartner.console.partnertool.session.PartnerSession;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Component;
 
 /**
- * entitlement-service for one session's account: the job history across customers and a
- * customer's resources of each kind.
+ * entitlement-service for one session's account: the job history and the resources, both
+ * across customers.
  */
 @Component
 class Operations {
-
-	/** The collections of a customer, in the order the page shows them. */
-	static final List<String> KINDS = List.of("servers", "disks", "snapshots", "images", "public-ips", "load-balancers",
-			"buckets");
 
 	private final PartnerApi api;
 
@@ -43,24 +37,19 @@ class Operations {
 		return this.api.forSession(session).get(Customer.class, "/customers/{customerId}", customerId);
 	}
 
-	/** The first page of each kind: a resource list per kind, empty when it has none. */
-	Map<String, Collection> resources(PartnerSession session, String customerId, int pageSize) {
-		Map<String, Collection> all = new LinkedHashMap<>();
-		for (String kind : KINDS) {
-			JsonNode page = this.api.entitlement(session)
-				.get(JsonNode.class, Map.of("pageSize", pageSize), "/customers/{customerId}/{kind}", customerId, kind);
-			List<Resource> items = new ArrayList<>();
-			for (JsonNode field : page.properties().stream().map(Map.Entry::getValue).toList()) {
-				if (field.isArray()) {
-					for (JsonNode item : field) {
-						items.add(Resource.of(item));
-					}
-				}
-			}
-			JsonNode next = page.get("nextPageToken");
-			all.put(kind, new Collection(items, next != null && !next.isNull() && !next.asString().isEmpty()));
-		}
-		return all;
+	/**
+	 * A page of the account's resources across customers, newest first, filtered where a
+	 * filter is given.
+	 */
+	ResourcePage resources(PartnerSession session, String kind, String customer, String state, int pageSize,
+			String pageToken) {
+		Map<String, Object> query = new LinkedHashMap<>();
+		query.put("kind", (kind != null) ? kind : "");
+		query.put("customer", (customer != null) ? customer : "");
+		query.put("state", (state != null) ? state : "");
+		query.put("pageSize", pageSize);
+		query.put("pageToken", (pageToken != null) ? pageToken : "");
+		return this.api.entitlement(session).get(ResourcePage.class, query, "/resources");
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
@@ -96,21 +85,35 @@ class Operations {
 
 	}
 
-	/** One kind's first page, and whether more exist. */
-	record Collection(List<Resource> items, boolean more) {
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record ResourcePage(List<Resource> resources, String nextPageToken) {
+
+		ResourcePage {
+			resources = (resources != null) ? resources : List.of();
+		}
 
 	}
 
-	record Resource(String id, String displayName, String sku, String state, String createTime) {
+	/**
+	 * A resource as the API shows it; its name tells the customer and the kind:
+	 * {@code accounts/{a}/customers/{c}/{kind}/{id}}, or
+	 * {@code .../servers/{s}/firewall-rules/{r}}.
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Resource(String name, String id, String displayName, String sku, String state, String createTime) {
 
-		static Resource of(JsonNode node) {
-			return new Resource(text(node, "id"), text(node, "displayName"), text(node, "sku"), text(node, "state"),
-					text(node, "createTime"));
+		public String customerId() {
+			String[] parts = parts();
+			return (parts.length >= 6 && "customers".equals(parts[2])) ? parts[3] : null;
 		}
 
-		private static String text(JsonNode node, String field) {
-			JsonNode value = node.get(field);
-			return (value != null && !value.isNull()) ? value.asString() : null;
+		public String kind() {
+			String[] parts = parts();
+			return (parts.length == 8) ? parts[6] : (parts.length == 6) ? parts[4] : null;
+		}
+
+		private String[] parts() {
+			return (this.name != null) ? this.name.split("/") : new String[0];
 		}
 
 	}

@@ -17,15 +17,22 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Jobs across all customers of the partner (filtered by customer and state) and one
- * customer's resources. Read only: resources are changed through the API or the end
- * user's console.
+ * Jobs and resources across all customers of the partner, each filtered (by customer and
+ * state; resources also by kind), and the resources of one customer. Read only: resources
+ * are changed through the API or the end user's console.
  */
 @Controller
 @Hidden
 class OperationsController {
 
 	static final List<String> STATES = List.of("QUEUED", "RUNNING", "SUCCEEDED", "FAILED");
+
+	/** The kinds of resources, in the order the filter offers them. */
+	static final List<String> KINDS = List.of("servers", "disks", "snapshots", "images", "public-ips", "load-balancers",
+			"buckets", "firewall-rules");
+
+	static final List<String> RESOURCE_STATES = List.of("PROVISIONING", "RUNNING", "STOPPED", "ACTIVE", "DELETING",
+			"DELETED", "ERROR");
 
 	private static final Pattern PAGE_TOKEN = Pattern.compile("[A-Za-z0-9_=.-]{1,512}");
 
@@ -58,12 +65,50 @@ class OperationsController {
 		return view;
 	}
 
+	@GetMapping(path = "/partner/resources", produces = MediaType.TEXT_HTML_VALUE)
+	ModelAndView resources(PartnerSession session, @RequestParam(required = false) String kind,
+			@RequestParam(required = false) String customer, @RequestParam(required = false) String state,
+			@RequestParam(required = false) String pageToken) {
+		String customerId = (customer != null && CUSTOMER.matcher(customer.strip()).matches()) ? customer.strip()
+				: null;
+		ModelAndView view = resourcePage(session, "/partner/resources", kind, customerId, state, pageToken);
+		view.addObject("active", "resources");
+		return view;
+	}
+
+	/**
+	 * The same page for one customer, with who it is (another partner's is not found).
+	 */
 	@GetMapping(path = "/partner/customers/{customerId}/resources", produces = MediaType.TEXT_HTML_VALUE)
-	ModelAndView resources(PartnerSession session, @PathVariable String customerId) {
+	ModelAndView customerResources(PartnerSession session, @PathVariable String customerId,
+			@RequestParam(required = false) String kind, @RequestParam(required = false) String state,
+			@RequestParam(required = false) String pageToken) {
 		Operations.Customer customer = this.operations.customer(session, customerId);
+		ModelAndView view = resourcePage(session, "/partner/customers/" + customerId + "/resources", kind, customerId,
+				state, pageToken);
+		view.addObject("active", "customers");
+		view.addObject("customerInfo", customer);
+		return view;
+	}
+
+	private ModelAndView resourcePage(PartnerSession session, String path, String kind, String customerId, String state,
+			String pageToken) {
+		String chosenKind = (kind != null && KINDS.contains(kind)) ? kind : null;
+		String chosenState = (state != null && RESOURCE_STATES.contains(state)) ? state : null;
+		String token = (pageToken != null && PAGE_TOKEN.matcher(pageToken).matches()) ? pageToken : null;
+		Operations.ResourcePage page = this.operations.resources(session, chosenKind, customerId, chosenState,
+				this.pageSize, token);
 		ModelAndView view = Views.page("resources", session);
-		view.addObject("customer", customer);
-		view.addObject("collections", this.operations.resources(session, customerId, this.pageSize));
+		view.addObject("path", path);
+		view.addObject("resources", page.resources());
+		view.addObject("kind", chosenKind);
+		view.addObject("kinds", KINDS);
+		view.addObject("customer", customerId);
+		view.addObject("state", chosenState);
+		view.addObject("states", RESOURCE_STATES);
+		view.addObject("nextPageToken",
+				(page.nextPageToken() != null && !page.nextPageToken().isEmpty()) ? page.nextPageToken() : null);
+		view.addObject("firstPage", token == null);
 		return view;
 	}
 

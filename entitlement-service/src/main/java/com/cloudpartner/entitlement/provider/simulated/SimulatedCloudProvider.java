@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.cloudpartner.entitlement.provider.CloudProvider;
+import com.cloudpartner.entitlement.provider.OsImage;
 import com.cloudpartner.entitlement.provider.ProviderException;
 import com.cloudpartner.entitlement.provider.ProviderResource;
 import com.cloudpartner.support.problem.ApiProblem;
@@ -69,6 +70,15 @@ public class SimulatedCloudProvider implements CloudProvider {
 			insert(id, "SERVER", owner, "RUNNING", sku, null, passwordHash, null, Map.of("image", image));
 			return require(id);
 		});
+	}
+
+	/**
+	 * The configured images. The simulation boots whatever image a server names (it keeps
+	 * the name and nothing else), so this list is what it declares, not what it checks.
+	 */
+	@Override
+	public List<OsImage> osImages() {
+		return this.properties.osImages();
 	}
 
 	@Override

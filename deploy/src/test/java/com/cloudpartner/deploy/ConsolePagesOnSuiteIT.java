@@ -108,7 +108,9 @@ class ConsolePagesOnSuiteIT {
 		Page resources = web.open("/partner/customers/" + customerId + "/resources");
 		assertThat(resources.text()).contains("walk-web-1").contains("walk-disk-1");
 		Page jobs = web.open("/partner/jobs");
-		assertThat(jobs.text("#jobs")).contains("CREATE_SERVER").contains("성공");
+		assertThat(jobs.text("#jobs")).contains("CREATE_SERVER").contains("성공").contains(hostile + " (walk01)");
+		Page everyResource = web.open("/partner/resources?kind=servers");
+		assertThat(everyResource.text("#resources-section")).contains("walk-web-1").contains(hostile + " (walk01)");
 		web.open("/partner/charges");
 		web.open("/partner/charges?month=" + YearMonth.now(SEOUL).minusMonths(1));
 		web.open("/partner/invoices");

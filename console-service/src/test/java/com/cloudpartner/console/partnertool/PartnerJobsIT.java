@@ -31,6 +31,27 @@ class PartnerJobsIT extends PartnerToolTestSupport {
 	}
 
 	@Test
+	void namesEachCustomerByNameAndUserIdAndOffersThemAsTheFilter() {
+		Partner partner = newPartner("Blue Hosting");
+		partner.account().addCustomer("c-1", "kim01", "<b>Kim</b> 김");
+		entitlementService.addJob(partner.accountId(), "j-1", "c-1", "SUCCEEDED");
+		entitlementService.addJob(partner.accountId(), "j-2", "c-gone", "SUCCEEDED");
+		Browser browser = signedIn(partner);
+
+		HttpResponse<String> all = browser.get("/partner/jobs?lang=en");
+		HttpResponse<String> filtered = browser.get("/partner/jobs?customer=c-1&lang=en");
+
+		assertThat(all.statusCode()).isEqualTo(200);
+		// the rows and the filter name the customer, escaped; one the API no longer
+		// lists shows its id
+		assertThat(all.body()).contains(">&lt;b&gt;Kim&lt;/b&gt; 김 (kim01)</a>", ">c-gone</a>")
+			.doesNotContain("<b>Kim</b>");
+		assertThat(filtered.body())
+			.contains("<option value=\"c-1\" selected=\"selected\">&lt;b&gt;Kim&lt;/b&gt; 김 (kim01)</option>")
+			.doesNotContain("<b>Kim</b>");
+	}
+
+	@Test
 	void ignoresAStateThatIsNotOne() {
 		Partner partner = newPartner("Blue Hosting");
 		Browser browser = signedIn(partner);

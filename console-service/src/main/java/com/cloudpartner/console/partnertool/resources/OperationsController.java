@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import io.swagger.v3.oas.annotations.Hidden;
 
 import com.cloudpartner.console.partnertool.PartnerToolProperties;
+import com.cloudpartner.console.partnertool.customers.CustomerNames;
 import com.cloudpartner.console.partnertool.session.PartnerSession;
 import com.cloudpartner.console.partnertool.web.Views;
 
@@ -40,10 +41,13 @@ class OperationsController {
 
 	private final Operations operations;
 
+	private final CustomerNames customerNames;
+
 	private final int pageSize;
 
-	OperationsController(Operations operations, PartnerToolProperties properties) {
+	OperationsController(Operations operations, CustomerNames customerNames, PartnerToolProperties properties) {
 		this.operations = operations;
+		this.customerNames = customerNames;
 		this.pageSize = properties.pageSize();
 	}
 
@@ -57,6 +61,7 @@ class OperationsController {
 		Operations.JobPage page = this.operations.jobs(session, customerId, chosenState, this.pageSize, token);
 		ModelAndView view = Views.page("jobs", session);
 		view.addObject("jobs", page.jobs());
+		view.addObject("customerNames", this.customerNames.of(session));
 		view.addObject("customer", customerId);
 		view.addObject("state", chosenState);
 		view.addObject("states", STATES);
@@ -101,6 +106,7 @@ class OperationsController {
 		ModelAndView view = Views.page("resources", session);
 		view.addObject("path", path);
 		view.addObject("resources", page.resources());
+		view.addObject("customerNames", this.customerNames.of(session));
 		view.addObject("kind", chosenKind);
 		view.addObject("kinds", KINDS);
 		view.addObject("customer", customerId);

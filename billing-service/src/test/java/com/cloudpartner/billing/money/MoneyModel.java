@@ -171,6 +171,26 @@ public final class MoneyModel {
 		return new Rated(rounded);
 	}
 
+	/**
+	 * An account's month as if only the usage that started before an instant existed: of
+	 * the kept usage, the hours (days) that start before it and the quantities whose
+	 * window starts before it. A day's charges are the differences of this at the ends of
+	 * consecutive days (decision 0055).
+	 */
+	public Rated rateThrough(String accountId, YearMonth month, Collection<Usage> kept, Instant through) {
+		List<Usage> started = new ArrayList<>();
+		for (Usage usage : kept) {
+			if (!usage.start().isBefore(through)) {
+				continue;
+			}
+			boolean cut = usage.unit().periodic() && usage.end().isAfter(through);
+			started.add(cut ? new Usage(usage.id(), usage.source(), usage.accountId(), usage.customerId(),
+					usage.entitlementId(), usage.resource(), usage.sku(), usage.meter(), usage.unit(), usage.quantity(),
+					usage.start(), through, usage.wave()) : usage);
+		}
+		return rate(accountId, month, started);
+	}
+
 	private Amounts ratePeriods(String accountId, YearMonth month, Item item) {
 		if (item.periods.isEmpty()) {
 			return null;

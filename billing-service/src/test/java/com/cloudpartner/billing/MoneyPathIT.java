@@ -523,9 +523,10 @@ class MoneyPathIT extends BillingIntegrationTest {
 
 	/**
 	 * The partner's and each customer's charges per day (decision 0055): one entry per
-	 * day through today (every day of a past month), the days adding up to the model's
-	 * month to date, and the sum of the days through each day the model's month to date
-	 * of only the usage that started before that day ended.
+	 * day through today (every day of a past month, and through the last day of usage
+	 * reported ahead of time), the days adding up to the model's month to date, and the
+	 * sum of the days through each day the model's month to date of only the usage that
+	 * started before that day ended.
 	 */
 	private void assertDays(MoneyHistory h, MoneyModel model, String account, YearMonth month, List<Usage> kept,
 			MoneyModel.Rated expected, Set<String> customers) {
@@ -536,8 +537,11 @@ class MoneyPathIT extends BillingIntegrationTest {
 		List<JsonNode> days = new ArrayList<>();
 		partner.body().get("days").forEach(days::add);
 		java.time.LocalDate today = this.clock.instant().atZone(h.zone()).toLocalDate();
-		int shown = YearMonth.from(today).isAfter(month) ? month.lengthOfMonth()
+		int throughToday = YearMonth.from(today).isAfter(month) ? month.lengthOfMonth()
 				: YearMonth.from(today).equals(month) ? today.getDayOfMonth() : 0;
+		// usage sent before its window ended (held to the month's end) shows through its
+		// last day
+		int shown = shown(model, account, null, month, kept, throughToday);
 		assertThat(days).as(what).hasSize(shown);
 		for (int i = 0; i < shown; i++) {
 			assertThat(days.get(i).get("date").asString()).as(what).isEqualTo(month.atDay(i + 1).toString());
@@ -552,7 +556,10 @@ class MoneyPathIT extends BillingIntegrationTest {
 				.doesNotContain("\"cost\"", "costAtList");
 			List<JsonNode> mine = new ArrayList<>();
 			view.body().get("days").forEach(mine::add);
-			assertThat(mine).as("customer " + customer + "'s " + what).hasSize(shown);
+			int mineShown = shown(model, account, customer, month, kept, throughToday);
+			assertThat(mine).as("customer " + customer + "'s " + what).hasSize(mineShown);
+			// shorter than the partner's when another customer's usage was reported
+			// ahead: through a later day, all of its days count
 			customerDays.put(customer, mine);
 		}
 		Map<String, java.util.function.Function<MoneyModel.Line, BigDecimal>> fields = Map.of("costAtList",
@@ -606,10 +613,23 @@ class MoneyPathIT extends BillingIntegrationTest {
 		return days;
 	}
 
-	/** The sum of the first {@code count} days' amounts of a field. */
+	/**
+	 * How many days a daily view shows: through today (all of a past month), and through
+	 * the last day of the account's (customer's) usage reported ahead of time.
+	 */
+	private static int shown(MoneyModel model, String account, String customer, YearMonth month, List<Usage> kept,
+			int throughToday) {
+		java.time.LocalDate lastUsage = model.lastUsageDay(account, customer, month, kept);
+		return Math.max(throughToday, (lastUsage != null) ? lastUsage.getDayOfMonth() : 0);
+	}
+
+	/**
+	 * The sum of the first {@code count} days' amounts of a field (all of them when there
+	 * are fewer).
+	 */
 	private static BigDecimal sumThrough(List<JsonNode> days, String field, int count) {
 		BigDecimal sum = BigDecimal.ZERO;
-		for (JsonNode day : days.subList(0, count)) {
+		for (JsonNode day : days.subList(0, Math.min(count, days.size()))) {
 			sum = sum.add(new BigDecimal(day.at("/" + field + "/amount").asString()));
 		}
 		return sum;

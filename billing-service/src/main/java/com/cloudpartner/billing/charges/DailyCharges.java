@@ -67,7 +67,8 @@ class DailyCharges {
 		List<Day> days = new ArrayList<>();
 		int rated = 0;
 		RatingResult cumulative = null;
-		for (int day = 1; day <= lastDay(month, now, parts); day++) {
+		int last = lastDay(month, now, parts);
+		for (int day = 1; day <= last; day++) {
 			Instant end = dayEnds.get(day - 1);
 			int through = rated;
 			while (through < parts.size() && parts.get(through).usageStart().isBefore(end)) {
@@ -89,9 +90,10 @@ class DailyCharges {
 		LocalDate today = now.atZone(this.zone).toLocalDate();
 		YearMonth current = YearMonth.from(today);
 		int last = month.isBefore(current) ? month.lengthOfMonth() : month.equals(current) ? today.getDayOfMonth() : 0;
-		if (!parts.isEmpty()) {
-			LocalDate latest = parts.getLast().usageStart().atZone(this.zone).toLocalDate();
-			last = Math.max(last, latest.getDayOfMonth());
+		for (ResourceUsage part : parts) {
+			if (part.units().signum() != 0) {
+				last = Math.max(last, part.usageStart().atZone(this.zone).getDayOfMonth());
+			}
 		}
 		return last;
 	}

@@ -191,6 +191,30 @@ public final class MoneyModel {
 		return rate(accountId, month, started);
 	}
 
+	/**
+	 * The last day of the month on which kept usage of the account (of one customer of
+	 * it) starts (an hour or day it was billable, a quantity's window), or {@code null}
+	 * without any: usage reported ahead of time extends the daily views through it.
+	 * @param customerId a customer, or {@code null} for the whole account
+	 */
+	public LocalDate lastUsageDay(String accountId, String customerId, YearMonth month, Collection<Usage> kept) {
+		LocalDate last = null;
+		for (Usage usage : kept) {
+			if (!usage.accountId().equals(accountId) || usage.quantity().signum() == 0
+					|| (customerId != null && !usage.customerId().equals(customerId))) {
+				continue;
+			}
+			List<Instant> starts = usage.unit().periodic() ? periods(usage) : List.of(usage.start());
+			for (Instant start : starts) {
+				LocalDate day = start.atZone(this.zone).toLocalDate();
+				if (YearMonth.from(day).equals(month) && (last == null || day.isAfter(last))) {
+					last = day;
+				}
+			}
+		}
+		return last;
+	}
+
 	private Amounts ratePeriods(String accountId, YearMonth month, Item item) {
 		if (item.periods.isEmpty()) {
 			return null;

@@ -124,7 +124,9 @@ class BillingApiIT extends BillingIntegrationTest {
 			.asInt()).isEqualTo(1000);
 		assertThat(docs.body().at("/paths").propertyNames()).contains("/v1/usage-events",
 				"/v1/accounts/{accountId}/billing/current-month",
-				"/v1/accounts/{accountId}/customers/{customerId}/billing/current-month", "/v1/billing-runs",
+				"/v1/accounts/{accountId}/customers/{customerId}/billing/current-month",
+				"/v1/accounts/{accountId}/billing/daily",
+				"/v1/accounts/{accountId}/customers/{customerId}/billing/daily", "/v1/billing-runs",
 				"/v1/billing-runs/{runId}", "/v1/accounts/{accountId}/invoices",
 				"/v1/accounts/{accountId}/invoices/{invoiceId}",
 				"/v1/accounts/{accountId}/invoices/{invoiceId}/payments", "/v1/accounts/{accountId}/credits",

@@ -63,6 +63,17 @@ class BillingUtcMonthIT extends TimeTravelTest {
 		assertThat(july.text("/month")).isEqualTo("2026-07");
 		assertThat(july.text("/lines/0/quantity")).isEqualTo("1");
 		assertThat(july.text("/costAtList/amount")).isEqualTo("45");
+
+		// per day: the days of the UTC month, June 30th holding its two UTC hours
+		BillingClient.Response days = this.client.get("/v1/accounts/" + this.account + "/billing/daily",
+				TestTokens.partner(this.account));
+		assertThat(days.status()).as(days.raw()).isEqualTo(200);
+		assertThat(days.text("/month")).isEqualTo("2026-06");
+		assertThat(days.body().get("days")).hasSize(30);
+		assertThat(days.text("/days/29/date")).isEqualTo("2026-06-30");
+		assertThat(days.text("/days/29/costAtList/amount")).isEqualTo("90");
+		assertThat(days.text("/days/28/costAtList/amount")).isEqualTo("0");
+		assertThat(days.text("/costAtList/amount")).isEqualTo("90");
 	}
 
 }

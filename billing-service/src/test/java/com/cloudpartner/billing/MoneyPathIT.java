@@ -45,9 +45,10 @@ import static org.awaitility.Awaitility.await;
  * HTTP API in shuffled batches, repricing configs, credits and adjustments through the
  * API, billing runs at a moved billing clock), and every answer is held to the model to
  * the won: each batch's accepted, duplicates and refusals with their codes; the partner's
- * and each customer's month to date; the month's invoices (lines, subtotal, credits, VAT,
- * total); the export, whose rows add up to the invoices; late usage on the next invoice;
- * repeated runs issuing nothing.
+ * and each customer's month to date, and their charges per day (adding up to it, and
+ * through each of several days the model's month to date of the usage started by then);
+ * the month's invoices (lines, subtotal, credits, VAT, total); the export, whose rows add
+ * up to the invoices; late usage on the next invoice; repeated runs issuing nothing.
  *
  * <p>
  * {@code ./mvnw verify} plays a fixed set of seeds; {@code -Dmoney.seeds=500} plays 500
@@ -515,6 +516,132 @@ class MoneyPathIT extends BillingIntegrationTest {
 			assertThat(mine).as("customer " + customer + "'s " + what).isEqualTo(expectedMine);
 			assertAmount(view.body(), "customerCost", total, "customer " + customer + "'s " + what);
 		}
+		assertDays(h, model, account, month, kept, expected, customers);
+	}
+
+	// --- per day ---
+
+	/**
+	 * The partner's and each customer's charges per day (decision 0055): one entry per
+	 * day through today (every day of a past month, and through the last day of usage
+	 * reported ahead of time), the days adding up to the model's month to date, and the
+	 * sum of the days through each day the model's month to date of only the usage that
+	 * started before that day ended.
+	 */
+	private void assertDays(MoneyHistory h, MoneyModel model, String account, YearMonth month, List<Usage> kept,
+			MoneyModel.Rated expected, Set<String> customers) {
+		String what = "days of " + account + " in " + month;
+		BillingClient.Response partner = this.client.get("/v1/accounts/" + account + "/billing/daily?month=" + month,
+				TestTokens.partner(account));
+		assertThat(partner.status()).as(partner.raw()).isEqualTo(200);
+		List<JsonNode> days = new ArrayList<>();
+		partner.body().get("days").forEach(days::add);
+		java.time.LocalDate today = this.clock.instant().atZone(h.zone()).toLocalDate();
+		int throughToday = YearMonth.from(today).isAfter(month) ? month.lengthOfMonth()
+				: YearMonth.from(today).equals(month) ? today.getDayOfMonth() : 0;
+		// usage sent before its window ended (held to the month's end) shows through its
+		// last day
+		int shown = shown(model, account, null, month, kept, throughToday);
+		assertThat(days).as(what).hasSize(shown);
+		for (int i = 0; i < shown; i++) {
+			assertThat(days.get(i).get("date").asString()).as(what).isEqualTo(month.atDay(i + 1).toString());
+		}
+		Map<String, List<JsonNode>> customerDays = new LinkedHashMap<>();
+		for (String customer : customers) {
+			BillingClient.Response view = this.client.get(
+					"/v1/accounts/" + account + "/customers/" + customer + "/billing/daily?month=" + month,
+					TestTokens.console(account, customer));
+			assertThat(view.status()).as(view.raw()).isEqualTo(200);
+			assertThat(view.raw()).as("the customer's days never show the partner's cost")
+				.doesNotContain("\"cost\"", "costAtList");
+			List<JsonNode> mine = new ArrayList<>();
+			view.body().get("days").forEach(mine::add);
+			int mineShown = shown(model, account, customer, month, kept, throughToday);
+			assertThat(mine).as("customer " + customer + "'s " + what).hasSize(mineShown);
+			// shorter than the partner's when another customer's usage was reported
+			// ahead: through a later day, all of its days count
+			customerDays.put(customer, mine);
+		}
+		Map<String, java.util.function.Function<MoneyModel.Line, BigDecimal>> fields = Map.of("costAtList",
+				MoneyModel.Line::costAtList, "cost", MoneyModel.Line::cost, "customerCost",
+				MoneyModel.Line::customerCost);
+		fields.forEach((field, amount) -> {
+			assertThat(sumThrough(days, field, shown)).as(field + " of the " + what + " add up to the month to date")
+				.isEqualByComparingTo(expected.total(amount));
+			assertAmount(partner.body(), field, expected.total(amount), what);
+		});
+		customerDays.forEach((customer, mine) -> assertThat(sumThrough(mine, "customerCost", shown))
+			.as("customer " + customer + "'s " + what + " add up to the month to date")
+			.isEqualByComparingTo(customerTotal(expected, customer)));
+		for (int day : daysToHold(h, month, shown)) {
+			Instant end = month.atDay(day).plusDays(1).atStartOfDay(h.zone()).toInstant();
+			MoneyModel.Rated through = model.rateThrough(account, month, kept, end);
+			String upTo = what + " through day " + day;
+			fields.forEach((field, amount) -> assertThat(sumThrough(days, field, day)).as(field + " of the " + upTo)
+				.isEqualByComparingTo(through.total(amount)));
+			customerDays.forEach((customer, mine) -> assertThat(sumThrough(mine, "customerCost", day))
+				.as("customer " + customer + "'s " + upTo)
+				.isEqualByComparingTo(customerTotal(through, customer)));
+		}
+	}
+
+	/**
+	 * The days whose month to date the model holds: the first and the last shown, every
+	 * day on which a price, the supply discount or an entitlement changes, and two at
+	 * random.
+	 */
+	private static Set<Integer> daysToHold(MoneyHistory h, YearMonth month, int shown) {
+		Set<Integer> days = new java.util.TreeSet<>();
+		if (shown == 0) {
+			return days;
+		}
+		days.add(1);
+		days.add(shown);
+		List<Instant> changes = new ArrayList<>();
+		h.offers().forEach((o) -> o.versions().forEach((v) -> changes.add(v.from())));
+		h.partners().forEach((p) -> p.discounts().forEach((d) -> changes.add(d.from())));
+		h.entitlements().forEach((e) -> e.versions().forEach((v) -> changes.add(v.from())));
+		for (Instant change : changes) {
+			java.time.LocalDate day = change.atZone(h.zone()).toLocalDate();
+			if (YearMonth.from(day).equals(month) && day.getDayOfMonth() <= shown) {
+				days.add(day.getDayOfMonth());
+			}
+		}
+		Random random = new Random(h.seed() * 31 + shown);
+		days.add(1 + random.nextInt(shown));
+		days.add(1 + random.nextInt(shown));
+		return days;
+	}
+
+	/**
+	 * How many days a daily view shows: through today (all of a past month), and through
+	 * the last day of the account's (customer's) usage reported ahead of time.
+	 */
+	private static int shown(MoneyModel model, String account, String customer, YearMonth month, List<Usage> kept,
+			int throughToday) {
+		java.time.LocalDate lastUsage = model.lastUsageDay(account, customer, month, kept);
+		return Math.max(throughToday, (lastUsage != null) ? lastUsage.getDayOfMonth() : 0);
+	}
+
+	/**
+	 * The sum of the first {@code count} days' amounts of a field (all of them when there
+	 * are fewer).
+	 */
+	private static BigDecimal sumThrough(List<JsonNode> days, String field, int count) {
+		BigDecimal sum = BigDecimal.ZERO;
+		for (JsonNode day : days.subList(0, Math.min(count, days.size()))) {
+			sum = sum.add(new BigDecimal(day.at("/" + field + "/amount").asString()));
+		}
+		return sum;
+	}
+
+	private static BigDecimal customerTotal(MoneyModel.Rated rated, String customer) {
+		return rated.lines()
+			.values()
+			.stream()
+			.filter((line) -> line.customerId().equals(customer))
+			.map(MoneyModel.Line::customerCost)
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
 	}
 
 	private static String lineKey(JsonNode line) {

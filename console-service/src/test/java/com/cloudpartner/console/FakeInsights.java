@@ -16,8 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * entitlement-service's server metrics and billing-service's customer charges of a chosen
- * month ({@code ?month=}), as far as the console's insight pages use them. Both answer
- * only the customer of the console token, as the real services do.
+ * month ({@code ?month=}) and their days ({@code /billing/daily}), as far as the
+ * console's insight pages use them. All answer only the customer of the console token, as
+ * the real services do.
  */
 final class FakeInsights {
 
@@ -27,6 +28,8 @@ final class FakeInsights {
 	private static final Pattern CHARGES = Pattern
 		.compile("/v1/accounts/([^/]+)/customers/([^/]+)/billing/current-month");
 
+	private static final Pattern DAILY = Pattern.compile("/v1/accounts/([^/]+)/customers/([^/]+)/billing/daily");
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	/** "a/c/serverId/metric" to the series JSON; absent series answer 503. */
@@ -34,6 +37,9 @@ final class FakeInsights {
 
 	/** "a/c/month" to the month JSON; absent months answer 503. */
 	final Map<String, String> months = new ConcurrentHashMap<>();
+
+	/** "a/c/month" to the daily JSON; absent months answer 503. */
+	final Map<String, String> days = new ConcurrentHashMap<>();
 
 	/** Every call: path with query and the customer of its console token. */
 	final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -56,7 +62,7 @@ final class FakeInsights {
 	boolean handles(HttpExchange exchange) {
 		String path = exchange.getRequestURI().getPath();
 		String query = exchange.getRequestURI().getRawQuery();
-		return METRICS.matcher(path).matches()
+		return METRICS.matcher(path).matches() || DAILY.matcher(path).matches()
 				|| (CHARGES.matcher(path).matches() && query != null && query.contains("month="));
 	}
 
@@ -68,7 +74,12 @@ final class FakeInsights {
 		this.calls.add(new Call(path + ((query != null) ? "?" + query : ""), tokenCustomer));
 		Matcher m = METRICS.matcher(path);
 		boolean metrics = m.matches();
+		boolean daily = false;
 		if (!metrics) {
+			m = DAILY.matcher(path);
+			daily = m.matches();
+		}
+		if (!metrics && !daily) {
 			m = CHARGES.matcher(path);
 			m.matches();
 		}
@@ -77,7 +88,7 @@ final class FakeInsights {
 			return;
 		}
 		String body = metrics ? this.series.get(seriesKey(m.group(1), m.group(2), m.group(3), param(query, "metric")))
-				: this.months.get(monthKey(m.group(1), m.group(2), param(query, "month")));
+				: (daily ? this.days : this.months).get(monthKey(m.group(1), m.group(2), param(query, "month")));
 		FakeUpstreams.respond(exchange, (body != null) ? 200 : 503,
 				(body != null) ? body : "{\"code\":\"UNAVAILABLE\",\"detail\":\"at com.cloudpartner.Secret\"}");
 	}

@@ -3,6 +3,7 @@ package com.cloudpartner.billing.charges;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,6 +143,44 @@ public class AccountRating {
 		List<ResourceUsage> parts = this.usage.parts(accountId, customerId, month,
 				changes(month, contract, prices, history));
 		return rate(accountId, contract, month, prices, mayHaveRepricing, withOffers(parts, history, month));
+	}
+
+	/**
+	 * A month's usage read once and split at the month's own changes and, too, at the
+	 * given instants, with the terms that {@link #rate} rates it with: daily charges rate
+	 * prefixes of it (decision 0055).
+	 * @param bounds instants to split at as well (the ends of the month's days)
+	 */
+	@Transactional(readOnly = true)
+	SplitMonth split(String accountId, Contract contract, String customerId, YearMonth month,
+			Collection<Instant> bounds) {
+		BillingMonth billingMonth = billingMonth(month);
+		List<PriceVersion> prices = prices(contract.currencyCode(), month);
+		EntitlementHistory.Versions history = this.entitlements.of(accountId);
+		TreeSet<Instant> splits = new TreeSet<>(changes(billingMonth, contract, prices, history));
+		bounds.stream()
+			.filter((at) -> at.isAfter(billingMonth.start()) && at.isBefore(billingMonth.end()))
+			.forEach(splits::add);
+		List<ResourceUsage> parts = this.usage.parts(accountId, customerId, billingMonth, new ArrayList<>(splits));
+		return new SplitMonth(withOffers(parts, history, billingMonth), new RatingInput(billingMonth, contract, prices,
+				List.of(), List.of(), this.repricing.inForce(accountId, month)));
+	}
+
+	/**
+	 * A month's usage parts, none spanning a change or a bound it was split at, and what
+	 * rates any of them.
+	 *
+	 * @param parts the parts with their offers
+	 * @param terms the month, contract, price versions and repricing, without usage
+	 */
+	record SplitMonth(List<ResourceUsage> parts, RatingInput terms) {
+
+		/** Rates some of the parts as the month-to-date view rates all of them. */
+		RatingInput of(List<ResourceUsage> some) {
+			return new RatingInput(this.terms.month(), this.terms.contract(), this.terms.priceBook(), some, List.of(),
+					this.terms.repricing());
+		}
+
 	}
 
 	/**

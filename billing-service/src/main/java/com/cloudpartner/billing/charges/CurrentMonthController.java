@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -13,7 +12,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import com.cloudpartner.billing.rating.RatedLine;
 import com.cloudpartner.billing.rating.RatingResult;
-import com.cloudpartner.support.problem.ApiProblem;
 import com.cloudpartner.support.security.Access;
 import com.cloudpartner.support.security.VerifiedToken;
 
@@ -25,8 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Billing", description = "Month-to-date charges.")
 class CurrentMonthController {
-
-	private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
 
 	private final CurrentMonthCharges charges;
 
@@ -81,13 +77,7 @@ class CurrentMonthController {
 	}
 
 	private YearMonth month(String month, Instant now) {
-		if (month == null || month.isBlank()) {
-			return this.charges.currentMonth(now);
-		}
-		if (!MONTH.matcher(month).matches()) {
-			throw ApiProblem.invalidField("month", "must be a month as YYYY-MM");
-		}
-		return YearMonth.parse(month);
+		return this.charges.month(month, now);
 	}
 
 	private static String customerName(String accountId, String customerId) {

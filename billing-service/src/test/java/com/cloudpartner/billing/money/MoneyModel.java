@@ -171,6 +171,50 @@ public final class MoneyModel {
 		return new Rated(rounded);
 	}
 
+	/**
+	 * An account's month as if only the usage that started before an instant existed: of
+	 * the kept usage, the hours (days) that start before it and the quantities whose
+	 * window starts before it. A day's charges are the differences of this at the ends of
+	 * consecutive days (decision 0055).
+	 */
+	public Rated rateThrough(String accountId, YearMonth month, Collection<Usage> kept, Instant through) {
+		List<Usage> started = new ArrayList<>();
+		for (Usage usage : kept) {
+			if (!usage.start().isBefore(through)) {
+				continue;
+			}
+			boolean cut = usage.unit().periodic() && usage.end().isAfter(through);
+			started.add(cut ? new Usage(usage.id(), usage.source(), usage.accountId(), usage.customerId(),
+					usage.entitlementId(), usage.resource(), usage.sku(), usage.meter(), usage.unit(), usage.quantity(),
+					usage.start(), through, usage.wave()) : usage);
+		}
+		return rate(accountId, month, started);
+	}
+
+	/**
+	 * The last day of the month on which kept usage of the account (of one customer of
+	 * it) starts (an hour or day it was billable, a quantity's window), or {@code null}
+	 * without any: usage reported ahead of time extends the daily views through it.
+	 * @param customerId a customer, or {@code null} for the whole account
+	 */
+	public LocalDate lastUsageDay(String accountId, String customerId, YearMonth month, Collection<Usage> kept) {
+		LocalDate last = null;
+		for (Usage usage : kept) {
+			if (!usage.accountId().equals(accountId) || usage.quantity().signum() == 0
+					|| (customerId != null && !usage.customerId().equals(customerId))) {
+				continue;
+			}
+			List<Instant> starts = usage.unit().periodic() ? periods(usage) : List.of(usage.start());
+			for (Instant start : starts) {
+				LocalDate day = start.atZone(this.zone).toLocalDate();
+				if (YearMonth.from(day).equals(month) && (last == null || day.isAfter(last))) {
+					last = day;
+				}
+			}
+		}
+		return last;
+	}
+
 	private Amounts ratePeriods(String accountId, YearMonth month, Item item) {
 		if (item.periods.isEmpty()) {
 			return null;

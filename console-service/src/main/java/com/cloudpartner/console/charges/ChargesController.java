@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import com.cloudpartner.console.home.Money;
 import com.cloudpartner.console.config.ConsoleProperties;
+import com.cloudpartner.console.upstream.UpstreamRefusedException;
 import com.cloudpartner.console.upstream.UpstreamUnavailableException;
 import com.cloudpartner.console.web.ConsoleUser;
 import com.cloudpartner.console.web.Times;
@@ -28,8 +29,9 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The customer's charges of this month or one of the eleven before it, at the customer's
- * prices: one row and one bar per SKU and meter, and the total. Billing answers per
- * month, not per day, so the chart is per line of the month.
+ * prices: one row and one bar per SKU and meter, the total, and a bar per day of what
+ * each day added to the month (billing's daily view, decision 0055). When only the days
+ * fail, the month is shown and the page says so.
  */
 @Controller
 @ApiResponse(responseCode = "200", description = "The page")
@@ -68,6 +70,14 @@ class ChargesController {
 		catch (UpstreamUnavailableException ex) {
 			log.warn("Charges of {} for {} unavailable: {}", user, shown, ex.getMessage());
 			view.setStatus(HttpStatus.SERVICE_UNAVAILABLE);
+			return view;
+		}
+		try {
+			view.addObject("daily", DailyView.of(this.charges.days(user, shown), shown, locale));
+		}
+		catch (UpstreamUnavailableException | UpstreamRefusedException ex) {
+			// the month is there: the page shows it and says that the days are not
+			log.warn("Daily charges of {} for {} unavailable: {}", user, shown, ex.getMessage());
 		}
 		return view;
 	}

@@ -17,9 +17,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The signed-in customer's charges of one month at billing-service: the customer's own
- * view ({@code /customers/{c}/billing/current-month}), which carries customer prices
- * only. The records below read nothing else, so no partner cost can reach a page even if
- * the API sent one.
+ * views ({@code /customers/{c}/billing/current-month} and {@code .../billing/daily}),
+ * which carry customer prices only. The records below read nothing else, so no partner
+ * cost can reach a page even if the API sent one.
  */
 @Component
 class MonthlyCharges {
@@ -37,19 +37,28 @@ class MonthlyCharges {
 	}
 
 	Month of(ConsoleUser user, YearMonth month) {
+		return get(user, "/current-month", month, Month.class, "the charges of " + month);
+	}
+
+	/** What each day of the month added to it, through today for this month. */
+	Days days(ConsoleUser user, YearMonth month) {
+		return get(user, "/daily", month, Days.class, "the daily charges of " + month);
+	}
+
+	private <T> T get(ConsoleUser user, String view, YearMonth month, Class<T> type, String what) {
 		URI uri = UriComponentsBuilder.fromUri(this.endpoints.billing())
-			.path("/v1/accounts/{accountId}/customers/{customerId}/billing/current-month")
+			.path("/v1/accounts/{accountId}/customers/{customerId}/billing" + view)
 			.queryParam("month", month.toString())
 			.buildAndExpand(user.accountId(), user.customerId())
 			.encode()
 			.toUri();
-		return this.calls.call("billing-service did not answer the charges of " + month,
+		return this.calls.call("billing-service did not answer " + what,
 				() -> this.http.get()
 					.uri(uri)
 					.headers((headers) -> headers.setBearerAuth(user.token()))
 					.accept(MediaType.APPLICATION_JSON)
 					.retrieve()
-					.body(Month.class));
+					.body(type));
 	}
 
 	/** The month at customer prices; money is {@code {currencyCode, amount}}. */
@@ -59,6 +68,22 @@ class MonthlyCharges {
 		Month {
 			lines = (lines != null) ? lines : List.of();
 		}
+
+	}
+
+	/** The month per day at customer prices ({@code /billing/daily}). */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Days(String month, String currencyCode, JsonNode customerCost, List<Day> days) {
+
+		Days {
+			days = (days != null) ? days : List.of();
+		}
+
+	}
+
+	/** What a day added to the month, at customer prices; the date is YYYY-MM-DD. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Day(String date, JsonNode customerCost) {
 
 	}
 

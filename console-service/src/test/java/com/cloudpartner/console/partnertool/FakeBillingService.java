@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
 import com.sun.net.httpserver.HttpExchange;
 
 /**
- * billing-service as far as the partner tool uses it: month to date, invoices, payments
- * (TAX_INVOICE needs the account's tax contact at the fake partner-service, as the real
- * one asks partner-service) and the CSV export. Invoices are kept per account, so that
- * another account's invoice id is not found.
+ * billing-service as far as the partner tool uses it: month to date and its days,
+ * invoices, payments (TAX_INVOICE needs the account's tax contact at the fake
+ * partner-service, as the real one asks partner-service) and the CSV export. Invoices are
+ * kept per account, so that another account's invoice id is not found.
  */
 final class FakeBillingService extends FakeService {
 
@@ -30,6 +30,15 @@ final class FakeBillingService extends FakeService {
 
 	/** accountId to month to the month-to-date answer. */
 	final Map<String, Map<String, Map<String, Object>>> charges = new ConcurrentHashMap<>();
+
+	/**
+	 * accountId to month to the daily answer; a month without one has no days and zero
+	 * totals.
+	 */
+	final Map<String, Map<String, Map<String, Object>>> daily = new ConcurrentHashMap<>();
+
+	/** Accounts whose daily view answers 503 while the month to date still answers. */
+	final Set<String> brokenDaily = ConcurrentHashMap.newKeySet();
 
 	/** accountId to invoice id to invoice, newest month first as added. */
 	final Map<String, Map<String, Map<String, Object>>> invoices = new ConcurrentHashMap<>();
@@ -55,6 +64,10 @@ final class FakeBillingService extends FakeService {
 
 	void charges(String accountId, String month, Map<String, Object> body) {
 		this.charges.computeIfAbsent(accountId, (a) -> new ConcurrentHashMap<>()).put(month, body);
+	}
+
+	void daily(String accountId, String month, Map<String, Object> body) {
+		this.daily.computeIfAbsent(accountId, (a) -> new ConcurrentHashMap<>()).put(month, body);
 	}
 
 	Map<String, Object> addInvoice(String accountId, String id, String month, String total) {
@@ -97,6 +110,20 @@ final class FakeBillingService extends FakeService {
 							: Map.of("month", month, "asOf", "2026-11-15T00:00:00Z", "currencyCode", "KRW",
 									"costAtList", money("0"), "cost", money("0"), "customerCost", money("0"), "lines",
 									List.of(), "unrated", List.of()));
+		}
+		else if (rest.equals("/billing/daily") && r.method().equals("GET")) {
+			if (this.brokenDaily.contains(r.accountId())) {
+				FakePartnerService.respond(r.exchange(), 503,
+						FakePartnerService.problem(503, "UNAVAILABLE", "at org.example.Daily(Daily.java:1)"));
+				return;
+			}
+			String month = (r.param("month") != null) ? r.param("month") : "2026-11";
+			Map<String, Object> body = this.daily.getOrDefault(r.accountId(), Map.of()).get(month);
+			ok(r.exchange(),
+					(body != null) ? body
+							: Map.of("month", month, "asOf", "2026-11-15T00:00:00Z", "currencyCode", "KRW",
+									"costAtList", money("0"), "cost", money("0"), "customerCost", money("0"), "days",
+									List.of()));
 		}
 		else if (rest.equals("/invoices") && r.method().equals("GET")) {
 			page(r.exchange(), "invoices", new ArrayList<>(invoicesOf(r.accountId()).values()), r.query());

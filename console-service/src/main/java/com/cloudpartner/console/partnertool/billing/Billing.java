@@ -13,8 +13,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * billing-service for one session's account: month-to-date charges, invoices, payments
- * and the detailed export.
+ * billing-service for one session's account: month-to-date charges and their days,
+ * invoices, payments and the detailed export.
  */
 @Component
 class Billing {
@@ -28,6 +28,11 @@ class Billing {
 	Charges currentMonth(PartnerSession session, String month) {
 		return this.api.billing(session)
 			.get(Charges.class, Map.of("month", (month != null) ? month : ""), "/billing/current-month");
+	}
+
+	/** What each day of a month added to the month to date (billing's daily view). */
+	Daily daily(PartnerSession session, String month) {
+		return this.api.billing(session).get(Daily.class, Map.of("month", month), "/billing/daily");
 	}
 
 	/**
@@ -84,6 +89,22 @@ class Billing {
 			lines = (lines != null) ? lines : List.of();
 			unrated = (unrated != null) ? unrated : List.of();
 		}
+
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Daily(String month, String currencyCode, Amount costAtList, Amount cost, Amount customerCost,
+			List<Day> days) {
+
+		Daily {
+			days = (days != null) ? days : List.of();
+		}
+
+	}
+
+	/** What a day added: the date is YYYY-MM-DD. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Day(String date, Amount costAtList, Amount cost, Amount customerCost) {
 
 	}
 

@@ -4,10 +4,15 @@ import java.time.YearMonth;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.cloudpartner.console.partnertool.api.ApiRefusal;
 
 import com.cloudpartner.console.partnertool.session.PartnerSession;
 import com.cloudpartner.console.partnertool.web.Months;
 import com.cloudpartner.console.partnertool.web.Views;
+import com.cloudpartner.console.upstream.UpstreamUnavailableException;
 
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -17,11 +22,14 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Real-time charges: billing-service's month to date of the partner account (list price,
- * the partner's supply cost, what its customers are charged), this month or another.
+ * the partner's supply cost, what its customers are charged), this month or another, and
+ * a chart of what each day added to its supply cost and its customers' charges.
  */
 @Controller
 @Hidden
 class PartnerChargesController {
+
+	private static final Logger log = LoggerFactory.getLogger(PartnerChargesController.class);
 
 	private final Billing billing;
 
@@ -40,7 +48,24 @@ class PartnerChargesController {
 		view.addObject("month", (shown != null) ? shown.toString() : "");
 		view.addObject("previousMonth", (shown != null) ? shown.minusMonths(1).toString() : null);
 		view.addObject("nextMonth", (shown != null) ? shown.plusMonths(1).toString() : null);
+		if (shown != null) {
+			view.addObject("daily", daily(session, shown));
+		}
 		return view;
+	}
+
+	/**
+	 * The month's days, or null when billing does not answer them: the page still shows
+	 * the month to date and says that the days are unavailable.
+	 */
+	private PartnerDailyView daily(PartnerSession session, YearMonth month) {
+		try {
+			return PartnerDailyView.of(this.billing.daily(session, month.toString()), month);
+		}
+		catch (UpstreamUnavailableException | ApiRefusal ex) {
+			log.warn("Daily charges of {} for {} unavailable: {}", session.accountId(), month, ex.getMessage());
+			return null;
+		}
 	}
 
 }

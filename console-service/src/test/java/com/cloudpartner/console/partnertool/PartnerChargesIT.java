@@ -34,8 +34,8 @@ class PartnerChargesIT extends PartnerToolTestSupport {
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("id=\"total-cost-at-list\">1,234,500 KRW", "id=\"total-cost\">987,600 KRW",
 				"id=\"total-customer-cost\">1,358,000 KRW", "class=\"charge-line\"", "products/server/skus/basic-1",
-				"href=\"/partner/customers/c-77/resources\">Alice Kim</a>", "value=\"2026-10\"", "month=2026-09",
-				"month=2026-11");
+				"href=\"/partner/customers/c-77/resources\">Alice Kim (alice01)</a>", "value=\"2026-10\"",
+				"month=2026-09", "month=2026-11");
 		assertThat(billingService.requests).anySatisfy((seen) -> {
 			assertThat(seen.path()).isEqualTo("/v1/accounts/" + partner.accountId() + "/billing/current-month");
 			assertThat(seen.query()).isEqualTo("month=2026-10");

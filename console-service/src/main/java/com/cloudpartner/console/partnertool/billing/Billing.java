@@ -1,7 +1,6 @@
 package com.cloudpartner.console.partnertool.billing;
 
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,22 +32,6 @@ class Billing {
 	/** What each day of a month added to the month to date (billing's daily view). */
 	Daily daily(PartnerSession session, String month) {
 		return this.api.billing(session).get(Daily.class, Map.of("month", month), "/billing/daily");
-	}
-
-	/**
-	 * The display names of the partner's customers (the first 500, the API's largest
-	 * page), so that charge lines name the customer; a line of a customer beyond them
-	 * shows its id.
-	 */
-	Map<String, String> customerNames(PartnerSession session) {
-		CustomerPage page = this.api.forSession(session).get(CustomerPage.class, Map.of("pageSize", 500), "/customers");
-		Map<String, String> names = new HashMap<>();
-		for (Customer customer : page.customers()) {
-			if (customer.id() != null && customer.displayName() != null) {
-				names.put(customer.id(), customer.displayName());
-			}
-		}
-		return names;
 	}
 
 	InvoicePage invoices(PartnerSession session, int pageSize, String pageToken) {
@@ -120,20 +103,6 @@ class Billing {
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record Unrated(String customer, String sku, String meter, String quantity, String reason) {
-
-	}
-
-	@JsonIgnoreProperties(ignoreUnknown = true)
-	record CustomerPage(List<Customer> customers) {
-
-		CustomerPage {
-			customers = (customers != null) ? customers : List.of();
-		}
-
-	}
-
-	@JsonIgnoreProperties(ignoreUnknown = true)
-	record Customer(String id, String displayName) {
 
 	}
 

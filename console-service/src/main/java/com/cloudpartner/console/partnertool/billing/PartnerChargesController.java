@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.cloudpartner.console.partnertool.api.ApiRefusal;
+import com.cloudpartner.console.partnertool.customers.CustomerNames;
 
 import com.cloudpartner.console.partnertool.session.PartnerSession;
 import com.cloudpartner.console.partnertool.web.Months;
@@ -33,7 +34,10 @@ class PartnerChargesController {
 
 	private final Billing billing;
 
-	PartnerChargesController(Billing billing) {
+	private final CustomerNames customerNames;
+
+	PartnerChargesController(Billing billing, CustomerNames customerNames) {
+		this.customerNames = customerNames;
 		this.billing = billing;
 	}
 
@@ -44,7 +48,7 @@ class PartnerChargesController {
 		YearMonth shown = (Months.parse(charges.month()) != null) ? Months.parse(charges.month()) : asked;
 		ModelAndView view = Views.page("charges", session);
 		view.addObject("charges", charges);
-		view.addObject("customerNames", charges.lines().isEmpty() ? Map.of() : this.billing.customerNames(session));
+		view.addObject("customerNames", charges.lines().isEmpty() ? Map.of() : this.customerNames.of(session));
 		view.addObject("month", (shown != null) ? shown.toString() : "");
 		view.addObject("previousMonth", (shown != null) ? shown.minusMonths(1).toString() : null);
 		view.addObject("nextMonth", (shown != null) ? shown.plusMonths(1).toString() : null);

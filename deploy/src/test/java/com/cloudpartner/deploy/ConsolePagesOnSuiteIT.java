@@ -95,7 +95,8 @@ class ConsolePagesOnSuiteIT {
 
 		// the customer's IaaS subscription (through the API, as the partner's backend
 		// does), then its console opened from the partner tool
-		iaasEntitlement(partnerToken, customerId);
+		String entitlementId = iaasEntitlement(partnerToken, customerId);
+		reportThreeHoursOfAServer(customerId, entitlementId);
 		Page entry = web.submit(customers, "form.console-form[action$='/" + customerId + "/console']", Map.of())
 			.assertShown();
 		Page console = web.submit(entry, "#console-entry", Map.of()).assertShown();
@@ -111,7 +112,15 @@ class ConsolePagesOnSuiteIT {
 		assertThat(jobs.text("#jobs")).contains("CREATE_SERVER").contains("성공").contains(hostile + " (walk01)");
 		Page everyResource = web.open("/partner/resources?kind=servers");
 		assertThat(everyResource.text("#resources-section")).contains("walk-web-1").contains(hostile + " (walk01)");
-		web.open("/partner/charges");
+		// the partner's real-time charges: 135 KRW from the customer, 115 KRW of supply
+		// cost (114.75 rounded), per customer and per day
+		Page partnerCharges = web.open("/partner/charges");
+		assertThat(partnerCharges.text("#charge-lines")).contains(hostile + " (walk01)").contains("vm-hours");
+		assertThat(won(partnerCharges.text("#total-cost"))).isGreaterThanOrEqualTo(115);
+		assertThat(sum(partnerCharges, "#daily-table td.num:nth-child(2)"))
+			.isEqualByComparingTo(String.valueOf(won(partnerCharges.text("#total-cost"))));
+		assertThat(sum(partnerCharges, "#daily-table td.num:nth-child(3)"))
+			.isEqualByComparingTo(String.valueOf(won(partnerCharges.text("#total-customer-cost"))));
 		web.open("/partner/charges?month=" + YearMonth.now(SEOUL).minusMonths(1));
 		web.open("/partner/invoices");
 		HttpResponse<String> export = web.raw("/partner/invoices/export?month=" + YearMonth.now(SEOUL).minusMonths(1));
@@ -179,9 +188,14 @@ class ConsolePagesOnSuiteIT {
 
 		Page history = web.open("/console/jobs");
 		assertThat(history.text("#jobs")).contains("서버 생성 " + serverId + " 성공").contains("버킷 삭제");
+		// this month's charges at the customer's (list) prices, and what each day added
 		Page charges = web.open("/console/charges");
-		assertThat(charges.has("#charges-page")).isTrue();
-		assertThat(charges.html()).doesNotContain("\"cost\"");
+		// (at least the three hours: the new server's own hours join once one has ended)
+		assertThat(won(charges.text("#charges-total"))).isGreaterThanOrEqualTo(135);
+		assertThat(charges.document().select("svg#charges-daily-chart")).isNotEmpty();
+		assertThat(sum(charges, "#charges-daily-table .day-amount"))
+			.isEqualByComparingTo(String.valueOf(won(charges.text("#charges-total"))));
+		assertThat(charges.html()).doesNotContain("\"cost\"").doesNotContain("114.75");
 		web.open("/console/charges?month=" + YearMonth.now(SEOUL).minusMonths(1));
 		web.open("/console/subscriptions").text("#subscriptions");
 
@@ -262,16 +276,66 @@ class ConsolePagesOnSuiteIT {
 		throw new AssertionError("no customer " + userId + " on " + customers.text());
 	}
 
+	/**
+	 * Three hours of an earlier server of the customer reported through the usage API (as
+	 * an operator: the platform's own metering reports an hour only after it ended), once
+	 * billing rated them: 3 x 45 KRW at list, 3 x 38.25 = 114.75 KRW supply cost.
+	 */
+	private void reportThreeHoursOfAServer(String customerId, String entitlementId) throws Exception {
+		String operator = client.token("local-operator", "local-operator-secret");
+		Instant first = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS).minusSeconds(3 * 3600);
+		if (!YearMonth.from(first.atZone(SEOUL)).equals(YearMonth.now(SEOUL))) {
+			first = YearMonth.now(SEOUL).atDay(1).atStartOfDay(SEOUL).toInstant();
+		}
+		StringBuilder batch = new StringBuilder("[");
+		for (int i = 0; i < 3; i++) {
+			Instant start = first.plusSeconds(3600L * i);
+			batch.append((i > 0) ? "," : "")
+				.append("""
+						{"specversion":"1.0","id":"%s","source":"//walk.example/metering","type":"usage.recorded",
+						 "subject":"accounts/%s/customers/%s/servers/walk-old","datacontenttype":"application/json",
+						 "data":{"accountId":"%s","customerId":"%s","entitlementId":"%s",
+						 "sku":"products/server-basic/skus/basic-2vcpu-4gb","meter":"vm-hours","unit":"HOUR","quantity":"1",
+						 "windowStart":"%s","windowEnd":"%s"}}"""
+					.formatted(java.util.UUID.randomUUID(), accountId, customerId, accountId, customerId, entitlementId,
+							start, start.plusSeconds(3600)));
+		}
+		String body = batch.append("]").toString();
+		client.eventually("billing accepts the new partner's usage",
+				() -> client.send(client.post("/v1/usage-events", operator, body)),
+				(r) -> r.statusCode() == 202 && GatewayClient.JSON.readTree(r.body()).path("rejected").isEmpty());
+		client.eventually("billing rated the three hours",
+				() -> client.send(client
+					.get("/v1/accounts/" + accountId + "/customers/" + customerId + "/billing/current-month", operator)
+					.build()),
+				(r) -> r.statusCode() == 200 && r.body().contains("\"quantity\":\"3\""));
+	}
+
+	/** A whole KRW amount as a page writes it ("1,234 KRW", "₩1,234"). */
+	private static long won(String text) {
+		return Long.parseLong(text.replaceAll("[^0-9]", ""));
+	}
+
+	/** The amounts of a day table's column, summed. */
+	private static java.math.BigDecimal sum(Page page, String cells) {
+		java.math.BigDecimal total = java.math.BigDecimal.ZERO;
+		for (Element cell : page.document().select(cells)) {
+			total = total.add(new java.math.BigDecimal(cell.attr("data-amount")));
+		}
+		return total;
+	}
+
 	/** An IaaS entitlement of the customer (the demo catalog's pay-as-you-go offer). */
-	private void iaasEntitlement(String partnerToken, String customerId) throws Exception {
+	private String iaasEntitlement(String partnerToken, String customerId) throws Exception {
 		String path = "/v1/accounts/" + accountId + "/customers/" + customerId + "/entitlements";
 		HttpResponse<String> operation = client.eventually("the IaaS entitlement is accepted",
 				() -> client.send(client.post(path, partnerToken,
 						"{\"offer\":\"offers/iaas-payg\"," + "\"billingAccount\":\"accounts/" + accountId
 								+ "/billingAccounts/" + billingAccount(partnerToken) + "\"}")),
 				(r) -> r.statusCode() == 202);
-		assertThat(GatewayClient.JSON.readTree(operation.body()).at("/response/name").asString())
-			.startsWith("accounts/" + accountId + "/customers/" + customerId + "/entitlements/");
+		String name = GatewayClient.JSON.readTree(operation.body()).at("/response/name").asString();
+		assertThat(name).startsWith("accounts/" + accountId + "/customers/" + customerId + "/entitlements/");
+		return name.substring(name.lastIndexOf('/') + 1);
 	}
 
 	private String billingAccount(String partnerToken) throws Exception {

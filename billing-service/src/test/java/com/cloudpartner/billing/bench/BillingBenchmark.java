@@ -266,6 +266,26 @@ public final class BillingBenchmark {
 
 	}
 
+	/** Busy clock ticks (10 ms) of all cores, from /proc/stat; 0 where not readable. */
+	private static long[] machineTicks() {
+		try {
+			String[] cpu = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat"))
+				.get(0)
+				.trim()
+				.split("\\s+");
+			long busy = 0;
+			for (int i = 1; i < cpu.length; i++) {
+				if (i != 4 && i != 5) {
+					busy += Long.parseLong(cpu[i]);
+				}
+			}
+			return new long[] { busy };
+		}
+		catch (Exception ex) {
+			return new long[] { 0 };
+		}
+	}
+
 	private static long recordedHours(JdbcClient jdbc, String account) {
 		return jdbc.sql("select coalesce(sum(units), 0) from usage_month where account_id = :a")
 			.param("a", account)
@@ -404,6 +424,8 @@ public final class BillingBenchmark {
 		HttpClient http = HttpClient.newHttpClient();
 		for (int attempt = 1; attempt <= 2; attempt++) {
 			long started = System.nanoTime();
+			Cpu cpuBefore = Cpu.now(jdbc);
+			long[] machineBefore = machineTicks();
 			HttpResponse<String> run = http
 				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/billing-runs"))
 					.header("Authorization", "Bearer " + TestTokens.operator())
@@ -425,6 +447,14 @@ public final class BillingBenchmark {
 			while (state.equals("RUNNING"));
 			System.out.printf("  run %d: %s in %.1f s: %s%n", attempt, state, (System.nanoTime() - started) / 1e9,
 					body.replaceAll(".*(\"invoicesIssued\":\\d+,\"failures\":\\d+).*", "$1"));
+			Cpu cpu = Cpu.now(jdbc).minus(cpuBefore);
+			long[] machine = machineTicks();
+			double elapsed = (System.nanoTime() - started) / 1e9;
+			System.out.printf(
+					"    CPU: %.1f s in this JVM, %.1f s in PostgreSQL backends of the benchmark's database; "
+							+ "the whole machine %.2f of %d cores busy (other processes included)%n",
+					cpu.jvmNanos() / 1e9, cpu.postgresNanos() / 1e9, (machine[0] - machineBefore[0]) / 100.0 / elapsed,
+					Runtime.getRuntime().availableProcessors());
 		}
 		System.out.printf("  invoice lines %d, resource items %d%n",
 				jdbc.sql("select count(*) from invoice_line where account_id like :p")

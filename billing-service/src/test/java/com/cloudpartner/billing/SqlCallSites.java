@@ -13,12 +13,14 @@ import java.util.regex.Pattern;
  * the frame that runs the statement even when more calls follow
  * ({@code .list().forEach(...)}, {@code .optional().orElseThrow(...)}), else its last
  * call (such as {@code query(RowCallbackHandler)}); and each {@code batchUpdate} and
- * cursor {@code query} of a {@code JdbcTemplate}. Strings, text blocks and comments are
- * skipped, so SQL text never confuses it.
+ * cursor {@code query} of a {@code JdbcTemplate}, and each {@code COPY} ({@code copyIn},
+ * in the line that unwraps the driver's connection). Strings, text blocks and comments
+ * are skipped, so SQL text never confuses it.
  */
 final class SqlCallSites {
 
-	private static final Pattern START = Pattern.compile("\\.sql\\(|\\.batchUpdate\\(|this\\.cursor\\.query\\(");
+	private static final Pattern START = Pattern
+		.compile("\\.sql\\(|\\.batchUpdate\\(|this\\.cursor\\.query\\(|\\.copyIn\\(");
 
 	private static final Pattern CALL = Pattern.compile("\\.\\s*(\\w+)\\s*\\(");
 

@@ -50,6 +50,20 @@ class SqlCallSitesTests {
 	}
 
 	@Test
+	void findsACopyOnTheLineThatRunsIt() {
+		String source = """
+				class A {
+					void a(Connection connection, byte[] data) throws Exception {
+						byte[] rows = data;
+						connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new ByteArrayInputStream(rows));
+					}
+				}
+				""";
+
+		assertThat(SqlCallSites.in(source)).containsExactly(4);
+	}
+
+	@Test
 	void ignoresCallsInStringsTextBlocksAndComments() {
 		String source = """
 				class A {

@@ -93,7 +93,8 @@ final class SqlCoverage {
 
 	private static Connection watch(Connection connection) {
 		return proxy(Connection.class, connection, (p, method, args) -> {
-			if (method.getName().startsWith("prepare")) {
+			// a COPY unwraps the driver's connection in the line that runs it
+			if (method.getName().startsWith("prepare") || method.getName().equals("unwrap")) {
 				record();
 			}
 			Object result = call(connection, method, args);

@@ -104,21 +104,13 @@ class BillingRuns {
 	/** Invoices the given accounts for the run's month and records the run's outcome. */
 	void execute(Run run, List<String> accounts) {
 		YearMonth month = YearMonth.parse(run.month());
-		RunScope scope = (run.accountFilter() != null) ? RunScope.perAccount() : scope(month);
 		AtomicInteger issued = new AtomicInteger();
 		AtomicInteger failed = new AtomicInteger();
 		long started = System.nanoTime();
-		try (ExecutorService pool = Executors.newFixedThreadPool(this.properties.runParallelism())) {
-			if (scope.knowsContracts()) {
-				int size = this.properties.runBatchSize();
-				for (int from = 0; from < accounts.size(); from += size) {
-					List<String> batch = accounts.subList(from, Math.min(accounts.size(), from + size));
-					pool.execute(() -> issueBatch(run, month, batch, scope, issued, failed));
-				}
-			}
-			else {
-				accounts.forEach((account) -> pool.execute(() -> issueOne(run, month, account, scope, issued, failed)));
-			}
+		// a repeated run finds no account left: it reads nothing more (every contract,
+		// ...)
+		if (!accounts.isEmpty()) {
+			invoice(run, month, accounts, issued, failed);
 		}
 		String state = (failed.get() == 0) ? "SUCCEEDED" : "FAILED";
 		this.jdbc.sql("""
@@ -132,6 +124,22 @@ class BillingRuns {
 			.update();
 		log.info("Billing run {} for {}: {} invoice(s) issued, {} failure(s), {} account(s) in {} ms", run.id(), month,
 				issued.get(), failed.get(), accounts.size(), (System.nanoTime() - started) / 1_000_000);
+	}
+
+	private void invoice(Run run, YearMonth month, List<String> accounts, AtomicInteger issued, AtomicInteger failed) {
+		RunScope scope = (run.accountFilter() != null) ? RunScope.perAccount() : scope(month);
+		try (ExecutorService pool = Executors.newFixedThreadPool(this.properties.runParallelism())) {
+			if (scope.knowsContracts()) {
+				int size = this.properties.runBatchSize();
+				for (int from = 0; from < accounts.size(); from += size) {
+					List<String> batch = accounts.subList(from, Math.min(accounts.size(), from + size));
+					pool.execute(() -> issueBatch(run, month, batch, scope, issued, failed));
+				}
+			}
+			else {
+				accounts.forEach((account) -> pool.execute(() -> issueOne(run, month, account, scope, issued, failed)));
+			}
+		}
 	}
 
 	/**

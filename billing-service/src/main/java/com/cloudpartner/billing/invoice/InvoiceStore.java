@@ -1,6 +1,11 @@
 package com.cloudpartner.billing.invoice;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -13,9 +18,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+
 import com.cloudpartner.billing.rating.RatedItem;
 
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
 import org.springframework.stereotype.Repository;
 
 /** Invoices with their lines, resource items and applied credits. */
@@ -34,12 +45,29 @@ class InvoiceStore {
 			    and u.updated_at > (select max(billed_at) - interval '1 minute' from billed_month
 			        where account_id = u.account_id)""";
 
+	private static final String COPY_INVOICES = """
+			copy invoice (account_id, invoice_id, month, state, currency_code, subtotal, credits, tax, total,
+			    issued_at, due_at, run_id) from stdin""";
+
+	private static final String COPY_LINES = """
+			copy invoice_line (account_id, invoice_id, line_no, kind, usage_month, customer_id, sku, meter, quantity,
+			    cost_at_list, cost, customer_cost, adjustment_id, adjustment_type, description, corrects_invoice_line)
+			from stdin""";
+
+	private static final String COPY_ITEMS = """
+			copy invoice_line_item (account_id, invoice_id, line_no, item_no, resource, entitlement_id, offer,
+			    usage_start, usage_end, unit, quantity, list_price, monthly_price, cost_at_list, cost, customer_cost,
+			    repricing_config, gross_cost_at_list, gross_cost, gross_customer_cost) from stdin""";
+
 	private final JdbcClient jdbc;
+
+	private final DataSource dataSource;
 
 	private final InvoiceEvents events;
 
-	InvoiceStore(JdbcClient jdbc, InvoiceEvents events) {
+	InvoiceStore(JdbcClient jdbc, DataSource dataSource, InvoiceEvents events) {
 		this.jdbc = jdbc;
+		this.dataSource = dataSource;
 		this.events = events;
 	}
 
@@ -140,7 +168,8 @@ class InvoiceStore {
 
 	/**
 	 * Stores invoices without credits or adjustments with their lines and resource items
-	 * in one statement, and their {@code invoice.issued} in another.
+	 * (a {@code COPY} per table, in the caller's transaction), and their
+	 * {@code invoice.issued} in one statement.
 	 */
 	void insertAll(List<InvoiceDraft> drafts, String runId) {
 		if (drafts.isEmpty()) {
@@ -151,7 +180,7 @@ class InvoiceStore {
 				throw new IllegalArgumentException(draft.invoiceId() + " has credits or adjustments: insert it alone");
 			}
 		}
-		insertInvoices(drafts, runId);
+		copyInvoices(drafts, runId);
 		this.events.issued(drafts);
 	}
 
@@ -233,7 +262,59 @@ class InvoiceStore {
 			.update();
 	}
 
-	private static void addLines(InvoiceDraft draft, Columns lines, Columns items) {
+	/**
+	 * Stores invoices with their lines and resource items as {@link #insertInvoices}
+	 * does, in {@code COPY}'s text format: the same text for every value (so the same
+	 * stored values), without the arrays' encoding and with less work for PostgreSQL.
+	 */
+	private void copyInvoices(List<InvoiceDraft> drafts, String runId) {
+		CopyRows invoices = new CopyRows();
+		CopyRows lines = new CopyRows();
+		CopyRows items = new CopyRows();
+		for (InvoiceDraft draft : drafts) {
+			invoices.add(draft.accountId(), draft.invoiceId(), draft.month(), "ISSUED", draft.currencyCode(),
+					draft.subtotal(), draft.creditTotal(), draft.tax(), draft.total(), draft.issuedAt(), draft.dueAt(),
+					runId);
+			addLines(draft, lines, items);
+		}
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try {
+			copy(connection, COPY_INVOICES, invoices);
+			copy(connection, COPY_LINES, lines);
+			copy(connection, COPY_ITEMS, items);
+		}
+		catch (SQLException | java.io.IOException ex) {
+			throw translated(ex, this.dataSource);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+	}
+
+	private static void copy(Connection connection, String sql, CopyRows rows)
+			throws SQLException, java.io.IOException {
+		if (rows.isEmpty()) {
+			return;
+		}
+		byte[] data = rows.bytes();
+		connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new ByteArrayInputStream(data));
+	}
+
+	/**
+	 * As {@code JdbcTemplate} translates: a unique violation is a DuplicateKeyException.
+	 */
+	private static RuntimeException translated(Exception ex, DataSource dataSource) {
+		if (ex instanceof SQLException sql) {
+			RuntimeException translated = new SQLErrorCodeSQLExceptionTranslator(dataSource).translate("COPY", null,
+					sql);
+			if (translated != null) {
+				return translated;
+			}
+		}
+		return new org.springframework.dao.DataAccessResourceFailureException("COPY failed: " + ex.getMessage(), ex);
+	}
+
+	private static void addLines(InvoiceDraft draft, Rows lines, Rows items) {
 		int lineNo = 0;
 		for (InvoiceDraft.Line line : draft.lines()) {
 			lineNo++;
@@ -252,10 +333,68 @@ class InvoiceStore {
 		}
 	}
 
+	/** Rows to store, one value after the other. */
+	private interface Rows {
+
+		void add(Object... values);
+
+	}
+
+	/**
+	 * Rows in {@code COPY}'s text format: tab-separated values as {@link Columns} writes
+	 * them, {@code \N} for null, backslash escapes for backslash, tab and line breaks.
+	 */
+	static final class CopyRows implements Rows {
+
+		private final StringBuilder text = new StringBuilder(1 << 16);
+
+		private int rows;
+
+		@Override
+		public void add(Object... values) {
+			for (int i = 0; i < values.length; i++) {
+				if (i > 0) {
+					this.text.append('\t');
+				}
+				String value = Columns.text(values[i]);
+				if (value == null) {
+					this.text.append("\\N");
+					continue;
+				}
+				for (int c = 0; c < value.length(); c++) {
+					char ch = value.charAt(c);
+					switch (ch) {
+						case '\\' -> this.text.append("\\\\");
+						case '\t' -> this.text.append("\\t");
+						case '\n' -> this.text.append("\\n");
+						case '\r' -> this.text.append("\\r");
+						default -> this.text.append(ch);
+					}
+				}
+			}
+			this.text.append('\n');
+			this.rows++;
+		}
+
+		boolean isEmpty() {
+			return this.rows == 0;
+		}
+
+		byte[] bytes() {
+			return this.text.toString().getBytes(StandardCharsets.UTF_8);
+		}
+
+		@Override
+		public String toString() {
+			return this.text.toString();
+		}
+
+	}
+
 	/**
 	 * Column-wise text arrays for {@code unnest}: one round trip for any number of rows.
 	 */
-	private static final class Columns {
+	private static final class Columns implements Rows {
 
 		private final List<List<String>> columns = new ArrayList<>();
 
@@ -265,13 +404,14 @@ class InvoiceStore {
 			}
 		}
 
-		void add(Object... values) {
+		@Override
+		public void add(Object... values) {
 			for (int i = 0; i < values.length; i++) {
 				this.columns.get(i).add(text(values[i]));
 			}
 		}
 
-		private static String text(Object value) {
+		static String text(Object value) {
 			if (value == null) {
 				return null;
 			}

@@ -1,0 +1,162 @@
+package com.cloudpartner.billing.invoice;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.cloudpartner.billing.BillingIntegrationTest;
+import com.cloudpartner.billing.charges.AccountRating;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * A billing run's batches store invoices, lines and resource items with {@code COPY}
+ * ({@link InvoiceStore#insertAll}); a single invoice still goes through the multi-row
+ * insert the batches used before. Two accounts with the same contract and the same usage,
+ * one invoiced each way, get the same rows to the last stored digit: amounts with more
+ * decimals than the columns keep (a list price of 45.123456789 an hour after a 17.5%
+ * discount, a monthly price prorated over partial months), and text that {@code COPY}
+ * must escape (a tab, a backslash and a line break in a customer id).
+ */
+class CopiedInvoicesIT extends BillingIntegrationTest {
+
+	private static final YearMonth MONTH = YearMonth.of(2023, 6);
+
+	private static final Instant NOW = Instant.parse("2023-06-30T15:10:00Z");
+
+	@Autowired
+	InvoiceIssuer issuer;
+
+	@Autowired
+	AccountRating rating;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	final String prefix = "copy-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+
+	final String sku = "products/copy/skus/" + UUID.randomUUID().toString().substring(0, 8);
+
+	@BeforeEach
+	void offer() {
+		this.jdbc.sql("""
+				insert into price_book_entry (offer, meter, effective_from, sku, unit, list_price, currency_code,
+				    monthly_price)
+				values (:offer, 'vm-hours', '2020-01-01T00:00:00Z', :sku, 'HOUR', 45.123456789, 'KRW', 30000.33)""")
+			.param("offer", "offers/" + this.sku.replace('/', '-'))
+			.param("sku", this.sku)
+			.update();
+	}
+
+	@Test
+	void aCopiedInvoiceIsStoredAsTheSingleInvoiceInsertStoresIt() {
+		String single = account("single");
+		String copied = account("copied");
+
+		assertThat(this.issuer.issue(single, MONTH, "run-single", NOW)).isPresent();
+		InvoiceIssuer.Batch batch = this.issuer.issueAll(List.of(copied), MONTH, "run-copied", NOW, scope());
+
+		assertThat(batch.issued()).isEqualTo(1);
+		assertThat(batch.alone()).isEmpty();
+		assertThat(rows(copied, "run-copied")).hasSize(1 + 3 + 7).isEqualTo(rows(single, "run-single"));
+		assertThat(this.jdbc.sql("""
+				select count(*) from platform_outbox
+				where topic = 'billing-events' and record_key = :key and payload like '%"invoice.issued"%'""")
+			.param("key", "accounts/" + copied)
+			.query(Integer.class)
+			.single()).isOne();
+	}
+
+	@Test
+	void aCopyOfAnInvoiceIssuedMeanwhileFailsAsADuplicateAndStoresNothing() {
+		String account = account("twice");
+		Map<String, com.cloudpartner.billing.rating.Contract> contracts = this.rating.contracts();
+		assertThat(this.issuer.issue(account, MONTH, "run-first", NOW)).isPresent();
+		List<String> before = rows(account, "run-first");
+
+		RunScope scope = new RunScope(new ConcurrentHashMap<>(), Set.of(), Set.of(), Set.of(), contracts);
+		assertThatExceptionOfType(DuplicateKeyException.class)
+			.isThrownBy(() -> this.issuer.issueAll(List.of(account), MONTH, "run-second", NOW, scope));
+
+		assertThat(rows(account, "run-first")).isEqualTo(before);
+		assertThat(this.jdbc.sql("select count(*) from invoice_line_item where account_id = :a")
+			.param("a", account)
+			.query(Integer.class)
+			.single()).isEqualTo(7);
+	}
+
+	private RunScope scope() {
+		return new RunScope(new ConcurrentHashMap<>(), Set.of(), Set.of(), Set.of(), this.rating.contracts());
+	}
+
+	/**
+	 * An account with a 17.5% discount and seven servers of three customers: one all
+	 * month, the others for some hours of it.
+	 */
+	private String account(String name) {
+		String account = this.prefix + name;
+		this.jdbc.sql("""
+				insert into billing_account_contract (account_id, supply_discount_percent, currency_code)
+				values (:a, 17.5, 'KRW')""").param("a", account).update();
+		this.jdbc.sql("""
+				insert into contract_version (account_id, effective_from, supply_discount_percent, currency_code)
+				values (:a, 'epoch', 17.5, 'KRW')""").param("a", account).update();
+		this.jdbc
+			.sql("""
+					insert into usage_month (account_id, month, customer_id, resource, sku, meter, unit, entitlement_id,
+					    units, first_at, last_at)
+					select :a, :month, case r % 3 when 0 then 'c-plain' when 1 then e'c\\ttab\\\\slash\\nbreak' else 'c-3' end,
+					    'servers/' || r, :sku, 'vm-hours', 'HOUR', 'e-' || r, h,
+					    timestamptz '2023-05-31T15:00:00Z', timestamptz '2023-05-31T15:00:00Z' + interval '1 hour' * h
+					from generate_series(1, 7) r, lateral (select case r when 1 then 720 else r * 37 + 5 end as h) hours""")
+			.param("a", account)
+			.param("month", MONTH.toString())
+			.param("sku", this.sku)
+			.update();
+		return account;
+	}
+
+	/**
+	 * The account's invoice, lines and items as text, without the account and run ids.
+	 */
+	private List<String> rows(String account, String runId) {
+		return this.jdbc
+			.sql("""
+					select 'invoice ' || replace(concat_ws('|', invoice_id, month, state, currency_code, subtotal, credits, tax,
+					    total, issued_at, due_at, run_id), :a, '?')
+					from invoice where account_id = :a and run_id = :run
+					union all
+					select 'line ' || replace(concat_ws('|', invoice_id, line_no, kind, usage_month, customer_id, sku, meter,
+					    quantity, cost_at_list, cost, customer_cost, coalesce(adjustment_id, '-'),
+					    coalesce(adjustment_type, '-'), coalesce(description, '-'), coalesce(corrects_invoice_line, '-')),
+					    :a, '?')
+					from invoice_line where account_id = :a
+					union all
+					select 'item ' || replace(concat_ws('|', invoice_id, line_no, item_no, resource, entitlement_id,
+					    coalesce(offer, '-'), usage_start, usage_end, unit, quantity, list_price, monthly_price, cost_at_list,
+					    cost, customer_cost, coalesce(repricing_config, '-'), gross_cost_at_list, gross_cost,
+					    gross_customer_cost), :a, '?')
+					from invoice_line_item where account_id = :a
+					order by 1""")
+			.param("a", account)
+			.param("run", runId)
+			.query(String.class)
+			.list()
+			.stream()
+			.map((row) -> row.replace("run-single", "run").replace("run-copied", "run").replace("run-first", "run"))
+			.toList();
+	}
+
+}

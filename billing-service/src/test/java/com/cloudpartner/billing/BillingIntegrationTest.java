@@ -45,6 +45,24 @@ public abstract class BillingIntegrationTest {
 		registry.add("platform.billing.dedupe-purge-interval", () -> "3650d");
 	}
 
+	/**
+	 * partner-service's customer look-up: customers whose id starts with {@code remote-}
+	 * exist, {@code broken-} ones make it fail with 500, everything else is 404.
+	 */
+	private static void customer(com.sun.net.httpserver.HttpExchange exchange, String customer, int authorized)
+			throws IOException {
+		int status = (authorized != 200) ? authorized
+				: customer.startsWith("remote-") ? 200 : customer.startsWith("broken-") ? 500 : 404;
+		byte[] body = ((status == 200)
+				? "{\"id\":\"" + customer + "\",\"userId\":\"user-" + customer + "\",\"displayName\":\"Remote\"}"
+				: "{\"code\":\"CUSTOMER_NOT_FOUND\"}")
+			.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().add("Content-Type", "application/json");
+		exchange.sendResponseHeaders(status, body.length);
+		exchange.getResponseBody().write(body);
+		exchange.close();
+	}
+
 	private static HttpServer partnerService() {
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
@@ -52,6 +70,10 @@ public abstract class BillingIntegrationTest {
 				String account = exchange.getRequestURI().getPath().substring("/v1/accounts/".length());
 				String auth = exchange.getRequestHeaders().getFirst("Authorization");
 				int status = (auth != null && auth.startsWith("Bearer ")) ? 200 : 401;
+				if (account.contains("/customers/")) {
+					customer(exchange, account.substring(account.lastIndexOf('/') + 1), status);
+					return;
+				}
 				String contact = account.startsWith("notax-") ? "null"
 						: "{\"name\":\"Jisoo Lee\",\"email\":\"tax@partner.example.com\"}";
 				byte[] body = ("{\"id\":\"" + account + "\",\"taxContact\":" + contact + "}")

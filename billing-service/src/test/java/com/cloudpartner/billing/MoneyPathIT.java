@@ -346,6 +346,9 @@ class MoneyPathIT extends BillingIntegrationTest {
 
 	private void configureRepricing(MoneyHistory h) {
 		for (MoneyHistory.Repricing config : h.repricings()) {
+			Projections.customers(this.jdbc, config.accountId(), config.customerId());
+		}
+		for (MoneyHistory.Repricing config : h.repricings()) {
 			ObjectNode body = JSON.createObjectNode()
 				.put("rebillingBasis", config.basis())
 				.put("adjustmentPercent", config.adjustmentPercent().toPlainString())

@@ -30,6 +30,25 @@ final class Projections {
 				.single() > 0);
 	}
 
+	/**
+	 * The customers of the account, created at partner-service: what the tenant boundary
+	 * checks a customer path against (decision 0057).
+	 */
+	static void customers(JdbcClient jdbc, String accountId, String... customerIds) {
+		for (String customerId : customerIds) {
+			ObjectNode created = BillingClient.example("customer.created");
+			created.put("subject", "accounts/" + accountId + "/customers/" + customerId);
+			((ObjectNode) created.get("data")).put("accountId", accountId).put("customerId", customerId);
+			BillingClient.produce("partner-events", "accounts/" + accountId, created.toString());
+		}
+		await().atMost(PATIENCE)
+			.until(() -> jdbc.sql("select count(*) from customer where account_id = :a and customer_id in (:c)")
+				.param("a", accountId)
+				.param("c", java.util.List.of(customerIds))
+				.query(Integer.class)
+				.single() == customerIds.length);
+	}
+
 	/** An offer of the SKU priced per unit of the meter since 2000. */
 	static void price(JdbcClient jdbc, String sku, String meter, String unit) {
 		String offer = "offers/" + sku.replace('/', '-') + "-" + meter;

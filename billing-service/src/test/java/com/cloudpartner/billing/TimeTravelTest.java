@@ -49,6 +49,7 @@ abstract class TimeTravelTest extends BillingIntegrationTest {
 	void partnerAndOffer() {
 		this.client = new BillingClient(this.port);
 		approve(this.account);
+		Projections.customers(this.jdbc, this.account, "c1", "c2");
 		publishOffer(this.sku, "45", "30000");
 	}
 

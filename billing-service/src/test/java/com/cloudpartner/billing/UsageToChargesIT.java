@@ -172,6 +172,7 @@ class UsageToChargesIT extends BillingIntegrationTest {
 	}
 
 	private void assertCustomerSeesOnlyCustomerPrices() {
+		Projections.customers(this.jdbc, this.account, this.customer);
 		String path = "/v1/accounts/" + this.account + "/customers/" + this.customer
 				+ "/billing/current-month?month=2026-11";
 		for (String token : List.of(TestTokens.console(this.account, this.customer),

@@ -27,6 +27,24 @@ class ConsoleSuspensionIT extends ConsoleTestSupport {
 	}
 
 	@Test
+	void refusesEntryWithATokenIssuedBeforeTheSuspension() {
+		String account = newAccount("Blue Cloud", 20);
+		String customer = newCustomer(account, "user-3003");
+		upstreams.entitlements.put(FakeUpstreams.key(account, customer), "{\"entitlements\":[]}");
+		String before = consoleToken(account, customer, "user-3003", Duration.ofMinutes(5));
+		String cookie = openSession(account, customer, "user-3003", Duration.ofMinutes(5));
+		assertThat(get("/console/home", cookie).statusCode()).isEqualTo(200);
+
+		// suspended after the account was read (and kept) for the first session
+		upstreams.accounts.put(account, upstreams.accounts.get(account).replace("\"ACTIVE\"", "\"SUSPENDED\""));
+		HttpResponse<String> response = enter("user-3003", before, "Accept-Language", "en");
+
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.body()).contains("data-kind=\"suspended\"", "This service is suspended", "Blue Cloud");
+		assertThat(sessionCookie(response)).isEmpty();
+	}
+
+	@Test
 	void showsTheSuspensionPageOnHomeWhenAnUpstreamSaysSo() {
 		String account = newAccount("Green Cloud", 20);
 		String customer = newCustomer(account, "user-3002");

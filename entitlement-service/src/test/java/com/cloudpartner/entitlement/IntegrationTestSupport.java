@@ -115,6 +115,14 @@ abstract class IntegrationTestSupport {
 			Response list = get("/v1/accounts/" + accountId + "/billing-accounts", TestTokens.partner(accountId));
 			return list.status() == 200 && list.body().get("billingAccounts").size() == 2;
 		});
+		// the customers are in the projection once their paths answer (decision 0057)
+		for (String customerId : customerIds) {
+			org.awaitility.Awaitility.await()
+				.atMost(Duration.ofSeconds(30))
+				.until(() -> get("/v1/accounts/" + accountId + "/customers/" + customerId + "/entitlements",
+						TestTokens.partner(accountId))
+					.status() == 200);
+		}
 	}
 
 	ObjectNode example(String type) throws Exception {

@@ -2,6 +2,9 @@ package com.cloudpartner.gateway;
 
 import org.junit.jupiter.api.Test;
 
+import com.cloudpartner.support.test.TestTokens;
+
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,7 +72,12 @@ class GatewayDocsIT extends GatewayTestSupport {
 			.expectBody()
 			.jsonPath("$.status")
 			.isEqualTo("UP");
-		this.http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+		this.http.get()
+			.uri("/actuator/prometheus")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.operator())
+			.exchange()
+			.expectStatus()
+			.isOk();
 	}
 
 }

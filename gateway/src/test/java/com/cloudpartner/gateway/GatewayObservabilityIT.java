@@ -60,6 +60,7 @@ class GatewayObservabilityIT extends GatewayTestSupport {
 			.isOk();
 		String scrape = this.http.get()
 			.uri("/actuator/prometheus")
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.operator()))
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -68,6 +69,25 @@ class GatewayObservabilityIT extends GatewayTestSupport {
 			.getResponseBody();
 		assertThat(scrape).containsPattern(
 				"gateway_requests_seconds_count\\{[^}]*account=\"acme\"[^}]*route=\"billing-accounts\"[^}]*status=\"200\"");
+	}
+
+	@Test
+	void showsMetricsOnlyToAnOperator() {
+		for (String token : new String[] { null, TestTokens.partner(ACCOUNT), "not-a-token" }) {
+			var request = this.http.get().uri("/actuator/prometheus");
+			if (token != null) {
+				request = request.header(HttpHeaders.AUTHORIZATION, bearer(token));
+			}
+			request.exchange()
+				.expectStatus()
+				.value((status) -> assertThat(status).isIn(401, 403))
+				.expectHeader()
+				.contentType("application/problem+json")
+				.expectBody(String.class)
+				.value((body) -> assertThat(body).doesNotContain("acme"));
+		}
+		this.http.get().uri("/actuator/health").exchange().expectStatus().isOk();
+		this.http.get().uri("/actuator/info").exchange().expectStatus().isOk();
 	}
 
 }

@@ -50,4 +50,19 @@ class Customers {
 			.update();
 	}
 
+	/**
+	 * Records a customer partner-service confirmed on a look-up; a row an event wrote
+	 * (newer, or a deletion) is kept.
+	 */
+	void lookedUp(String accountId, String customerId, String userId, String displayName) {
+		this.jdbc.sql("""
+				insert into customer (account_id, customer_id, user_id, display_name)
+				values (:account, :customer, :user, :name) on conflict (account_id, customer_id) do nothing""")
+			.param("account", accountId)
+			.param("customer", customerId)
+			.param("user", userId, java.sql.Types.VARCHAR)
+			.param("name", displayName, java.sql.Types.VARCHAR)
+			.update();
+	}
+
 }

@@ -88,7 +88,7 @@ class EntryController {
 			PartnerAccount account = (refused.accountId() != null) ? this.accounts.find(refused.accountId()) : null;
 			return entryPage(refused.reason().notice(), account, locale, HttpStatus.UNAUTHORIZED);
 		}
-		PartnerAccount account = this.accounts.find(grant.accountId());
+		PartnerAccount account = this.accounts.current(grant.accountId());
 		if (account.suspended()) {
 			this.meters.counter("console.entries", "outcome", "suspended").increment();
 			return entryPage("suspended", account, locale, HttpStatus.FORBIDDEN);

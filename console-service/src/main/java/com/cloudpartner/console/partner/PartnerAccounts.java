@@ -67,6 +67,30 @@ public class PartnerAccounts {
 		return fresh.account();
 	}
 
+	/**
+	 * The account as partner-service has it now, not from the cache: what a console entry
+	 * decides on, so that a console token issued before a suspension opens no session.
+	 * When partner-service cannot answer, the cached reading (if any) is used.
+	 */
+	public PartnerAccount current(String accountId) {
+		Instant now = this.clock.instant();
+		Entry fresh = load(accountId, now);
+		Entry cached = this.cache.get(accountId);
+		if (fresh.failed() && cached != null) {
+			return cached.account();
+		}
+		this.cache.put(accountId, fresh);
+		return fresh.account();
+	}
+
+	/**
+	 * Forgets the cached account: an upstream said it is suspended, so the next page (and
+	 * entry) reads it again.
+	 */
+	public void forget(String accountId) {
+		this.cache.remove(accountId);
+	}
+
 	private Entry load(String accountId, Instant now) {
 		try {
 			AccountResponse response = this.tokens.call((token) -> this.http.get()
@@ -82,15 +106,15 @@ public class PartnerAccounts {
 			if (response == null) {
 				throw new IllegalStateException("empty account response");
 			}
-			return new Entry(response.toAccount(accountId), now.plus(this.ttl));
+			return new Entry(response.toAccount(accountId), now.plus(this.ttl), false);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Settings of account {} unavailable, using defaults: {}", accountId, ex.toString());
-			return new Entry(PartnerAccount.unknown(accountId), now.plus(FAILURE_TTL));
+			return new Entry(PartnerAccount.unknown(accountId), now.plus(FAILURE_TTL), true);
 		}
 	}
 
-	private record Entry(PartnerAccount account, Instant expiresAt) {
+	private record Entry(PartnerAccount account, Instant expiresAt, boolean failed) {
 
 	}
 

@@ -58,6 +58,7 @@ class ConsolePageAdvice {
 
 	@ExceptionHandler(PartnerSuspendedException.class)
 	ModelAndView suspended(HttpServletRequest request, Locale locale) {
+		ConsoleSessionInterceptor.sessionOf(request).ifPresent((s) -> this.accounts.forget(s.accountId()));
 		PartnerAccount account = account(request).orElse(null);
 		ModelAndView page = new ModelAndView("console/entry", HttpStatus.FORBIDDEN);
 		page.addObject("notice",

@@ -3,16 +3,19 @@ package com.cloudpartner.entitlement.partner;
 import java.time.Clock;
 
 import com.cloudpartner.support.problem.ApiProblem;
+import com.cloudpartner.support.security.TenantDirectory;
 
 import org.springframework.stereotype.Component;
 
 /**
  * What entitlements ask of the partner side: is the partner account in good standing, and
  * does the customer exist. Answered from the projection; a customer the projection has
- * not seen yet is looked up once at partner-service.
+ * not seen yet is looked up once at partner-service. Also the service's
+ * {@link TenantDirectory}: platform-support's tenant boundary asks it before every
+ * handler (decision 0057).
  */
 @Component
-public class PartnerChecks {
+public class PartnerChecks implements TenantDirectory {
 
 	private final PartnerDirectory directory;
 
@@ -28,7 +31,7 @@ public class PartnerChecks {
 
 	/** 403 {@code PARTNER_SUSPENDED} for a suspended partner account. */
 	public void requireNotSuspended(String accountId) {
-		if (this.directory.accountState(accountId).filter("SUSPENDED"::equals).isPresent()) {
+		if (isSuspended(accountId)) {
 			throw ApiProblem.forbidden("PARTNER_SUSPENDED", "Partner account " + accountId + " is suspended.");
 		}
 	}
@@ -51,20 +54,34 @@ public class PartnerChecks {
 	 * partner-service
 	 */
 	public void requireCustomer(String accountId, String customerId, String authorization) {
+		if (!hasCustomer(accountId, customerId, authorization)) {
+			throw ApiProblem.notFound("CUSTOMER_NOT_FOUND",
+					"There is no customer accounts/" + accountId + "/customers/" + customerId + ".");
+		}
+	}
+
+	@Override
+	public boolean isSuspended(String accountId) {
+		return this.directory.accountState(accountId).filter("SUSPENDED"::equals).isPresent();
+	}
+
+	/**
+	 * From the projection; a customer it has not seen is looked up at partner-service
+	 * (and recorded when found).
+	 */
+	@Override
+	public boolean hasCustomer(String accountId, String customerId, String authorization) {
 		Boolean deleted = this.directory.customerDeleted(accountId, customerId).orElse(null);
-		if (Boolean.FALSE.equals(deleted)) {
-			return;
+		if (deleted != null) {
+			return !deleted;
 		}
-		if (deleted == null) {
-			var remote = this.partnerService.findCustomer(accountId, customerId, authorization);
-			if (remote.isPresent()) {
-				this.directory.saveCustomer(accountId, customerId, remote.get().userId(), remote.get().displayName(),
-						false, this.clock.instant());
-				return;
-			}
+		var remote = this.partnerService.findCustomer(accountId, customerId, authorization);
+		if (remote.isEmpty()) {
+			return false;
 		}
-		throw ApiProblem.notFound("CUSTOMER_NOT_FOUND",
-				"There is no customer accounts/" + accountId + "/customers/" + customerId + ".");
+		this.directory.saveCustomer(accountId, customerId, remote.get().userId(), remote.get().displayName(), false,
+				this.clock.instant());
+		return true;
 	}
 
 }

@@ -127,6 +127,9 @@ class ResourceActionController {
 			@PathVariable String serverId, @RequestParam(required = false) Integer pageSize,
 			@RequestParam(required = false) String pageToken) {
 		Access.requireCustomer(token, accountId, customerId);
+		// a server of another customer (or account) is not there, not an empty list
+		this.resources.find(accountId, customerId, ResourceKind.SERVER, serverId)
+			.orElseThrow(() -> ResourceRules.notFound(ResourceKind.SERVER, accountId, customerId, serverId));
 		return ResourceController.page(this.resources, accountId, customerId, ResourceKind.FIREWALL_RULE, serverId,
 				pageSize, pageToken);
 	}

@@ -68,6 +68,7 @@ class BillingApiIT extends BillingIntegrationTest {
 	@Test
 	void rejectsUsageOfAnotherAccountWithoutFailingTheBatch() {
 		Projections.approve(this.jdbc, this.account);
+		Projections.customers(this.jdbc, this.account, "c1");
 		Projections.price(this.jdbc, "products/server-basic/skus/basic-2vcpu-4gb", "vm-hours", "HOUR");
 		ObjectNode mine = BillingClient.hourOfUsage(this.account, "c1", UUID.randomUUID().toString(),
 				"2026-11-23T05:00:00Z", "2026-11-23T06:00:00Z");

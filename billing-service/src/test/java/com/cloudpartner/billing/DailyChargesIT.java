@@ -132,6 +132,7 @@ class DailyChargesIT extends TimeTravelTest {
 				.param("a", account)
 				.query(Integer.class)
 				.single() > 0);
+		Projections.customers(this.jdbc, account, "c1", "c2");
 		String gb = this.sku + "-gb";
 		ObjectNode offer = BillingClient.offer("offers/" + gb.replace('/', '-'), gb, "0.0625", "1",
 				"2020-01-01T00:00:00Z");

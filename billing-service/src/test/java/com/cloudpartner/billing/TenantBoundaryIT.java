@@ -27,8 +27,10 @@ class TenantBoundaryIT extends TimeTravelTest {
 	void refusesAnotherPartnersCustomerOnEveryCustomerPathAndStoresNothing() {
 		String other = "tt-b-" + UUID.randomUUID().toString().substring(0, 8);
 		approve(other);
+		String ofA = "ca-" + UUID.randomUUID().toString().substring(0, 8);
+		Projections.customers(this.jdbc, this.account, ofA);
 		this.clock.setTo(java.time.Instant.parse("2023-02-15T00:00:00Z"));
-		String theirs = "/v1/accounts/" + other + "/customers/c1/";
+		String theirs = "/v1/accounts/" + other + "/customers/" + ofA + "/";
 		for (BillingClient.Response refused : List.of(
 				this.client.put(theirs + "repricing-config", TestTokens.partner(other), CONFIG),
 				this.client.get(theirs + "repricing-config", TestTokens.partner(other)),
@@ -77,7 +79,9 @@ class TenantBoundaryIT extends TimeTravelTest {
 		ObjectNode entitlement = BillingClient.example("entitlement.created");
 		String customer = "ent-" + UUID.randomUUID().toString().substring(0, 8);
 		entitlement.put("subject", "accounts/" + this.account + "/customers/" + customer + "/entitlements/e1");
-		((ObjectNode) entitlement.get("data")).put("accountId", this.account).put("customerId", customer);
+		((ObjectNode) entitlement.get("data")).put("accountId", this.account)
+			.put("customerId", customer)
+			.put("entitlementId", "e-" + customer);
 		BillingClient.produce("entitlement-events", entitlement.get("subject").asString(), entitlement.toString());
 		await().atMost(PATIENCE)
 			.until(() -> this.jdbc.sql("select count(*) from entitlement_version where account_id = :a")
@@ -102,6 +106,58 @@ class TenantBoundaryIT extends TimeTravelTest {
 				TestTokens.partner(this.account));
 		assertThat(gone.status()).isEqualTo(404);
 		assertThat(gone.text("/code")).isEqualTo("CUSTOMER_NOT_FOUND");
+	}
+
+	@Test
+	void refusesUsageThatNamesAnotherPartnersCustomerEntitlementOrServer() {
+		String other = "tt-b-" + UUID.randomUUID().toString().substring(0, 8);
+		approve(other);
+		String ofA = "ca-" + UUID.randomUUID().toString().substring(0, 8);
+		String entitlementOfA = "e-" + ofA;
+		Projections.customers(this.jdbc, this.account, ofA);
+		ObjectNode entitlement = BillingClient.example("entitlement.created");
+		entitlement.put("subject",
+				"accounts/" + this.account + "/customers/" + ofA + "/entitlements/" + entitlementOfA);
+		((ObjectNode) entitlement.get("data")).put("accountId", this.account)
+			.put("customerId", ofA)
+			.put("entitlementId", entitlementOfA);
+		BillingClient.produce("entitlement-events", entitlement.get("subject").asString(), entitlement.toString());
+		await().atMost(PATIENCE)
+			.until(() -> this.jdbc.sql("select count(*) from entitlement_version where entitlement_id = :e")
+				.param("e", entitlementOfA)
+				.query(Integer.class)
+				.single() > 0);
+
+		String from = "2025-11-03T01:00:00Z";
+		String to = "2025-11-03T02:00:00Z";
+		ObjectNode customerOfA = usage(other, ofA, "srv-x", this.sku, from, to);
+		ObjectNode entitlementOfAForMine = usage(other, "c1", "srv-y", this.sku, from, to);
+		((ObjectNode) entitlementOfAForMine.get("data")).put("entitlementId", entitlementOfA);
+		ObjectNode serverOfA = usage(other, "c1", "srv-z", this.sku, from, to);
+		serverOfA.put("subject", "accounts/" + this.account + "/customers/" + ofA + "/servers/srv-a");
+		ObjectNode mine = usage(other, "c1", "srv-mine", this.sku, from, to);
+		BillingClient.Response response = this.client.post("/v1/usage-events", TestTokens.usageWriter(other),
+				BillingClient.JSON.createArrayNode()
+					.add(customerOfA)
+					.add(entitlementOfAForMine)
+					.add(serverOfA)
+					.add(mine)
+					.toString());
+
+		assertThat(response.status()).as(response.raw()).isEqualTo(202);
+		assertThat(response.body().get("accepted").asInt()).as(response.raw()).isEqualTo(1);
+		List<String> reasons = new java.util.ArrayList<>();
+		response.body()
+			.get("rejected")
+			.forEach((r) -> reasons.add(r.get("id").asString() + " "
+					+ r.get("reason").asString().substring(0, r.get("reason").asString().indexOf(':'))));
+		assertThat(reasons).containsExactlyInAnyOrder(customerOfA.get("id").asString() + " CUSTOMER_NOT_FOUND",
+				entitlementOfAForMine.get("id").asString() + " ENTITLEMENT_NOT_FOUND",
+				serverOfA.get("id").asString() + " SUBJECT_NOT_OF_CUSTOMER");
+		// the owner's own usage of them is accepted
+		ObjectNode owners = usage(this.account, ofA, "srv-a", this.sku, from, to);
+		((ObjectNode) owners.get("data")).put("entitlementId", entitlementOfA);
+		report(owners);
 	}
 
 }

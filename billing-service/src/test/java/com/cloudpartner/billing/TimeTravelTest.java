@@ -49,7 +49,6 @@ abstract class TimeTravelTest extends BillingIntegrationTest {
 	void partnerAndOffer() {
 		this.client = new BillingClient(this.port);
 		approve(this.account);
-		Projections.customers(this.jdbc, this.account, "c1", "c2");
 		publishOffer(this.sku, "45", "30000");
 	}
 
@@ -66,6 +65,9 @@ abstract class TimeTravelTest extends BillingIntegrationTest {
 				.param("a", accountId)
 				.query(Integer.class)
 				.single() > 0);
+		// its customers, created at partner-service: what customer paths and usage are
+		// checked against (decision 0057)
+		Projections.customers(this.jdbc, accountId, "c1", "c2");
 	}
 
 	void publishOffer(String sku, String hourly, String monthly) {

@@ -63,6 +63,7 @@ class UsageDedupeWindowIT extends BillingIntegrationTest {
 	@org.junit.jupiter.api.BeforeEach
 	void approvedWithAPrice() {
 		Projections.approve(this.jdbc, this.account);
+		Projections.customers(this.jdbc, this.account, "c1");
 		Projections.price(this.jdbc, this.sku, "vm-hours", "HOUR");
 		Projections.price(this.jdbc, this.sku, "traffic-gb", "GB");
 	}

@@ -49,6 +49,7 @@ class UsageFaultIT extends BillingIntegrationTest {
 	void countsEveryHourOnceWhateverIsReplayedOrInterrupted() {
 		BillingClient.produce("partner-events", "accounts/" + this.account,
 				BillingClient.partnerApproved(this.account).toString());
+		Projections.customers(this.jdbc, this.account, "c1");
 		String offer = "offers/" + this.sku.replace('/', '-');
 		BillingClient.produce("entitlement-events", offer,
 				BillingClient.offer(offer, this.sku, "45", "30000", "2020-01-01T00:00:00Z").toString());

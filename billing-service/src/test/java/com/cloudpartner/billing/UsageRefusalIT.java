@@ -98,12 +98,12 @@ class UsageRefusalIT extends TimeTravelTest {
 
 	private void entitlementEvent(String type, String state, String at) {
 		ObjectNode event = BillingClient.example("entitlement.changed");
-		String name = "accounts/" + this.account + "/customers/c1/entitlements/e1";
+		String name = "accounts/" + this.account + "/customers/c1/entitlements/e1-" + this.account;
 		event.put("type", type).put("subject", name).put("time", at);
 		((ObjectNode) event.get("data")).put("name", name)
 			.put("accountId", this.account)
 			.put("customerId", "c1")
-			.put("entitlementId", "e1")
+			.put("entitlementId", "e1-" + this.account)
 			.put("offer", "offers/" + this.sku.replace('/', '-'))
 			.put("sku", this.sku)
 			.put("state", state)
@@ -114,7 +114,7 @@ class UsageRefusalIT extends TimeTravelTest {
 	@Override
 	ObjectNode usage(String customer, String resource, String sku, String from, String to) {
 		ObjectNode event = super.usage(customer, resource, sku, from, to);
-		((ObjectNode) event.get("data")).put("entitlementId", "e1");
+		((ObjectNode) event.get("data")).put("entitlementId", "e1-" + this.account);
 		return event;
 	}
 

@@ -72,7 +72,11 @@ class UsageEventController {
 					+ "NO_PRICE_IN_EFFECT (no price of the entitlement's offer, or of the SKU, in the account's "
 					+ "currency is in force at the start of the usage's first hour, day or window), "
 					+ "ENTITLEMENT_NOT_ACTIVE_AT_WINDOW (the entitlement was cancelled or transferred away "
-					+ "before then), ACCOUNT_NOT_BILLABLE (billing knows no contract of the account). Each "
+					+ "before then), ACCOUNT_NOT_BILLABLE (billing knows no contract of the account). Usage that "
+					+ "crosses into another tenant is refused as well: SUBJECT_NOT_OF_CUSTOMER (the subject is not "
+					+ "under accounts/{accountId}/customers/{customerId}/), CUSTOMER_NOT_FOUND (the customer is "
+					+ "another account's), ENTITLEMENT_NOT_FOUND (the entitlement is another account's or "
+					+ "customer's). Each "
 					+ "reason is a stable code, a colon and a sentence; a refused event was not recorded, so "
 					+ "it can be sent again once the cause is fixed.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(

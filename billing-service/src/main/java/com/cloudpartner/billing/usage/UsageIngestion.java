@@ -53,6 +53,8 @@ public class UsageIngestion {
 
 	private final UsageRatability ratability;
 
+	private final UsageOwnership ownership;
+
 	private final Timer validation;
 
 	private final Timer lookup;
@@ -60,8 +62,9 @@ public class UsageIngestion {
 	private final Timer kafka;
 
 	UsageIngestion(JdbcClient jdbc, UsageProducer producer, DedupeWindow window, UsageRatability ratability,
-			MeterRegistry meters) {
+			UsageOwnership ownership, MeterRegistry meters) {
 		this.ratability = ratability;
+		this.ownership = ownership;
 		this.jdbc = jdbc;
 		this.producer = producer;
 		this.window = window;
@@ -116,12 +119,17 @@ public class UsageIngestion {
 			}
 			valid.add(new Candidate(submitted.raw(), event));
 		}
-		// what could not be charged is refused before repeats are counted, so that every
-		// copy of it is refused alike
-		UsageRatability.Batch batch = this.ratability.prepare(valid.stream().map(Candidate::event).toList());
+		// what crosses into another tenant or could not be charged is refused before
+		// repeats are counted, so that every copy of it is refused alike
+		List<UsageEvent> checked = valid.stream().map(Candidate::event).toList();
+		UsageOwnership.Owners owners = this.ownership.prepare(checked);
+		UsageRatability.Batch batch = this.ratability.prepare(checked);
 		for (Candidate candidate : valid) {
 			UsageEvent event = candidate.event();
 			String refusal = this.ratability.refusal(event, batch);
+			if (refusal == null) {
+				refusal = this.ownership.refusal(event, owners);
+			}
 			if (refusal != null) {
 				rejected.add(new Rejected(event.id(), refusal));
 			}

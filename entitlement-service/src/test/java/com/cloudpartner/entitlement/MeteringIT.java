@@ -76,7 +76,8 @@ class MeteringIT extends ResourcesITSupport {
 		// server sends 2 GB before and 3 GB after the instant
 		String entitlementId = this.entitlement.substring(this.entitlement.lastIndexOf('/') + 1);
 		String newAccount = this.account + "-new";
-		String newCustomer = "moved-" + this.customer;
+		// created at partner-service by the transfer's import (the stub knows remote-*)
+		String newCustomer = "remote-moved-" + this.customer;
 		Instant transferAt = later.plus(Duration.ofMinutes(10));
 		countEgressAt(serverId, 2_000_000_000L, transferAt.minus(Duration.ofMinutes(5)));
 		countEgressAt(serverId, 3_000_000_000L, transferAt.plus(Duration.ofMinutes(5)));

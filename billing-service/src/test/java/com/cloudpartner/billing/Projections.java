@@ -38,7 +38,9 @@ final class Projections {
 		for (String customerId : customerIds) {
 			ObjectNode created = BillingClient.example("customer.created");
 			created.put("subject", "accounts/" + accountId + "/customers/" + customerId);
-			((ObjectNode) created.get("data")).put("accountId", accountId).put("customerId", customerId);
+			((ObjectNode) created.get("data")).put("accountId", accountId)
+				.put("customerId", customerId)
+				.put("correlationId", "crm-" + customerId);
 			BillingClient.produce("partner-events", "accounts/" + accountId, created.toString());
 		}
 		await().atMost(PATIENCE)

@@ -51,8 +51,7 @@ class UsageToChargesIT extends BillingIntegrationTest {
 	@BeforeEach
 	void partnerAndOffer() {
 		this.client = new BillingClient(this.port);
-		BillingClient.produce("partner-events", "accounts/" + this.account,
-				BillingClient.partnerApproved(this.account).toString());
+		Projections.approve(this.jdbc, this.account);
 		ObjectNode offer = BillingClient.example("offer.published");
 		BillingClient.produce("entitlement-events", offer.get("subject").asString(), offer.toString());
 	}
@@ -100,7 +99,7 @@ class UsageToChargesIT extends BillingIntegrationTest {
 	@Test
 	void chargesTwoPartnersWhoseMeteringUsesTheSameSourceAndIdEachOnce() {
 		String other = "acct-" + UUID.randomUUID().toString().substring(0, 8);
-		BillingClient.produce("partner-events", "accounts/" + other, BillingClient.partnerApproved(other).toString());
+		Projections.approve(this.jdbc, other);
 		String id = "shared-" + UUID.randomUUID();
 		ObjectNode mine = BillingClient.hourOfUsage(this.account, this.customer, id, "2026-11-23T05:00:00Z",
 				"2026-11-23T06:00:00Z");

@@ -16,7 +16,9 @@ import org.springframework.cloud.gateway.handler.RoutePredicateHandlerMapping;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.core.env.Environment;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -29,14 +31,15 @@ import org.springframework.web.server.ServerWebExchange;
  * plumbing was several per cent of the CPU on the event loop, far more than the path
  * patterns themselves.
  * <p>
- * Here the routes are kept as a list, refreshed whenever Spring Cloud Gateway's route
- * cache is ({@link RefreshRoutesResultEvent}), and tried in the same order with the same
- * attributes set. A predicate whose answer is already there (a {@code Mono.just}, which
- * is what every synchronous predicate such as {@code Path} gives) is read on the spot; a
- * route with a truly asynchronous predicate, or a lookup before the first refresh, goes
- * through the stock lookup, so the result is the same route in every case.
+ * Here the routes are kept as a list, taken when the context is up and again whenever
+ * Spring Cloud Gateway's route cache is refreshed ({@link RefreshRoutesResultEvent}), and
+ * tried in the same order with the same attributes set. A predicate whose answer is
+ * already there (a {@code Mono.just}, which is what every synchronous predicate such as
+ * {@code Path} gives) is read on the spot; a route with a truly asynchronous predicate,
+ * or a lookup before the first refresh, goes through the stock lookup, so the result is
+ * the same route in every case.
  */
-class RouteLookup extends RoutePredicateHandlerMapping implements ApplicationListener<RefreshRoutesResultEvent> {
+public class RouteLookup extends RoutePredicateHandlerMapping implements ApplicationListener<ApplicationEvent> {
 
 	private static final Log log = LogFactory.getLog(RouteLookup.class);
 
@@ -44,17 +47,28 @@ class RouteLookup extends RoutePredicateHandlerMapping implements ApplicationLis
 
 	private volatile List<Route> routes;
 
-	RouteLookup(FilteringWebHandler webHandler, RouteLocator routeLocator, GlobalCorsProperties corsProperties,
+	public RouteLookup(FilteringWebHandler webHandler, RouteLocator routeLocator, GlobalCorsProperties corsProperties,
 			Environment environment) {
 		super(webHandler, routeLocator, corsProperties, environment);
 		this.routeLocator = routeLocator;
 	}
 
+	/**
+	 * Takes the routes when the context is up (Spring Cloud Gateway fills its route cache
+	 * on first use, without a refresh event) and again after every successful refresh.
+	 */
 	@Override
-	public void onApplicationEvent(RefreshRoutesResultEvent event) {
-		if (event.isSuccess()) {
+	public void onApplicationEvent(ApplicationEvent event) {
+		if (event instanceof ContextRefreshedEvent
+				|| (event instanceof RefreshRoutesResultEvent result && result.isSuccess())) {
 			this.routeLocator.getRoutes().collectList().subscribe((list) -> this.routes = List.copyOf(list));
 		}
+	}
+
+	/** The routes tried, in order; empty until the context is up. */
+	public List<Route> routesInOrder() {
+		List<Route> routes = this.routes;
+		return (routes != null) ? routes : List.of();
 	}
 
 	@Override

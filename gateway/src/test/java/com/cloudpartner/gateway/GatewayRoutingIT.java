@@ -290,6 +290,14 @@ class GatewayRoutingIT extends GatewayTestSupport {
 		List<String> ids = ((RouteLookup) mapping).routesInOrder().stream().map(Route::getId).toList();
 		assertThat(ids).startsWith("entitlement-customer-import").contains("partner-customers", "console");
 		assertThat(ids.indexOf("entitlement-customer-import")).isLessThan(ids.indexOf("partner-customers"));
+		long stockLookups = ((RouteLookup) mapping).stockLookups();
+		this.http.get()
+			.uri("/v1/accounts/acme/customers")
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.partner(ACCOUNT)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		assertThat(((RouteLookup) mapping).stockLookups()).isEqualTo(stockLookups);
 	}
 
 	@Test

@@ -1,7 +1,10 @@
 package com.cloudpartner.gateway.config;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -11,6 +14,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.config.GlobalCorsProperties;
 import org.springframework.cloud.gateway.event.RefreshRoutesResultEvent;
+import org.springframework.cloud.gateway.handler.AsyncPredicate;
 import org.springframework.cloud.gateway.handler.FilteringWebHandler;
 import org.springframework.cloud.gateway.handler.RoutePredicateHandlerMapping;
 import org.springframework.cloud.gateway.route.Route;
@@ -47,6 +51,32 @@ public class RouteLookup extends RoutePredicateHandlerMapping implements Applica
 
 	private volatile List<Route> routes;
 
+	private final AtomicLong stockLookups = new AtomicLong();
+
+	private static final Object NOT_ON_THE_SPOT = new Object();
+
+	private static final VarHandle AND_LEFT;
+
+	private static final VarHandle AND_RIGHT;
+
+	static {
+		VarHandle left = null;
+		VarHandle right = null;
+		try {
+			MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(AsyncPredicate.AndAsyncPredicate.class,
+					MethodHandles.lookup());
+			left = lookup.findVarHandle(AsyncPredicate.AndAsyncPredicate.class, "left", AsyncPredicate.class);
+			right = lookup.findVarHandle(AsyncPredicate.AndAsyncPredicate.class, "right", AsyncPredicate.class);
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			// another Spring Cloud Gateway: its AND predicates go through the stock
+			// lookup
+			log.warn("Route predicates combined with AND are looked up the stock way: " + ex);
+		}
+		AND_LEFT = (right != null) ? left : null;
+		AND_RIGHT = right;
+	}
+
 	public RouteLookup(FilteringWebHandler webHandler, RouteLocator routeLocator, GlobalCorsProperties corsProperties,
 			Environment environment) {
 		super(webHandler, routeLocator, corsProperties, environment);
@@ -71,33 +101,33 @@ public class RouteLookup extends RoutePredicateHandlerMapping implements Applica
 		return (routes != null) ? routes : List.of();
 	}
 
+	/**
+	 * How many lookups went through the stock lookup (a predicate not answered on the
+	 * spot, or before the routes were taken).
+	 */
+	public long stockLookups() {
+		return this.stockLookups.get();
+	}
+
 	@Override
 	protected Mono<Route> lookupRoute(ServerWebExchange exchange) {
 		List<Route> routes = this.routes;
 		if (routes == null) {
-			return super.lookupRoute(exchange);
+			return stockLookup(exchange);
 		}
 		for (Route route : routes) {
 			exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_PREDICATE_ROUTE_ATTR, route.getId());
-			Publisher<Boolean> answer;
+			Object matches;
 			try {
-				answer = route.getPredicate().apply(exchange);
+				matches = answer(route.getPredicate(), exchange);
 			}
 			catch (Exception ex) {
 				// as the stock lookup: a predicate that fails does not match
 				log.error("Error applying predicate for route: " + route.getId(), ex);
 				continue;
 			}
-			if (!(answer instanceof Fuseable.ScalarCallable<?>)) {
-				return super.lookupRoute(exchange);
-			}
-			Object matches;
-			try {
-				matches = ((Callable<?>) answer).call();
-			}
-			catch (Exception ex) {
-				// a Mono.error: the stock lookup's filterWhen ends with the same error
-				return Mono.error(ex);
+			if (matches == NOT_ON_THE_SPOT) {
+				return stockLookup(exchange);
 			}
 			if (Boolean.TRUE.equals(matches)) {
 				validateRoute(route, exchange);
@@ -105,6 +135,35 @@ public class RouteLookup extends RoutePredicateHandlerMapping implements Applica
 			}
 		}
 		return Mono.empty();
+	}
+
+	private Mono<Route> stockLookup(ServerWebExchange exchange) {
+		this.stockLookups.incrementAndGet();
+		return super.lookupRoute(exchange);
+	}
+
+	/**
+	 * The predicate's answer when it is there at once ({@code TRUE}, {@code FALSE},
+	 * {@code null} for an empty answer), else {@link #NOT_ON_THE_SPOT}. Spring Cloud
+	 * Gateway builds every configured route's predicate as {@code true AND Path...}
+	 * ({@code AndAsyncPredicate}, whose answer is a {@code flatMap}): its two sides are
+	 * answered here in the same order, the right one only when the left one is true.
+	 */
+	@SuppressWarnings("unchecked")
+	private static Object answer(AsyncPredicate<? super ServerWebExchange> predicate, ServerWebExchange exchange)
+			throws Exception {
+		if (AND_LEFT != null && predicate.getClass() == AsyncPredicate.AndAsyncPredicate.class) {
+			Object left = answer((AsyncPredicate<? super ServerWebExchange>) AND_LEFT.get(predicate), exchange);
+			if (left == NOT_ON_THE_SPOT || !Boolean.TRUE.equals(left)) {
+				return (left == NOT_ON_THE_SPOT) ? left : Boolean.FALSE;
+			}
+			return answer((AsyncPredicate<? super ServerWebExchange>) AND_RIGHT.get(predicate), exchange);
+		}
+		Publisher<Boolean> answer = predicate.apply(exchange);
+		if (answer instanceof Fuseable.ScalarCallable<?> scalar) {
+			return ((Callable<?>) scalar).call();
+		}
+		return NOT_ON_THE_SPOT;
 	}
 
 }

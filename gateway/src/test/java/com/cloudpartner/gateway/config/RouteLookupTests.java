@@ -43,6 +43,7 @@ class RouteLookupTests {
 		assertThat(this.lookup.lookupRoute(exchange("/v1/accounts/a/customers/c")).block().getId())
 			.isEqualTo("customers");
 		assertThat(this.lookup.lookupRoute(exchange("/v2/other")).blockOptional()).isEmpty();
+		assertThat(this.lookup.stockLookups()).isZero();
 	}
 
 	@Test
@@ -59,6 +60,7 @@ class RouteLookupTests {
 		assertThat(this.lookup.lookupRoute(exchange("/v1/async")).block().getId()).isEqualTo("async");
 		assertThat(this.lookup.lookupRoute(exchange("/v1/else")).block().getId()).isEqualTo("fallback");
 		assertThat(this.lookup.lookupRoute(exchange("/v1/products")).block().getId()).isEqualTo("products");
+		assertThat(this.lookup.stockLookups()).isEqualTo(2);
 	}
 
 	@Test
@@ -93,8 +95,10 @@ class RouteLookupTests {
 		return (exchange) -> exchange.getRequest().getPath().value().equals(path);
 	}
 
+	/** Combined with AND as Spring Cloud Gateway combines a route's predicates. */
 	private static Route route(String id, Predicate<ServerWebExchange> predicate) {
-		AsyncPredicate<ServerWebExchange> async = AsyncPredicate.from(predicate);
+		AsyncPredicate<ServerWebExchange> async = AsyncPredicate.from((exchange) -> true)
+			.and(AsyncPredicate.from(predicate));
 		return Route.async().id(id).uri("http://localhost:1").asyncPredicate(async).build();
 	}
 

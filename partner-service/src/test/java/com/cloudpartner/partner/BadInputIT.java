@@ -79,6 +79,33 @@ class BadInputIT extends PartnerServiceITSupport {
 		assertThat(huge.raw()).doesNotContain("<html", "Tomcat");
 	}
 
+	@Test
+	void refusesPageTokensItDidNotIssueAndPageSizesOutOfRange() {
+		String account = newAccount();
+		String token = partnerToken(account);
+		String path = "/v1/accounts/" + account + "/customers";
+		post(path, token, Map.of("userId", "page01", "displayName", "One"));
+		post(path, token, Map.of("userId", "page02", "displayName", "Two"));
+		String next = get(path + "?pageSize=1", token).text("nextPageToken");
+		assertThat(get(path + "?pageSize=1&pageToken=" + next, token).status()).isEqualTo(200);
+
+		String tampered = next.substring(0, next.length() - 1) + (next.endsWith("A") ? "B" : "A");
+		for (String bad : new String[] { "garbage", tampered, next.substring(0, next.indexOf('.')),
+				java.util.Base64.getUrlEncoder()
+					.withoutPadding()
+					.encodeToString("2020-01-01T00:00:00Z|x".getBytes()) }) {
+			Response refused = get(path + "?pageToken=" + bad, token);
+			assertThat(refused.status()).as(bad + " " + refused.raw()).isEqualTo(400);
+			assertThat(refused.text("code")).isEqualTo("INVALID_PAGE_TOKEN");
+			assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+		}
+		for (String size : new String[] { "0", "-1", "501", "many", "99999999999" }) {
+			Response refused = get(path + "?pageSize=" + size, token);
+			assertThat(refused.status()).as(size + " " + refused.raw()).isEqualTo(400);
+			assertThat(refused.text("code")).isEqualTo("VALIDATION_FAILED");
+		}
+	}
+
 	private static void assertValidationFailed(Response response, String field) {
 		assertThat(response.status()).as(response.raw()).isEqualTo(400);
 		assertThat(response.header("Content-Type")).startsWith("application/problem+json");

@@ -4,6 +4,7 @@ import com.cloudpartner.support.input.ProblemErrorController;
 import com.cloudpartner.support.input.ProblemErrorReportValve;
 import com.cloudpartner.support.input.RequestTextFilter;
 import com.cloudpartner.support.input.TextCheckingModule;
+import com.cloudpartner.support.paging.PageTokens;
 import org.apache.catalina.Container;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
@@ -23,16 +24,26 @@ import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
 
 /**
  * Bad input never reaches a service's code and never gets an answer other than
  * problem+json: strings of JSON bodies, paths, query parameters and form fields without
  * NUL characters or unpaired surrogates, a bounded {@code Idempotency-Key}, and
- * problem+json for what Tomcat and the {@code /error} page answer themselves.
+ * problem+json for what Tomcat and the {@code /error} page answer themselves; the paging
+ * secret of {@link PageTokens}.
  */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class, after = PlatformWebAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class PlatformInputAutoConfiguration {
+
+	PlatformInputAutoConfiguration(Environment environment) {
+		String secret = environment.getProperty("platform.paging.token-secret");
+		if (StringUtils.hasText(secret)) {
+			PageTokens.useSecret(secret);
+		}
+	}
 
 	@Bean
 	TextCheckingModule platformTextCheckingModule() {

@@ -49,6 +49,22 @@ class BillingBadInputIT extends BillingIntegrationTest {
 	}
 
 	@Test
+	void refusesUsageEventsWithTextTheLedgerCannotHold() {
+		String token = TestTokens.usageWriter(this.account);
+		String event = BillingClient
+			.hourOfUsage(this.account, "c1", "nul-" + UUID.randomUUID(), "2026-11-23T05:00:00Z", "2026-11-23T06:00:00Z")
+			.toString();
+		String withNul = event.replace("\"c1\"", "\"c\\u00001\"");
+		assertThat(withNul).isNotEqualTo(event);
+		BillingClient.Response refused = this.client.post("/v1/usage-events", token, "[" + withNul + "]");
+		assertProblem(refused, 400, "VALIDATION_FAILED");
+		assertThat(refused.text("/errors/0/field")).startsWith("[0].");
+		BillingClient.Response surrogate = this.client.post("/v1/usage-events", token,
+				"[" + event.replace("\"c1\"", "\"\\ud800\"") + "]");
+		assertProblem(surrogate, 400, "VALIDATION_FAILED");
+	}
+
+	@Test
 	void refusesForeignPageTokensAndPageSizesOutOfRange() {
 		String invoices = "/v1/accounts/" + this.account + "/invoices";
 		assertThat(this.client.get(invoices, TestTokens.operator()).status()).isEqualTo(200);

@@ -46,6 +46,11 @@ class ConsoleBadInputIT extends ServersTestSupport {
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
 		assertThat(response.body()).contains("\"code\":\"VALIDATION_FAILED\"", "\"field\":\"state\"");
+
+		HttpResponse<String> noSession = get("/console/jobs/j-1/progress", null, "Accept", "application/json");
+		assertThat(noSession.statusCode()).isEqualTo(401);
+		assertThat(noSession.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+		assertThat(noSession.body()).contains("\"code\":\"SESSION_ENDED\"");
 	}
 
 }

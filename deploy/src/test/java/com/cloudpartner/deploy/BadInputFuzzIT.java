@@ -76,29 +76,39 @@ class BadInputFuzzIT {
 
 	@Test
 	void everyOperationOfEveryServiceRefusesHostileValuesWithProblemJson() throws Exception {
-		Map<String, Integer> services = Map.of("partner", settings.partnerPort(), "entitlement",
-				settings.entitlementPort(), "billing", settings.billingPort(), "console", settings.consolePort());
+		String partner = "http://localhost:" + settings.partnerPort();
+		String billing = "http://localhost:" + settings.billingPort();
+		// each service directly, and two of them again through the gateway (its own
+		// refusals, and the services' answers passed on)
+		List<Target> targets = List.of(new Target("partner", partner, partner), new Target("entitlement",
+				"http://localhost:" + settings.entitlementPort(), "http://localhost:" + settings.entitlementPort()),
+				new Target("billing", billing, billing),
+				new Target("console", "http://localhost:" + settings.consolePort(),
+						"http://localhost:" + settings.consolePort()),
+				new Target("gateway/partner", partner, settings.gatewayUrl()),
+				new Target("gateway/billing", billing, settings.gatewayUrl()));
 		List<String> failures = new ArrayList<>();
 		int sent = 0;
-		for (Map.Entry<String, Integer> service : services.entrySet()) {
-			String base = "http://localhost:" + service.getValue();
-			JsonNode doc = GatewayClient.JSON.readTree(send(
-					HttpRequest.newBuilder(URI.create(base + "/v3/api-docs")).timeout(Duration.ofSeconds(20)).build())
-				.body());
+		for (Target target : targets) {
+			String base = target.sendTo();
+			JsonNode doc = GatewayClient.JSON
+				.readTree(send(HttpRequest.newBuilder(URI.create(target.documentOf() + "/v3/api-docs"))
+					.timeout(Duration.ofSeconds(20))
+					.build()).body());
 			for (Map.Entry<String, JsonNode> path : doc.path("paths").properties()) {
 				for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
 					String method = operation.getKey().toUpperCase(java.util.Locale.ROOT);
 					if (!List.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
 						continue;
 					}
-					Operation op = new Operation(doc, service.getKey(), base, method, path.getKey(),
-							operation.getValue(), path.getValue().path("parameters"));
+					Operation op = new Operation(doc, target.name(), base, method, path.getKey(), operation.getValue(),
+							path.getValue().path("parameters"));
 					for (Case c : op.cases()) {
 						sent++;
 						HttpResponse<String> response = send(c.request());
 						String failure = judge(c, response);
 						if (failure != null) {
-							failures.add(service.getKey() + " " + method + " " + path.getKey() + " [" + c.what() + "] "
+							failures.add(target.name() + " " + method + " " + path.getKey() + " [" + c.what() + "] "
 									+ failure);
 						}
 					}
@@ -192,6 +202,10 @@ class BadInputFuzzIT {
 
 	private static HttpResponse<String> send(HttpRequest request) throws Exception {
 		return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** Where the operations of a document are sent. */
+	record Target(String name, String documentOf, String sendTo) {
 	}
 
 	/** One hostile request and whether it must be refused (4xx). */

@@ -87,7 +87,11 @@ public final class PageTokens {
 		try {
 			byte[] payload = DECODER.decode(token.substring(0, dot));
 			byte[] tag = DECODER.decode(token.substring(dot + 1));
-			if (!MessageDigest.isEqual(tag, tag(payload))) {
+			// one spelling per token: Base64's unused low bits of the last character
+			// changed are a changed token too
+			boolean canonical = ENCODER.encodeToString(payload).equals(token.substring(0, dot))
+					&& ENCODER.encodeToString(tag).equals(token.substring(dot + 1));
+			if (!MessageDigest.isEqual(tag, tag(payload)) || !canonical) {
 				throw invalid();
 			}
 			return new String(payload, StandardCharsets.UTF_8);

@@ -34,6 +34,21 @@ class PageTokensTests {
 	}
 
 	@Test
+	void everySingleCharacterChangeIsRefused() {
+		String token = PageTokens.seal("2026-10-01T00:00:00Z|c-1");
+		String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.";
+		for (int i = 0; i < token.length(); i++) {
+			for (char c : alphabet.toCharArray()) {
+				if (c == token.charAt(i)) {
+					continue;
+				}
+				String changed = token.substring(0, i) + c + token.substring(i + 1);
+				assertThatThrownBy(() -> PageTokens.open(changed)).as(changed).isInstanceOf(ApiProblem.class);
+			}
+		}
+	}
+
+	@Test
 	void aTokenOfAnotherSecretIsRefused() {
 		PageTokens.useSecret("one");
 		String token = PageTokens.seal("x");

@@ -122,10 +122,7 @@ class UsageToChargesIT extends BillingIntegrationTest {
 		assertThat(repeat.body().get("accepted").asInt()).isZero();
 		assertThat(repeat.body().get("duplicates").asInt()).isEqualTo(1);
 		await().atMost(PATIENCE)
-			.until(() -> this.jdbc.sql("select count(*) from usage_record where account_id = :account")
-				.param("account", other)
-				.query(Integer.class)
-				.single() == 1);
+			.until(() -> BillingClient.recordedEvents(this.jdbc, other) == 1);
 		assertThat(recordedEvents()).isEqualTo(1);
 	}
 
@@ -187,10 +184,7 @@ class UsageToChargesIT extends BillingIntegrationTest {
 	}
 
 	private int recordedEvents() {
-		return this.jdbc.sql("select count(*) from usage_record where account_id = :account")
-			.param("account", this.account)
-			.query(Integer.class)
-			.single();
+		return BillingClient.recordedEvents(this.jdbc, this.account);
 	}
 
 	private ObjectNode hour(String id, String from, String to) {

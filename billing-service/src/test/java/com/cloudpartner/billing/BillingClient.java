@@ -181,16 +181,17 @@ final class BillingClient {
 	}
 
 	/**
-	 * Whether the billing consumer group has committed, and so stored, everything on the
-	 * usage topic.
+	 * Whether the billing consumer group (the context's
+	 * {@code platform.billing.consumer-group}) has committed, and so stored, everything
+	 * on the usage topic.
 	 */
-	static boolean usageConsumed() {
+	static boolean usageConsumed(String group) {
 		String topic = "usage-events";
-		try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
-				java.util.Map.of(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-						TestKafka.bootstrapServers()))) {
+		try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin
+			.create(java.util.Map.of(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+					TestKafka.bootstrapServers()))) {
 			java.util.Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed = admin
-				.listConsumerGroupOffsets("billing-service")
+				.listConsumerGroupOffsets(group)
 				.partitionsToOffsetAndMetadata()
 				.get();
 			java.util.Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();

@@ -73,6 +73,9 @@ class MoneyPathIT extends BillingIntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@org.springframework.beans.factory.annotation.Value("${platform.billing.consumer-group}")
+	String consumerGroup;
+
 	private BillingClient client;
 
 	@AfterEach
@@ -424,7 +427,7 @@ class MoneyPathIT extends BillingIntegrationTest {
 		}
 		// everything sent is on the usage topic once acknowledged: stored once the
 		// consumer committed past it
-		await().atMost(PATIENCE).until(BillingClient::usageConsumed);
+		await().atMost(PATIENCE).until(() -> BillingClient.usageConsumed(this.consumerGroup));
 	}
 
 	private void send(MoneyHistory h, MoneyModel model, List<Usage> batch, Set<String> recorded) {

@@ -39,6 +39,9 @@ abstract class TimeTravelTest extends BillingIntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@org.springframework.beans.factory.annotation.Value("${platform.billing.consumer-group}")
+	String consumerGroup;
+
 	BillingClient client;
 
 	final String account = "tt-" + UUID.randomUUID().toString().substring(0, 8);
@@ -105,7 +108,7 @@ abstract class TimeTravelTest extends BillingIntegrationTest {
 				batch.toString());
 		assertThat(response.status()).as(response.raw()).isEqualTo(202);
 		assertThat(response.body().get("accepted").asInt()).isEqualTo(events.length);
-		await().atMost(PATIENCE).until(BillingClient::usageConsumed);
+		await().atMost(PATIENCE).until(() -> BillingClient.usageConsumed(this.consumerGroup));
 	}
 
 	void grantCredit(String type, String amount, String expireTime) {

@@ -97,13 +97,15 @@ class UsageDedupeWindowIT extends BillingIntegrationTest {
 		traffic.put("id", "traffic-" + UUID.randomUUID());
 		((ObjectNode) traffic.get("data")).put("meter", "traffic-gb").put("unit", "GB").put("quantity", "2.5");
 		assertThat(report(hour, traffic).body().get("accepted").asInt()).isEqualTo(2);
-		// the hour is one billable_hour row carrying the event's identity (decision 0070);
+		// the hour is one billable_hour row carrying the event's identity (decision
+		// 0070);
 		// the traffic is a usage record
 		await().atMost(PATIENCE).until(() -> BillingClient.recordedEvents(this.jdbc, this.account) == 2);
 		assertThat(records()).isEqualTo(1);
 		BigDecimal before = units();
 
-		// far beyond the retention: the traffic record is the billing fact itself and stays
+		// far beyond the retention: the traffic record is the billing fact itself and
+		// stays
 		this.clock.setTo(reported.plus(this.properties.dedupeRetention()).plus(Duration.ofDays(3)));
 		this.purge.purge();
 		assertThat(records()).isEqualTo(1);

@@ -38,6 +38,9 @@ class UsageFaultIT extends BillingIntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@org.springframework.beans.factory.annotation.Value("${platform.billing.consumer-group}")
+	String consumerGroup;
+
 	@Autowired
 	KafkaListenerEndpointRegistry listeners;
 
@@ -82,7 +85,7 @@ class UsageFaultIT extends BillingIntegrationTest {
 		BillingClient.produceAll("usage-events", replay);
 		consumer.start();
 
-		await().atMost(PATIENCE).until(() -> BillingClient.usageConsumed() && conflicts() == 1);
+		await().atMost(PATIENCE).until(() -> BillingClient.usageConsumed(this.consumerGroup) && conflicts() == 1);
 		await().atMost(PATIENCE).untilAsserted(() -> {
 			BillingClient.Response charges = new BillingClient(this.port).get(
 					"/v1/accounts/" + this.account + "/billing/current-month?month=2025-06",

@@ -143,8 +143,7 @@ class UsageRefusalIT extends TimeTravelTest {
 	}
 
 	private void awaitRecorded(int count) {
-		await().atMost(PATIENCE)
-			.until(() -> BillingClient.recordedEvents(this.jdbc, this.account) == count);
+		await().atMost(PATIENCE).until(() -> BillingClient.recordedEvents(this.jdbc, this.account) == count);
 	}
 
 	private JsonNode monthToDate(String month) {

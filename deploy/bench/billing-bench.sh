@@ -16,7 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-./mvnw -o -q -pl billing-service test-compile dependency:build-classpath \
+./mvnw -q -pl billing-service -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 cp="billing-service/target/test-classes:billing-service/target/classes:$(cat billing-service/target/bench-classpath.txt)"
 exec "$JAVA_HOME/bin/java" -Xmx1g ${BENCH_JAVA_OPTS:-} -cp "$cp" com.cloudpartner.billing.bench.BillingBenchmark "$@"

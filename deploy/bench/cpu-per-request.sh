@@ -13,6 +13,10 @@
 #   ROUNDS=2 deploy/bench/cpu-per-request.sh        # the cases measured in turn, twice
 #   JFR=1 deploy/bench/cpu-per-request.sh           # also a JFR file of each gateway case
 #                                                   # (of the last round)
+#   JAR2=/tmp/previous-exec.jar ROUNDS=3 deploy/bench/cpu-per-request.sh
+#                                                   # a second gateway (cases gw2-*) on the same
+#                                                   # core, started and measured in turn with the
+#                                                   # first: two jars compared in one run
 #
 # Needs: wrk, taskset, the gateway exec jar (./mvnw -q -pl gateway -DskipTests package).
 set -euo pipefail
@@ -31,7 +35,7 @@ GW_OPTS=${GW_OPTS:--Xms256m -Xmx256m}
 OUT=$(mktemp -d /tmp/gateway-cpu.XXXXXX)
 TICKS=$(getconf CLK_TCK)
 echo "results in $OUT"
-for port in "$BACKEND_PORT" "$GW_PORT"; do
+for port in "$BACKEND_PORT" "$GW_PORT" "$((GW_PORT + 1))"; do
   if curl -s -o /dev/null "http://127.0.0.1:$port/"; then echo "port $port is in use: stop what listens there"; exit 1; fi
 done
 pids=()
@@ -50,16 +54,31 @@ B="http://127.0.0.1:$BACKEND_PORT"
 # GET /v1/offers/** is made public here, so /v1/offers/fast is the same route as
 # /v1/products/fast (entitlement-catalog) without the token; rate limits off so that the
 # bench's single client is not refused
-# shellcheck disable=SC2086
-SPRING_APPLICATION_JSON='{"platform":{"security":{"public-paths":["POST /v1/oauth/token","GET /v1/offers/**"]},"gateway":{"rate-limits":{"enabled":false},"bulkhead":{"max-concurrent-calls":100000}}}}' \
-SERVER_PORT=$GW_PORT PLATFORM_SECURITY_JWKS_URI="$B/jwks.json" \
-PLATFORM_SERVICES_PARTNER=$B PLATFORM_SERVICES_ENTITLEMENT=$B PLATFORM_SERVICES_BILLING=$B PLATFORM_SERVICES_CONSOLE=$B \
-SPRING_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9 \
-  taskset -c "$GW_CPU" "$JDK/bin/java" $GW_OPTS -jar "$JAR" > "$OUT/gateway.log" 2>&1 &
+start_gateway() { # jar port log
+  # shellcheck disable=SC2086
+  SPRING_APPLICATION_JSON='{"platform":{"security":{"public-paths":["POST /v1/oauth/token","GET /v1/offers/**"]},"gateway":{"rate-limits":{"enabled":false},"bulkhead":{"max-concurrent-calls":100000}}}}' \
+  SERVER_PORT=$2 PLATFORM_SECURITY_JWKS_URI="$B/jwks.json" \
+  PLATFORM_SERVICES_PARTNER=$B PLATFORM_SERVICES_ENTITLEMENT=$B PLATFORM_SERVICES_BILLING=$B PLATFORM_SERVICES_CONSOLE=$B \
+  SPRING_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9 \
+    taskset -c "$GW_CPU" "$JDK/bin/java" $GW_OPTS -jar "$1" > "$3" 2>&1 &
+}
+await_gateway() { # port log
+  for _ in $(seq 900); do curl -fs "http://127.0.0.1:$1/actuator/health" 2>/dev/null | grep -q UP && break; sleep 0.2; done
+  curl -fs "http://127.0.0.1:$1/actuator/health" | grep -q UP || { echo "gateway did not start: $2"; exit 1; }
+}
+start_gateway "$JAR" "$GW_PORT" "$OUT/gateway.log"
 GW_PID=$!
 pids+=($GW_PID)
-for _ in $(seq 900); do curl -fs "http://127.0.0.1:$GW_PORT/actuator/health" 2>/dev/null | grep -q UP && break; sleep 0.2; done
-curl -fs "http://127.0.0.1:$GW_PORT/actuator/health" | grep -q UP || { echo "gateway did not start: $OUT/gateway.log"; exit 1; }
+await_gateway "$GW_PORT" "$OUT/gateway.log"
+JAR2=${JAR2:-}
+GW2_PORT=$((GW_PORT + 1))
+if [ -n "$JAR2" ]; then
+  start_gateway "$JAR2" "$GW2_PORT" "$OUT/gateway2.log"
+  GW2_PID=$!
+  pids+=($GW2_PID)
+  await_gateway "$GW2_PORT" "$OUT/gateway2.log"
+  echo "gw-*: $JAR, gw2-*: $JAR2" | tee -a "$OUT/summary.txt"
+fi
 G="http://127.0.0.1:$GW_PORT"
 AUTH="Authorization: Bearer $TOKEN"
 
@@ -99,11 +118,17 @@ echo "warm-up ($WARMUP per route)"
 warm "$G/v1/products/fast" "$AUTH"
 warm "$G/v1/offers/fast"
 warm "$G/v3/api-docs/partner"
+if [ -n "$JAR2" ]; then
+  G2="http://127.0.0.1:$GW2_PORT"
+  warm "$G2/v1/products/fast" "$AUTH"
+  warm "$G2/v1/offers/fast"
+  warm "$G2/v3/api-docs/partner"
+fi
 
 jfr_start() { [ -n "${JFR:-}" ] && [ "$round" = "$ROUNDS" ] || return 0
-  "$JDK/bin/jcmd" "$GW_PID" JFR.start name="$1" settings=profile filename="$OUT/$1.jfr" >/dev/null; }
+  "$JDK/bin/jcmd" "${2:-$GW_PID}" JFR.start name="$1" settings=profile filename="$OUT/$1.jfr" >/dev/null; }
 jfr_stop() { [ -n "${JFR:-}" ] && [ "$round" = "$ROUNDS" ] || return 0
-  "$JDK/bin/jcmd" "$GW_PID" JFR.stop name="$1" >/dev/null
+  "$JDK/bin/jcmd" "${2:-$GW_PID}" JFR.stop name="$1" >/dev/null
   echo "JFR of $1: $OUT/$1.jfr ($JDK/bin/jfr view hot-methods $OUT/$1.jfr)"; }
 # in turn, ROUNDS times: a case measured first after the warm-up pays for more of the JIT's
 # remaining work (its figure without the JIT threads still includes slower code), so
@@ -113,6 +138,11 @@ for round in $(seq "$ROUNDS"); do
   jfr_start gw-jwt; measure gw-jwt "$GW_PID" "$G/v1/products/fast" "$AUTH"; jfr_stop gw-jwt
   jfr_start gw-nojwt; measure gw-nojwt "$GW_PID" "$G/v1/offers/fast"; jfr_stop gw-nojwt
   measure gw-bare "$GW_PID" "$G/v3/api-docs/partner"
+  if [ -n "$JAR2" ]; then
+    jfr_start gw2-jwt "$GW2_PID"; measure gw2-jwt "$GW2_PID" "$G2/v1/products/fast" "$AUTH"; jfr_stop gw2-jwt "$GW2_PID"
+    jfr_start gw2-nojwt "$GW2_PID"; measure gw2-nojwt "$GW2_PID" "$G2/v1/offers/fast"; jfr_stop gw2-nojwt "$GW2_PID"
+    measure gw2-bare "$GW2_PID" "$G2/v3/api-docs/partner"
+  fi
   measure direct "$BACKEND_PID" "$B/v1/products/fast"
 done
 echo "(gw-bare: /v3/api-docs/partner, a route with no /v1 rules; direct: the backend's own CPU)" | tee -a "$OUT/summary.txt"

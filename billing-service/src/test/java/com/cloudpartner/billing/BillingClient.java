@@ -164,6 +164,55 @@ final class BillingClient {
 		}
 	}
 
+	/**
+	 * The usage events of an account that the consumer recorded: quantities (and usage of
+	 * zero) in {@code usage_record}, billable hours and days by the identities their rows
+	 * carry (decision 0070; an hourly event whose hours other events had all reported
+	 * carries none).
+	 */
+	static int recordedEvents(org.springframework.jdbc.core.simple.JdbcClient jdbc, String account) {
+		return jdbc.sql("""
+				select (select count(*) from usage_record where account_id = :a)
+				    + (select count(distinct event_key) from billable_hour where account_id = :a)
+				    + (select count(distinct event_key) from billable_day where account_id = :a)""")
+			.param("a", account)
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * Whether the billing consumer group (the context's
+	 * {@code platform.billing.consumer-group}) has committed, and so stored, everything
+	 * on the usage topic.
+	 */
+	static boolean usageConsumed(String group) {
+		String topic = "usage-events";
+		try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin
+			.create(java.util.Map.of(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+					TestKafka.bootstrapServers()))) {
+			java.util.Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed = admin
+				.listConsumerGroupOffsets(group)
+				.partitionsToOffsetAndMetadata()
+				.get();
+			java.util.Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+			admin.describeTopics(java.util.List.of(topic))
+				.allTopicNames()
+				.get()
+				.get(topic)
+				.partitions()
+				.forEach((p) -> latest.put(new org.apache.kafka.common.TopicPartition(topic, p.partition()),
+						org.apache.kafka.clients.admin.OffsetSpec.latest()));
+			var ends = admin.listOffsets(latest).all().get();
+			return ends.entrySet().stream().allMatch((end) -> {
+				var offset = committed.get(end.getKey());
+				return (offset != null) ? offset.offset() >= end.getValue().offset() : end.getValue().offset() == 0;
+			});
+		}
+		catch (Exception ex) {
+			return false;
+		}
+	}
+
 	static void produce(String topic, String key, String value) {
 		Properties config = new Properties();
 		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());

@@ -39,6 +39,9 @@ abstract class TimeTravelTest extends BillingIntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@org.springframework.beans.factory.annotation.Value("${platform.billing.consumer-group}")
+	String consumerGroup;
+
 	BillingClient client;
 
 	final String account = "tt-" + UUID.randomUUID().toString().substring(0, 8);
@@ -108,13 +111,7 @@ abstract class TimeTravelTest extends BillingIntegrationTest {
 				batch.toString());
 		assertThat(response.status()).as(response.raw()).isEqualTo(202);
 		assertThat(response.body().get("accepted").asInt()).isEqualTo(events.length);
-		await().atMost(PATIENCE)
-			.until(() -> this.jdbc.sql("""
-					select count(*) from usage_record where account_id = :a and event_id in (:ids)""")
-				.param("a", accountId)
-				.param("ids", java.util.Arrays.stream(events).map((e) -> e.get("id").asString()).toList())
-				.query(Integer.class)
-				.single() == events.length);
+		await().atMost(PATIENCE).until(() -> BillingClient.usageConsumed(this.consumerGroup));
 	}
 
 	void grantCredit(String type, String amount, String expireTime) {

@@ -38,6 +38,9 @@ class UsageFaultIT extends BillingIntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@org.springframework.beans.factory.annotation.Value("${platform.billing.consumer-group}")
+	String consumerGroup;
+
 	@Autowired
 	KafkaListenerEndpointRegistry listeners;
 
@@ -72,7 +75,7 @@ class UsageFaultIT extends BillingIntegrationTest {
 		Collections.shuffle(stream, random);
 		BillingClient.produceAll("usage-events", stream);
 		consumer.start();
-		await().atMost(PATIENCE).until(() -> recorded() > 0);
+		await().atMost(PATIENCE).until(() -> BillingClient.recordedEvents(this.jdbc, this.account) > 0);
 		consumer.stop();
 		// a random subset again, and a known id with another payload
 		Collections.shuffle(stream, random);
@@ -83,7 +86,7 @@ class UsageFaultIT extends BillingIntegrationTest {
 		BillingClient.produceAll("usage-events", replay);
 		consumer.start();
 
-		await().atMost(PATIENCE).until(() -> recorded() == events.size() && conflicts() == 1);
+		await().atMost(PATIENCE).until(() -> BillingClient.usageConsumed(this.consumerGroup) && conflicts() == 1);
 		await().atMost(PATIENCE).untilAsserted(() -> {
 			BillingClient.Response charges = new BillingClient(this.port).get(
 					"/v1/accounts/" + this.account + "/billing/current-month?month=2025-06",
@@ -104,13 +107,6 @@ class UsageFaultIT extends BillingIntegrationTest {
 				from.plusSeconds(hours * 3600L).toString());
 		event.put("id", resource + "-" + from);
 		return event;
-	}
-
-	private int recorded() {
-		return this.jdbc.sql("select count(*) from usage_record where account_id = :a")
-			.param("a", this.account)
-			.query(Integer.class)
-			.single();
 	}
 
 	private int conflicts() {

@@ -143,11 +143,7 @@ class UsageRefusalIT extends TimeTravelTest {
 	}
 
 	private void awaitRecorded(int count) {
-		await().atMost(PATIENCE)
-			.until(() -> this.jdbc.sql("select count(*) from usage_record where account_id = :a")
-				.param("a", this.account)
-				.query(Integer.class)
-				.single() == count);
+		await().atMost(PATIENCE).until(() -> BillingClient.recordedEvents(this.jdbc, this.account) == count);
 	}
 
 	private JsonNode monthToDate(String month) {

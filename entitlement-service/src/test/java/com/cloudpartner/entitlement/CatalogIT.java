@@ -84,7 +84,7 @@ class CatalogIT extends IntegrationTestSupport {
 			.isSortedAccordingTo(String::compareTo);
 		Response bad = get("/v1/offers?pageToken=garbage!", TestTokens.operator());
 		assertThat(bad.status()).isEqualTo(400);
-		assertThat(bad.text("/code")).isEqualTo("VALIDATION_FAILED");
+		assertThat(bad.text("/code")).isEqualTo("INVALID_PAGE_TOKEN");
 	}
 
 	@Test

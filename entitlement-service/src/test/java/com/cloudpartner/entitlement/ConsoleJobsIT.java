@@ -71,8 +71,8 @@ class ConsoleJobsIT extends ResourcesITSupport {
 		assertThat(paged).containsExactlyElementsOf(mine);
 
 		assertProblem(get(jobs + "?pageSize=-1", console), 400, "VALIDATION_FAILED");
-		assertProblem(get(jobs + "?pageToken=garbage!", console), 400, "VALIDATION_FAILED");
-		assertProblem(get(jobs + "?customer=" + other[0] + "&pageToken=garbage!", console), 400, "VALIDATION_FAILED");
+		assertProblem(get(jobs + "?pageToken=garbage!", console), 400, "INVALID_PAGE_TOKEN");
+		assertProblem(get(jobs + "?customer=" + other[0] + "&pageToken=garbage!", console), 400, "INVALID_PAGE_TOKEN");
 		assertProblem(get(jobs + "?state=DONE", console), 400, "VALIDATION_FAILED");
 		assertProblem(get(jobs, TestTokens.console("acct-other", this.customer)), 403, "CUSTOMER_FORBIDDEN");
 		assertProblem(get(jobs, TestTokens.partner("acct-other")), 403, "ACCOUNT_FORBIDDEN");

@@ -88,7 +88,7 @@ class ConsolePurchasableSkusIT extends IntegrationTestSupport {
 		assertProblem(unknown, 400, "VALIDATION_FAILED");
 		assertThat(unknown.text("/errors/0/field")).isEqualTo("kind");
 		assertProblem(get(this.base + "/purchasable-skus?pageSize=-1", console), 400, "VALIDATION_FAILED");
-		assertProblem(get(this.base + "/purchasable-skus?pageToken=garbage!", console), 400, "VALIDATION_FAILED");
+		assertProblem(get(this.base + "/purchasable-skus?pageToken=garbage!", console), 400, "INVALID_PAGE_TOKEN");
 	}
 
 	@Test

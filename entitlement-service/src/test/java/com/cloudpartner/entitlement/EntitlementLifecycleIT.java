@@ -308,8 +308,8 @@ class EntitlementLifecycleIT extends IntegrationTestSupport {
 		assertThat(lastOffers.body().get("purchasableOffers").findValuesAsString("name"))
 			.containsExactly("offers/office-standard-trial");
 		assertThat(lastOffers.text("/nextPageToken")).isEmpty();
-		assertProblem(get(base + "/purchasable-skus?pageToken=garbage!", this.partner), 400, "VALIDATION_FAILED");
-		assertProblem(get(offersOf + "&pageToken=garbage!", this.partner), 400, "VALIDATION_FAILED");
+		assertProblem(get(base + "/purchasable-skus?pageToken=garbage!", this.partner), 400, "INVALID_PAGE_TOKEN");
+		assertProblem(get(offersOf + "&pageToken=garbage!", this.partner), 400, "INVALID_PAGE_TOKEN");
 		assertProblem(get(offersOf + "&pageSize=-1", this.partner), 400, "VALIDATION_FAILED");
 
 		String other = TestTokens.partner("other");

@@ -55,7 +55,7 @@ class OsImagesIT extends IntegrationTestSupport {
 		assertThat(paged).containsExactlyElementsOf(CONFIGURED);
 		assertProblem(get("/v1/os-images?pageSize=-1", token), 400, "VALIDATION_FAILED");
 		assertProblem(get("/v1/os-images?pageSize=lots", token), 400, "VALIDATION_FAILED");
-		assertProblem(get("/v1/os-images?pageToken=garbage!", token), 400, "VALIDATION_FAILED");
+		assertProblem(get("/v1/os-images?pageToken=garbage!", token), 400, "INVALID_PAGE_TOKEN");
 	}
 
 	@Test

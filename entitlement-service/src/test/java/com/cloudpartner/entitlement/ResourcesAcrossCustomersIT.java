@@ -81,13 +81,14 @@ class ResourcesAcrossCustomersIT extends ResourcesITSupport {
 		}
 		while (!token.isEmpty());
 		assertThat(paged).containsExactlyElementsOf(created);
-		assertThat(names(get(all + "?pageSize=0", this.partner))).hasSize(5);
+		assertProblem(get(all + "?pageSize=0", this.partner), 400, "VALIDATION_FAILED");
+		assertProblem(get(all + "?pageSize=501", this.partner), 400, "VALIDATION_FAILED");
 
 		assertProblem(get(all + "?pageSize=-1", this.partner), 400, "VALIDATION_FAILED");
 		assertProblem(get(all + "?pageSize=many", this.partner), 400, "VALIDATION_FAILED");
-		assertProblem(get(all + "?pageToken=garbage!", this.partner), 400, "VALIDATION_FAILED");
+		assertProblem(get(all + "?pageToken=garbage!", this.partner), 400, "INVALID_PAGE_TOKEN");
 		String foreignToken = get(customerPath() + "/purchasable-skus?pageSize=1", this.partner).text("/nextPageToken");
-		assertProblem(get(all + "?pageToken=" + foreignToken, this.partner), 400, "VALIDATION_FAILED");
+		assertProblem(get(all + "?pageToken=" + foreignToken, this.partner), 400, "INVALID_PAGE_TOKEN");
 		Response badKind = get(all + "?kind=volumes", this.partner);
 		assertProblem(badKind, 400, "VALIDATION_FAILED");
 		assertThat(badKind.text("/errors/0/field")).isEqualTo("kind");

@@ -101,9 +101,9 @@ class TransferIT extends IntegrationTestSupport {
 			.containsExactly("products/office-suite/skus/standard");
 		assertThat(secondSku.text("/nextPageToken")).isEmpty();
 		assertProblem(get(base + "/transferable-skus?pageToken=garbage!", TestTokens.partner(b)), 400,
-				"VALIDATION_FAILED");
+				"INVALID_PAGE_TOKEN");
 		assertProblem(get(base + "/transferable-offers?sku=products/iaas/skus/payg&pageToken=garbage!",
-				TestTokens.partner(b)), 400, "VALIDATION_FAILED");
+				TestTokens.partner(b)), 400, "INVALID_PAGE_TOKEN");
 		List<String> offerPages = new ArrayList<>();
 		String page = "";
 		do {

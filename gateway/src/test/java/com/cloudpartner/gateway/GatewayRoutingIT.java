@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
+import com.cloudpartner.gateway.config.RouteLookup;
 import com.cloudpartner.support.test.TestTokens;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -12,9 +13,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.gateway.filter.headers.ForwardedHeadersFilter;
 import org.springframework.cloud.gateway.filter.headers.GRPCRequestHeadersFilter;
 import org.springframework.cloud.gateway.filter.headers.GRPCResponseHeadersFilter;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.RemoveForwardedHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.XForwardedHeadersFilter;
+import org.springframework.cloud.gateway.handler.RoutePredicateHandlerMapping;
+import org.springframework.cloud.gateway.route.Route;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -251,10 +257,47 @@ class GatewayRoutingIT extends GatewayTestSupport {
 	}
 
 	@Test
-	void proxiesWithoutTheGrpcHeaderFilters(@Autowired ApplicationContext context) {
+	void proxiesWithoutTheUnusedHeaderFilters(@Autowired ApplicationContext context) {
 		assertThat(context.getBeansOfType(GRPCRequestHeadersFilter.class)).isEmpty();
 		assertThat(context.getBeansOfType(GRPCResponseHeadersFilter.class)).isEmpty();
+		assertThat(context.getBeansOfType(ForwardedHeadersFilter.class)).isEmpty();
+		assertThat(context.getBeansOfType(RemoveForwardedHeadersFilter.class)).isEmpty();
+		assertThat(context.getBeansOfType(XForwardedHeadersFilter.class)).hasSize(1);
 		assertThat(context.getBeansOfType(HttpHeadersFilter.class)).isNotEmpty();
+	}
+
+	@Test
+	void passesTheOriginInXForwardedHeadersAndNeverACallersForwardedHeader() {
+		this.http.get()
+			.uri("/v1/accounts/acme/customers")
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.partner(ACCOUNT)))
+			.header("Forwarded", "for=203.0.113.9;proto=https;host=evil.example")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.headers['forwarded']")
+			.doesNotExist()
+			.jsonPath("$.headers['x-forwarded-for']")
+			.exists()
+			.jsonPath("$.headers['x-forwarded-proto']")
+			.isEqualTo("http");
+	}
+
+	@Test
+	void looksRoutesUpInTheirOrder(@Autowired RoutePredicateHandlerMapping mapping) {
+		assertThat(mapping).isInstanceOf(RouteLookup.class);
+		List<String> ids = ((RouteLookup) mapping).routesInOrder().stream().map(Route::getId).toList();
+		assertThat(ids).startsWith("entitlement-customer-import").contains("partner-customers", "console");
+		assertThat(ids.indexOf("entitlement-customer-import")).isLessThan(ids.indexOf("partner-customers"));
+		long stockLookups = ((RouteLookup) mapping).stockLookups();
+		this.http.get()
+			.uri("/v1/accounts/acme/customers")
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.partner(ACCOUNT)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		assertThat(((RouteLookup) mapping).stockLookups()).isEqualTo(stockLookups);
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.cloudpartner.billing.charges.Money;
 import com.cloudpartner.billing.config.IdempotentRequests;
+import com.cloudpartner.support.paging.PageTokens;
 import com.cloudpartner.support.problem.ApiProblem;
 import com.cloudpartner.support.security.Access;
 import com.cloudpartner.support.security.VerifiedToken;
@@ -58,17 +59,17 @@ class InvoiceController {
 	InvoicePage list(VerifiedToken token, @PathVariable String accountId,
 			@RequestParam(required = false) Integer pageSize, @RequestParam(required = false) String pageToken) {
 		Access.requireAccountRead(token, accountId);
-		int size = (pageSize == null) ? 50 : pageSize;
-		if (size < 1 || size > 500) {
-			throw ApiProblem.invalidField("pageSize", "must be between 1 and 500");
+		int size = PageTokens.size(pageSize);
+		String before = null;
+		if (pageToken != null && !pageToken.isBlank()) {
+			before = PageTokens.open(pageToken);
+			if (!BillingRunController.MONTH.matcher(before).matches()) {
+				throw PageTokens.invalid();
+			}
 		}
-		if (pageToken != null && !pageToken.isBlank() && !BillingRunController.MONTH.matcher(pageToken).matches()) {
-			throw ApiProblem.invalidField("pageToken", "is not a token this API issued");
-		}
-		List<InvoiceQueries.Invoice> page = this.invoices.list(accountId,
-				(pageToken == null || pageToken.isBlank()) ? null : pageToken, size + 1);
+		List<InvoiceQueries.Invoice> page = this.invoices.list(accountId, before, size + 1);
 		List<InvoiceResponse> items = page.stream().limit(size).map((i) -> response(accountId, i)).toList();
-		String next = (page.size() > size) ? page.get(size - 1).month() : null;
+		String next = (page.size() > size) ? PageTokens.seal(page.get(size - 1).month()) : null;
 		return new InvoicePage(items, next);
 	}
 

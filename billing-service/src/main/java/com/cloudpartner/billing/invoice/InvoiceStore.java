@@ -270,7 +270,8 @@ class InvoiceStore {
 	private void copyInvoices(List<InvoiceDraft> drafts, String runId) {
 		CopyRows invoices = new CopyRows();
 		CopyRows lines = new CopyRows();
-		CopyRows items = new CopyRows();
+		// every numeric column of invoice_line_item keeps 12 places
+		CopyRows items = new CopyRows(12);
 		for (InvoiceDraft draft : drafts) {
 			invoices.add(draft.accountId(), draft.invoiceId(), draft.month(), "ISSUED", draft.currencyCode(),
 					draft.subtotal(), draft.creditTotal(), draft.tax(), draft.total(), draft.issuedAt(), draft.dueAt(),
@@ -342,13 +343,31 @@ class InvoiceStore {
 
 	/**
 	 * Rows in {@code COPY}'s text format: tab-separated values as {@link Columns} writes
-	 * them, {@code \N} for null, backslash escapes for backslash, tab and line breaks.
+	 * them, {@code \\N} for null, backslash escapes for backslash, tab and line breaks.
+	 * Decimals with more places than the table's numeric columns keep are rounded half
+	 * away from zero to those places first, as PostgreSQL rounds them on input (so the
+	 * stored value is the same, without printing 34-digit quotients).
 	 */
 	static final class CopyRows implements Rows {
 
 		private final StringBuilder text = new StringBuilder(1 << 16);
 
+		private final int scale;
+
 		private int rows;
+
+		/** Rows of a table whose numeric columns have different scales: no rounding. */
+		CopyRows() {
+			this(Integer.MAX_VALUE);
+		}
+
+		/**
+		 * Rows of a table whose numeric columns all keep {@code scale} decimal places.
+		 * @param scale their scale
+		 */
+		CopyRows(int scale) {
+			this.scale = scale;
+		}
 
 		@Override
 		public void add(Object... values) {
@@ -356,24 +375,51 @@ class InvoiceStore {
 				if (i > 0) {
 					this.text.append('\t');
 				}
-				String value = Columns.text(values[i]);
+				Object value = values[i];
 				if (value == null) {
 					this.text.append("\\N");
-					continue;
 				}
-				for (int c = 0; c < value.length(); c++) {
-					char ch = value.charAt(c);
-					switch (ch) {
-						case '\\' -> this.text.append("\\\\");
-						case '\t' -> this.text.append("\\t");
-						case '\n' -> this.text.append("\\n");
-						case '\r' -> this.text.append("\\r");
-						default -> this.text.append(ch);
-					}
+				else if (value instanceof BigDecimal decimal) {
+					this.text.append(((decimal.scale() > this.scale)
+							? decimal.setScale(this.scale, RoundingMode.HALF_UP) : decimal)
+						.toPlainString());
+				}
+				else if (value instanceof Integer number) {
+					this.text.append(number.intValue());
+				}
+				else if (value instanceof String string) {
+					escaped(string);
+				}
+				else {
+					// instants, months: no character to escape
+					this.text.append(value);
 				}
 			}
 			this.text.append('\n');
 			this.rows++;
+		}
+
+		private void escaped(String value) {
+			int length = value.length();
+			int plain = 0;
+			while (plain < length && !special(value.charAt(plain))) {
+				plain++;
+			}
+			this.text.append(value, 0, plain);
+			for (int c = plain; c < length; c++) {
+				char ch = value.charAt(c);
+				switch (ch) {
+					case '\\' -> this.text.append("\\\\");
+					case '\t' -> this.text.append("\\t");
+					case '\n' -> this.text.append("\\n");
+					case '\r' -> this.text.append("\\r");
+					default -> this.text.append(ch);
+				}
+			}
+		}
+
+		private static boolean special(char ch) {
+			return ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r';
 		}
 
 		boolean isEmpty() {

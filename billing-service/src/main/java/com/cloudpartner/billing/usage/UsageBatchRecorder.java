@@ -1,23 +1,25 @@
 package com.cloudpartner.billing.usage;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.cloudpartner.billing.config.BillingProperties;
+import com.cloudpartner.billing.rating.MeterUnit;
+import com.cloudpartner.billing.usage.UsageIdentities.Keeping;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,8 +46,11 @@ class UsageBatchRecorder {
 
 	private final ResourceAttributes attributes;
 
-	UsageBatchRecorder(JdbcClient jdbc, JdbcTemplate batch, BillingProperties properties,
-			ResourceAttributes attributes) {
+	private final UsageIdentities identities;
+
+	UsageBatchRecorder(JdbcClient jdbc, JdbcTemplate batch, BillingProperties properties, ResourceAttributes attributes,
+			UsageIdentities identities) {
+		this.identities = identities;
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.zone = properties.zone();
@@ -58,44 +63,40 @@ class UsageBatchRecorder {
 		Map<Key, Hashed> firsts = new LinkedHashMap<>();
 		List<Hashed> repeats = new ArrayList<>();
 		for (UsageEvent event : events) {
-			Hashed hashed = new Hashed(event, fingerprint(event));
+			Hashed hashed = Hashed.of(event);
 			if (firsts.putIfAbsent(Key.of(event), hashed) != null) {
 				repeats.add(hashed);
 			}
 		}
-		List<Hashed> candidates = new ArrayList<>(firsts.values());
-		Set<Key> inserted = insertRecords(candidates);
-		List<Hashed> added = candidates.stream().filter((h) -> inserted.contains(Key.of(h.event()))).toList();
-		candidates.stream().filter((h) -> !inserted.contains(Key.of(h.event()))).forEach(repeats::add);
-		recordConflicts(repeats);
-		List<UsageEvent> hours = new ArrayList<>();
-		List<UsageEvent> days = new ArrayList<>();
-		List<UsageEvent> quantities = new ArrayList<>();
-		for (Hashed h : added) {
-			switch (h.event().unit()) {
-				case HOUR -> {
-					if (h.event().isBillable()) {
-						hours.add(h.event());
-					}
-				}
-				case DAY -> {
-					if (h.event().isBillable()) {
-						days.add(h.event());
-					}
-				}
-				default -> quantities.add(h.event());
+		List<Hashed> hours = new ArrayList<>();
+		List<Hashed> days = new ArrayList<>();
+		List<Hashed> records = new ArrayList<>();
+		for (Hashed h : firsts.values()) {
+			switch (Keeping.of(h.event())) {
+				case HOURS -> hours.add(h);
+				case DAYS -> days.add(h);
+				default -> records.add(h);
 			}
 		}
-		recordHours(hours);
-		recordDays(days);
-		recordQuantities(quantities);
+		Set<Key> inserted = insertRecords(records);
+		List<Hashed> added = new ArrayList<>();
+		for (Hashed h : records) {
+			(inserted.contains(Key.of(h.event())) ? added : repeats).add(h);
+		}
+		recordRecordConflicts(repeats.stream().filter((h) -> Keeping.of(h.event()) == Keeping.RECORD).toList());
+		added.addAll(recordPeriods(hours, repeats, Keeping.HOURS));
+		added.addAll(recordPeriods(days, repeats, Keeping.DAYS));
+		recordQuantities(added.stream()
+			.map(Hashed::event)
+			.filter((e) -> e.unit() != MeterUnit.HOUR && e.unit() != MeterUnit.DAY)
+			.toList());
 		this.attributes.record(added.stream().map(Hashed::event).toList());
 		return added.size();
 	}
 
 	private Set<Key> insertRecords(List<Hashed> candidates) {
 		if (candidates.isEmpty()) {
-			return Set.of();
+			return new HashSet<>();
 		}
 		return new HashSet<>(this.jdbc.sql("""
 				insert into usage_record (account_id, customer_id, entitlement_id, resource, sku, meter, unit, quantity,
@@ -107,7 +108,7 @@ class UsageBatchRecorder {
 				    cast(:ids as text[]), cast(:hashes as text[]))
 				on conflict (account_id, source, event_id) do nothing
 				returning account_id, source, event_id""")
-			.param("accounts", texts(candidates, (e) -> e.accountId()))
+			.param("accounts", texts(candidates, UsageEvent::accountId))
 			.param("customers", texts(candidates, UsageEvent::customerId))
 			.param("entitlements", texts(candidates, UsageEvent::entitlementId))
 			.param("resources", texts(candidates, UsageEvent::subject))
@@ -119,111 +120,226 @@ class UsageBatchRecorder {
 			.param("ends", texts(candidates, (e) -> e.windowEnd().toString()))
 			.param("sources", texts(candidates, UsageEvent::source))
 			.param("ids", texts(candidates, UsageEvent::id))
-			.param("hashes", candidates.stream().map(Hashed::hash).toArray(String[]::new))
+			.param("hashes", candidates.stream().map((h) -> UsageIdentities.hex(h.digest())).toArray(String[]::new))
 			.query((rs, n) -> new Key(rs.getString(1), rs.getString(2), rs.getString(3)))
 			.list());
 	}
 
-	private void recordConflicts(List<Hashed> repeats) {
+	/**
+	 * A repeat of a recorded id with another payload is a conflict: recorded, not
+	 * applied; a repeat with the same payload changes nothing.
+	 */
+	private void recordRecordConflicts(List<Hashed> repeats) {
 		if (repeats.isEmpty()) {
 			return;
 		}
-		Map<Key, String> known = new HashMap<>();
-		this.jdbc.sql("""
-				select r.account_id, r.source, r.event_id, r.payload_hash from usage_record r
-				join unnest(cast(:accounts as text[]), cast(:sources as text[]), cast(:ids as text[]))
-				    as k(account_id, source, event_id)
-				    on r.account_id = k.account_id and r.source = k.source and r.event_id = k.event_id""")
-			.param("accounts", texts(repeats, UsageEvent::accountId))
-			.param("sources", texts(repeats, UsageEvent::source))
-			.param("ids", texts(repeats, UsageEvent::id))
-			.query((rs, n) -> known.put(new Key(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getString(4)))
-			.list();
-		List<Object[]> conflicts = new ArrayList<>();
-		for (Hashed repeat : repeats) {
-			String hash = known.get(Key.of(repeat.event()));
-			if (hash != null && !hash.equals(repeat.hash())) {
-				UsageEvent e = repeat.event();
-				conflicts.add(new Object[] { e.accountId(), e.source(), e.id(), repeat.hash(), canonical(e) });
-				log.warn("Usage event {} from {} repeats a known id with another payload: recorded as a conflict, "
-						+ "not applied", e.id(), e.source());
+		Map<UsageEvent, String> stored = this.identities
+			.storedRecordHashes(repeats.stream().map(Hashed::event).toList());
+		recordConflicts(repeats.stream().filter((h) -> {
+			String hash = stored.get(h.event());
+			return hash != null && !hash.equals(UsageIdentities.hex(h.digest()));
+		}).toList());
+	}
+
+	private void recordConflicts(List<Hashed> conflicting) {
+		if (conflicting.isEmpty()) {
+			return;
+		}
+		List<Object[]> rows = new ArrayList<>();
+		for (Hashed h : conflicting) {
+			UsageEvent e = h.event();
+			rows.add(new Object[] { e.accountId(), e.source(), e.id(), UsageIdentities.hex(h.digest()),
+					UsageIdentities.canonical(e) });
+			log.warn("Usage event {} from {} repeats a known id with another payload: recorded as a conflict, "
+					+ "not applied", e.id(), e.source());
+		}
+		this.batch.batchUpdate("insert into usage_conflict (account_id, source, event_id, payload_hash, payload) "
+				+ "values (?, ?, ?, ?, ?) on conflict do nothing", rows);
+	}
+
+	/**
+	 * Inserts a row per billable hour (day) the events cover, each carrying the identity
+	 * of the event that reported it first; classifies the events that did not add every
+	 * period they cover (and the batch's repeats of such events) by what the rows of
+	 * their periods carry: a repeat, a conflict (its identity with another payload: what
+	 * it added is taken back) or periods that other events had reported; then grows the
+	 * month roll-up by the rows that stay. Returns the events that added periods.
+	 */
+	private List<Hashed> recordPeriods(List<Hashed> events, List<Hashed> repeats, Keeping keeping) {
+		List<Hashed> repeated = repeats.stream().filter((h) -> Keeping.of(h.event()) == keeping).toList();
+		if (events.isEmpty() && repeated.isEmpty()) {
+			return List.of();
+		}
+		List<Period> rows = insertPeriods(events, keeping);
+		Map<List<Object>, List<Period>> byEvent = new HashMap<>();
+		for (Period row : rows) {
+			byEvent.computeIfAbsent(List.of(row.accountId(), row.eventKey()), (k) -> new ArrayList<>()).add(row);
+		}
+		List<Hashed> incomplete = new ArrayList<>(repeated);
+		for (Hashed h : events) {
+			List<Period> own = byEvent.getOrDefault(List.of(h.event().accountId(), h.key()), List.of());
+			if (own.size() < this.identities.periodCount(h.event(), keeping)) {
+				incomplete.add(h);
 			}
 		}
-		if (!conflicts.isEmpty()) {
-			this.batch.batchUpdate("insert into usage_conflict (account_id, source, event_id, payload_hash, payload) "
-					+ "values (?, ?, ?, ?, ?) on conflict do nothing", conflicts);
+		Map<UsageEvent, Set<Long>> stored = this.identities
+			.storedPayloads(incomplete.stream().map(Hashed::event).distinct().toList(), keeping);
+		List<Hashed> conflicting = new ArrayList<>();
+		List<Period> takenBack = new ArrayList<>();
+		for (Hashed h : incomplete) {
+			long own = UsageIdentities.shortHash(h.digest());
+			if (stored.getOrDefault(h.event(), Set.of()).stream().anyMatch((hash) -> hash != own)) {
+				conflicting.add(h);
+				List<Period> added = byEvent.remove(List.of(h.event().accountId(), h.key()));
+				if (added != null) {
+					takenBack.addAll(added);
+				}
+			}
 		}
+		recordConflicts(conflicting);
+		deletePeriods(takenBack, keeping);
+		List<Period> kept = byEvent.values().stream().flatMap(List::stream).toList();
+		rollUp(kept, keeping);
+		return events.stream().filter((h) -> byEvent.containsKey(List.of(h.event().accountId(), h.key()))).toList();
 	}
 
-	private void recordHours(List<UsageEvent> events) {
+	private List<Period> insertPeriods(List<Hashed> events, Keeping keeping) {
 		if (events.isEmpty()) {
-			return;
+			return List.of();
 		}
-		this.jdbc
-			.sql("""
-					with ev as (
-					    select * from unnest(cast(:accounts as text[]), cast(:resources as text[]), cast(:skus as text[]),
-					        cast(:meters as text[]), cast(:customers as text[]), cast(:entitlements as text[]),
-					        cast(:firsts as timestamptz[]), cast(:lasts as timestamptz[]))
-					        as t(account_id, resource, sku, meter, customer_id, entitlement_id, first_h, last_h)),
-					added as (
-					    insert into billable_hour (account_id, resource, sku, meter, hour_start, customer_id, entitlement_id)
-					    select ev.account_id, ev.resource, ev.sku, ev.meter, h, ev.customer_id, ev.entitlement_id
-					    from ev cross join lateral generate_series(ev.first_h, ev.last_h, interval '1 hour') h
-					    on conflict do nothing
-					    returning account_id, resource, sku, meter, hour_start, customer_id, entitlement_id)
-					insert into usage_month (account_id, month, customer_id, resource, sku, meter, unit, entitlement_id,
-					    units, first_at, last_at)
-					select account_id, to_char(hour_start at time zone :zone, 'YYYY-MM'), customer_id, resource, sku, meter,
-					    'HOUR', max(entitlement_id), count(*), min(hour_start), max(hour_start) + interval '1 hour'
-					from added group by account_id, 2, customer_id, resource, sku, meter"""
-					+ ROLL_UP)
+		String sql = (keeping == Keeping.HOURS) ? """
+				insert into billable_hour (account_id, resource, sku, meter, hour_start, customer_id, entitlement_id,
+				    event_key, payload_hash)
+				select t.account_id, t.resource, t.sku, t.meter, p, t.customer_id, t.entitlement_id, t.event_key,
+				    t.payload_hash
+				from unnest(cast(:accounts as text[]), cast(:resources as text[]), cast(:skus as text[]),
+				    cast(:meters as text[]), cast(:customers as text[]), cast(:entitlements as text[]),
+				    cast(:firsts as timestamptz[]), cast(:lasts as timestamptz[]), cast(:keys as uuid[]),
+				    cast(:hashes as bigint[]))
+				    as t(account_id, resource, sku, meter, customer_id, entitlement_id, first_p, last_p, event_key,
+				    payload_hash)
+				cross join lateral generate_series(t.first_p, t.last_p, interval '1 hour') p
+				on conflict do nothing
+				returning account_id, resource, sku, meter, hour_start, customer_id, entitlement_id, event_key""" : """
+				insert into billable_day (account_id, resource, sku, meter, day, customer_id, entitlement_id, event_key,
+				    payload_hash)
+				select t.account_id, t.resource, t.sku, t.meter, cast(p as date), t.customer_id, t.entitlement_id,
+				    t.event_key, t.payload_hash
+				from unnest(cast(:accounts as text[]), cast(:resources as text[]), cast(:skus as text[]),
+				    cast(:meters as text[]), cast(:customers as text[]), cast(:entitlements as text[]),
+				    cast(:firsts as date[]), cast(:lasts as date[]), cast(:keys as uuid[]), cast(:hashes as bigint[]))
+				    as t(account_id, resource, sku, meter, customer_id, entitlement_id, first_p, last_p, event_key,
+				    payload_hash)
+				cross join lateral generate_series(t.first_p, t.last_p, interval '1 day') p
+				on conflict do nothing
+				returning account_id, resource, sku, meter, cast(day as timestamp) at time zone :zone, customer_id,
+				    entitlement_id, event_key""";
+		List<UsageEvent> list = events.stream().map(Hashed::event).toList();
+		return this.jdbc.sql(sql)
 			.param("accounts", texts(events, UsageEvent::accountId))
 			.param("resources", texts(events, UsageEvent::subject))
 			.param("skus", texts(events, UsageEvent::sku))
 			.param("meters", texts(events, UsageEvent::meter))
 			.param("customers", texts(events, UsageEvent::customerId))
 			.param("entitlements", texts(events, UsageEvent::entitlementId))
-			.param("firsts", texts(events, (e) -> BillablePeriods.firstHour(e.windowStart(), this.zone).toString()))
-			.param("lasts", texts(events, (e) -> BillablePeriods.lastHour(e.windowEnd(), this.zone).toString()))
+			.param("firsts", UsageIdentities.texts(list, (e) -> this.identities.firstPeriod(e, keeping)))
+			.param("lasts", UsageIdentities.texts(list, (e) -> this.identities.lastPeriod(e, keeping)))
+			.param("keys", events.stream().map(Hashed::key).toArray(UUID[]::new))
+			.param("hashes", events.stream().map((h) -> UsageIdentities.shortHash(h.digest())).toArray(Long[]::new))
+			.param("zone", this.zone.getId())
+			.query((rs, n) -> new Period(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getObject(5, java.time.OffsetDateTime.class).toInstant(), rs.getString(6), rs.getString(7),
+					rs.getObject(8, UUID.class)))
+			.list();
+	}
+
+	/** Takes back the periods a conflicting event added in this transaction. */
+	private void deletePeriods(List<Period> rows, Keeping keeping) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		String sql = (keeping == Keeping.HOURS) ? """
+				delete from billable_hour b
+				using unnest(cast(:accounts as text[]), cast(:resources as text[]), cast(:skus as text[]),
+				    cast(:meters as text[]), cast(:starts as timestamptz[])) as t(account_id, resource, sku, meter, p)
+				where b.account_id = t.account_id and b.resource = t.resource and b.sku = t.sku and b.meter = t.meter
+				    and b.hour_start = t.p""" : """
+				delete from billable_day b
+				using unnest(cast(:accounts as text[]), cast(:resources as text[]), cast(:skus as text[]),
+				    cast(:meters as text[]), cast(:starts as timestamptz[])) as t(account_id, resource, sku, meter, p)
+				where b.account_id = t.account_id and b.resource = t.resource and b.sku = t.sku and b.meter = t.meter
+				    and b.day = cast(t.p at time zone :zone as date)""";
+		this.jdbc.sql(sql)
+			.param("accounts", rows.stream().map(Period::accountId).toArray(String[]::new))
+			.param("resources", rows.stream().map(Period::resource).toArray(String[]::new))
+			.param("skus", rows.stream().map(Period::sku).toArray(String[]::new))
+			.param("meters", rows.stream().map(Period::meter).toArray(String[]::new))
+			.param("starts", rows.stream().map((r) -> r.start().toString()).toArray(String[]::new))
 			.param("zone", this.zone.getId())
 			.update();
 	}
 
-	private void recordDays(List<UsageEvent> events) {
-		if (events.isEmpty()) {
+	/**
+	 * Grows the month roll-up by new periods: one row per account, month, customer,
+	 * resource, SKU and meter, grouped here.
+	 */
+	private void rollUp(List<Period> rows, Keeping keeping) {
+		if (rows.isEmpty()) {
 			return;
 		}
+		Duration length = (keeping == Keeping.HOURS) ? Duration.ofHours(1) : null;
+		Map<List<String>, Roll> rolls = new LinkedHashMap<>();
+		for (Period row : rows) {
+			String month = YearMonth.from(row.start().atZone(this.zone)).toString();
+			Instant end = (length != null) ? row.start().plus(length)
+					: row.start().atZone(this.zone).plusDays(1).toInstant();
+			rolls.merge(List.of(row.accountId(), month, row.customerId(), row.resource(), row.sku(), row.meter()),
+					new Roll(row.entitlementId(), 1, row.start(), end), Roll::plus);
+		}
+		List<List<String>> keys = new ArrayList<>(rolls.keySet());
+		List<Roll> values = new ArrayList<>(rolls.values());
 		this.jdbc
 			.sql("""
-					with ev as (
-					    select * from unnest(cast(:accounts as text[]), cast(:resources as text[]), cast(:skus as text[]),
-					        cast(:meters as text[]), cast(:customers as text[]), cast(:entitlements as text[]),
-					        cast(:firsts as date[]), cast(:lasts as date[]))
-					        as t(account_id, resource, sku, meter, customer_id, entitlement_id, first_d, last_d)),
-					added as (
-					    insert into billable_day (account_id, resource, sku, meter, day, customer_id, entitlement_id)
-					    select ev.account_id, ev.resource, ev.sku, ev.meter, cast(d as date), ev.customer_id, ev.entitlement_id
-					    from ev cross join lateral generate_series(ev.first_d, ev.last_d, interval '1 day') d
-					    on conflict do nothing
-					    returning account_id, resource, sku, meter, day, customer_id, entitlement_id)
 					insert into usage_month (account_id, month, customer_id, resource, sku, meter, unit, entitlement_id,
 					    units, first_at, last_at)
-					select account_id, to_char(day, 'YYYY-MM'), customer_id, resource, sku, meter, 'DAY',
-					    max(entitlement_id), count(*), cast(min(day) as timestamp) at time zone :zone,
-					    cast(max(day) + 1 as timestamp) at time zone :zone
-					from added group by account_id, 2, customer_id, resource, sku, meter"""
+					select account_id, month, customer_id, resource, sku, meter, :unit, entitlement_id, units, first_at, last_at
+					from unnest(cast(:accounts as text[]), cast(:months as text[]), cast(:customers as text[]),
+					    cast(:resources as text[]), cast(:skus as text[]), cast(:meters as text[]),
+					    cast(:entitlements as text[]), cast(:units as bigint[]), cast(:firsts as timestamptz[]),
+					    cast(:lasts as timestamptz[]))
+					    as t(account_id, month, customer_id, resource, sku, meter, entitlement_id, units, first_at, last_at)"""
 					+ ROLL_UP)
-			.param("accounts", texts(events, UsageEvent::accountId))
-			.param("resources", texts(events, UsageEvent::subject))
-			.param("skus", texts(events, UsageEvent::sku))
-			.param("meters", texts(events, UsageEvent::meter))
-			.param("customers", texts(events, UsageEvent::customerId))
-			.param("entitlements", texts(events, UsageEvent::entitlementId))
-			.param("firsts", texts(events, (e) -> BillablePeriods.firstDay(e.windowStart(), this.zone).toString()))
-			.param("lasts", texts(events, (e) -> BillablePeriods.lastDay(e.windowEnd(), this.zone).toString()))
-			.param("zone", this.zone.getId())
+			.param("unit", (keeping == Keeping.HOURS) ? "HOUR" : "DAY")
+			.param("accounts", keys.stream().map((k) -> k.get(0)).toArray(String[]::new))
+			.param("months", keys.stream().map((k) -> k.get(1)).toArray(String[]::new))
+			.param("customers", keys.stream().map((k) -> k.get(2)).toArray(String[]::new))
+			.param("resources", keys.stream().map((k) -> k.get(3)).toArray(String[]::new))
+			.param("skus", keys.stream().map((k) -> k.get(4)).toArray(String[]::new))
+			.param("meters", keys.stream().map((k) -> k.get(5)).toArray(String[]::new))
+			.param("entitlements", values.stream().map(Roll::entitlementId).toArray(String[]::new))
+			.param("units", values.stream().map(Roll::units).toArray(Long[]::new))
+			.param("firsts", values.stream().map((r) -> r.first().toString()).toArray(String[]::new))
+			.param("lasts", values.stream().map((r) -> r.last().toString()).toArray(String[]::new))
 			.update();
+	}
+
+	/** A billable hour (day, from its start in the billing zone) as inserted. */
+	private record Period(String accountId, String resource, String sku, String meter, Instant start, String customerId,
+			String entitlementId, UUID eventKey) {
+	}
+
+	/** What a month roll-up row grows by. */
+	private record Roll(String entitlementId, long units, Instant first, Instant last) {
+
+		Roll plus(Roll other) {
+			// the entitlement of the greatest id, as max(entitlement_id) did in SQL
+			String entitlement = (this.entitlementId.compareTo(other.entitlementId) >= 0) ? this.entitlementId
+					: other.entitlementId;
+			return new Roll(entitlement, this.units + other.units,
+					this.first.isBefore(other.first) ? this.first : other.first,
+					this.last.isAfter(other.last) ? this.last : other.last);
+		}
+
 	}
 
 	private void recordQuantities(List<UsageEvent> events) {
@@ -263,24 +379,6 @@ class UsageBatchRecorder {
 			    last_at = greatest(usage_month.last_at, excluded.last_at), entitlement_id = excluded.entitlement_id,
 			    updated_at = clock_timestamp()""";
 
-	/** What makes two events with the same id the same usage. */
-	static String canonical(UsageEvent event) {
-		return String.join("|", event.subject(), event.accountId(), event.customerId(), event.entitlementId(),
-				event.sku(), event.meter(), event.unit().name(), event.quantity().stripTrailingZeros().toPlainString(),
-				event.windowStart().toString(), event.windowEnd().toString());
-	}
-
-	static String fingerprint(UsageEvent event) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest(canonical(event).getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
 	private static <T> String[] texts(List<T> items, Function<UsageEvent, String> value) {
 		return items.stream()
 			.map((item) -> (item instanceof Hashed h) ? h.event() : (UsageEvent) item)
@@ -296,7 +394,15 @@ class UsageBatchRecorder {
 
 	}
 
-	private record Hashed(UsageEvent event, String hash) {
+	/**
+	 * An event with its identity key and payload digest, computed once.
+	 */
+	private record Hashed(UsageEvent event, UUID key, byte[] digest) {
+
+		static Hashed of(UsageEvent event) {
+			return new Hashed(event, UsageIdentities.eventKey(event), UsageIdentities.payloadDigest(event));
+		}
+
 	}
 
 }

@@ -19,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.cloudpartner.support.input.Text;
 import com.cloudpartner.support.problem.ApiProblem;
 import com.cloudpartner.support.security.Access;
 import com.cloudpartner.support.security.VerifiedToken;
@@ -130,6 +131,11 @@ class UsageEventController {
 				}
 				int from = (int) parser.currentTokenLocation().getByteOffset();
 				JsonNode node = this.event.readValue(parser);
+				String unclean = uncleanText(node, "[" + events.size() + "]");
+				if (unclean != null) {
+					// no event may carry text PostgreSQL cannot store into the ledger
+					throw ApiProblem.invalidField(unclean, Text.MESSAGE);
+				}
 				int to = (int) parser.currentLocation().getByteOffset();
 				events.add(new UsageIngestion.Submitted(node, Arrays.copyOfRange(body, from, to)));
 			}
@@ -144,6 +150,33 @@ class UsageEventController {
 			throw ApiProblem.badRequest("BATCH_EMPTY", "The batch must hold at least one event.");
 		}
 		return events;
+	}
+
+	/** The path of the first string or name with a NUL or an unpaired surrogate. */
+	private static String uncleanText(JsonNode node, String path) {
+		if (node.isString()) {
+			return Text.isClean(node.asString()) ? null : path;
+		}
+		if (node.isArray()) {
+			for (int i = 0; i < node.size(); i++) {
+				String found = uncleanText(node.get(i), path + "[" + i + "]");
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		if (node.isObject()) {
+			for (java.util.Map.Entry<String, JsonNode> property : node.properties()) {
+				if (!Text.isClean(property.getKey())) {
+					return path;
+				}
+				String found = uncleanText(property.getValue(), path + "." + property.getKey());
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
 	}
 
 	private static ApiProblem malformed() {

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,16 +23,15 @@ import com.cloudpartner.support.problem.ApiProblem;
 import com.cloudpartner.support.web.RequestIdFilter;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
  * Accepts batches of usage events: validates each on its own, reports repeats of usage
- * already recorded (the consumer's records, keyed by account, source and id), produces
- * the others to {@code usage-events} (acks=all, idempotent producer) and answers only
- * once Kafka acknowledged every one of them (decisions 0050 and 0053). Charging once is
- * the consumer's business (its unique keys), so a repeat that arrives before its first
- * copy was consumed is reported as accepted and produced again, harmlessly.
+ * already recorded (the consumer's records: {@link UsageIdentities}), produces the others
+ * to {@code usage-events} (acks=all, idempotent producer) and answers only once Kafka
+ * acknowledged every one of them (decisions 0050 and 0053). Charging once is the
+ * consumer's business (its unique keys), so a repeat that arrives before its first copy
+ * was consumed is reported as accepted and produced again, harmlessly.
  */
 @Service
 public class UsageIngestion {
@@ -45,7 +43,7 @@ public class UsageIngestion {
 
 	private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
 
-	private final JdbcClient jdbc;
+	private final UsageIdentities identities;
 
 	private final UsageProducer producer;
 
@@ -61,11 +59,11 @@ public class UsageIngestion {
 
 	private final Timer kafka;
 
-	UsageIngestion(JdbcClient jdbc, UsageProducer producer, DedupeWindow window, UsageRatability ratability,
+	UsageIngestion(UsageIdentities identities, UsageProducer producer, DedupeWindow window, UsageRatability ratability,
 			UsageOwnership ownership, MeterRegistry meters) {
 		this.ratability = ratability;
 		this.ownership = ownership;
-		this.jdbc = jdbc;
+		this.identities = identities;
 		this.producer = producer;
 		this.window = window;
 		this.validation = stage(meters, "validate");
@@ -140,9 +138,9 @@ public class UsageIngestion {
 		}
 		long validated = System.nanoTime();
 		this.validation.record(validated - started, TimeUnit.NANOSECONDS);
-		Set<Identity> known = recorded(candidates.keySet());
+		Set<UsageEvent> known = this.identities.recorded(candidates.values().stream().map(Candidate::event).toList());
 		duplicates += known.size();
-		candidates.keySet().removeAll(known);
+		candidates.values().removeIf((c) -> known.contains(c.event()));
 		long looked = System.nanoTime();
 		this.lookup.record(looked - validated, TimeUnit.NANOSECONDS);
 		if (!candidates.isEmpty()) {
@@ -152,29 +150,6 @@ public class UsageIngestion {
 			return new Outcome(candidates.size(), duplicates, List.copyOf(rejected));
 		}
 		return new Outcome(0, duplicates, List.copyOf(rejected));
-	}
-
-	/**
-	 * The events among these that the consumer has recorded: one primary-key probe per
-	 * event (a lateral lookup; a join let the planner hash the whole table for a batch, a
-	 * cost that grew with it).
-	 */
-	private Set<Identity> recorded(Set<Identity> identities) {
-		if (identities.isEmpty()) {
-			return Set.of();
-		}
-		return new HashSet<>(this.jdbc
-			.sql("""
-					select b.account_id, b.source, b.event_id
-					from unnest(cast(:accounts as text[]), cast(:sources as text[]), cast(:ids as text[]))
-					    as b(account_id, source, event_id)
-					cross join lateral (select 1 from usage_record r
-					    where r.account_id = b.account_id and r.source = b.source and r.event_id = b.event_id limit 1) known""")
-			.param("accounts", identities.stream().map(Identity::accountId).toArray(String[]::new))
-			.param("sources", identities.stream().map(Identity::source).toArray(String[]::new))
-			.param("ids", identities.stream().map(Identity::id).toArray(String[]::new))
-			.query((rs, n) -> new Identity(rs.getString(1), rs.getString(2), rs.getString(3)))
-			.list());
 	}
 
 	/**

@@ -28,7 +28,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * one invoiced each way, get the same rows to the last stored digit: amounts with more
  * decimals than the columns keep (a list price of 45.123456789 an hour after a 17.5%
  * discount, a monthly price prorated over partial months), and text that {@code COPY}
- * must escape (a tab, a backslash and a line break in a customer id).
+ * must escape (a tab, a backslash and a line break in a customer id). The resource items'
+ * decimals are rounded to their columns' 12 places before the copy, half away from zero
+ * as PostgreSQL rounds on input.
  */
 class CopiedInvoicesIT extends BillingIntegrationTest {
 
@@ -95,6 +97,24 @@ class CopiedInvoicesIT extends BillingIntegrationTest {
 			.param("a", account)
 			.query(Integer.class)
 			.single()).isEqualTo(7);
+	}
+
+	@Test
+	void decimalsAreRoundedBeforeTheCopyAsPostgresqlRoundsThemOnInput() {
+		List<String> values = List.of("0.0000000000005", "-0.0000000000005", "0.0000000000004999", "-1.0000000000015",
+				"123456.1234567890125", "2.9999999999995", "0.1234567890123456789012345678901234",
+				"-0.1234567890125000000000000000000001", "45.123456789", "7");
+		for (String value : values) {
+			InvoiceStore.CopyRows rows = new InvoiceStore.CopyRows(12);
+			rows.add(new java.math.BigDecimal(value));
+			String copied = rows.toString().strip();
+			assertThat(this.jdbc
+				.sql("select cast(cast(:copied as numeric) as numeric(30, 12)) = cast(:v as numeric(30, 12))")
+				.param("copied", copied)
+				.param("v", value)
+				.query(Boolean.class)
+				.single()).as(value + " copied as " + copied).isTrue();
+		}
 	}
 
 	private RunScope scope() {

@@ -139,9 +139,10 @@ class UsageReplayPropertiesIT {
 
 	private static void record(ZoneId zone, List<UsageEvent> events, Random random) {
 		JdbcTemplate template = new JdbcTemplate(dataSource);
-		UsageBatchRecorder recorder = new UsageBatchRecorder(JdbcClient.create(dataSource), template,
-				new BillingProperties(zone, false, null, null, null, null),
-				new ResourceAttributes(template, JsonMapper.builder().build()));
+		BillingProperties properties = new BillingProperties(zone, false, null, null, null, null);
+		UsageBatchRecorder recorder = new UsageBatchRecorder(JdbcClient.create(dataSource), template, properties,
+				new ResourceAttributes(template, JsonMapper.builder().build()),
+				new UsageIdentities(JdbcClient.create(dataSource), properties));
 		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		int at = 0;
 		while (at < events.size()) {

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +14,7 @@ import com.cloudpartner.console.partner.PartnerSuspendedException;
 import com.cloudpartner.console.session.ConsoleSession;
 import com.cloudpartner.console.upstream.UpstreamRefusedException;
 import com.cloudpartner.console.upstream.UpstreamUnavailableException;
+import com.cloudpartner.support.problem.Problems;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -50,7 +52,19 @@ class ConsolePageAdvice {
 	}
 
 	@ExceptionHandler(SessionEndedException.class)
-	ModelAndView sessionEnded(Locale locale) {
+	ModelAndView sessionEnded(Locale locale, HttpServletRequest request, HttpServletResponse response)
+			throws java.io.IOException {
+		if (wantsJson(request)) {
+			// the pages' scripts (job progress) and API clients: problem+json, not the
+			// entry page
+			response.setStatus(HttpStatus.UNAUTHORIZED.value());
+			response.setContentType(Problems.MEDIA_TYPE);
+			response.setCharacterEncoding("UTF-8");
+			response.getWriter()
+				.write(Problems.json(401, "Unauthorized", "SESSION_ENDED",
+						"The console session has ended; open the console again from the partner's site."));
+			return null;
+		}
 		ModelAndView page = new ModelAndView("console/entry", HttpStatus.UNAUTHORIZED);
 		page.addObject("notice", this.notices.of("session-ended", locale, null));
 		return page;
@@ -105,6 +119,11 @@ class ConsolePageAdvice {
 		});
 		account(request).ifPresent((account) -> page.addObject("account", account));
 		return page;
+	}
+
+	private static boolean wantsJson(HttpServletRequest request) {
+		String accept = request.getHeader("Accept");
+		return accept != null && accept.contains("json") && !accept.contains("text/html");
 	}
 
 	private Optional<PartnerAccount> account(HttpServletRequest request) {

@@ -1,16 +1,15 @@
 package com.cloudpartner.entitlement.common;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
 
-import com.cloudpartner.support.problem.ApiProblem;
+import com.cloudpartner.support.paging.PageTokens;
 
 /**
- * One page of a keyset-paginated list: {@code pageSize} (default 50, at most 500) and the
- * cursor decoded from an opaque {@code pageToken} (the sort key of the last row served).
+ * One page of a keyset-paginated list: {@code pageSize} (default 50, 1 to 500) and the
+ * cursor opened from a {@code pageToken} sealed by {@link PageTokens} (the sort key of
+ * the last row served).
  *
  * @param size rows to serve
  * @param after sort key to continue after, empty for the first page
@@ -24,25 +23,16 @@ public record PageRequest(int size, List<String> after) {
 	private static final String SEPARATOR = "\u001f";
 
 	public static PageRequest of(Integer pageSize, String pageToken, int keyParts) {
-		int size = (pageSize == null || pageSize == 0) ? DEFAULT_SIZE : pageSize;
-		if (size < 0) {
-			throw ApiProblem.invalidField("pageSize", "must be between 0 and " + MAX_SIZE);
-		}
-		size = Math.min(size, MAX_SIZE);
+		int size = PageTokens.size(pageSize);
 		if (pageToken == null || pageToken.isEmpty()) {
 			return new PageRequest(size, List.of());
 		}
-		try {
-			String decoded = new String(Base64.getUrlDecoder().decode(pageToken), StandardCharsets.UTF_8);
-			List<String> parts = Arrays.asList(decoded.split(SEPARATOR, -1));
-			if (parts.size() != keyParts) {
-				throw invalidToken();
-			}
-			return new PageRequest(size, List.copyOf(parts));
+		String decoded = PageTokens.open(pageToken);
+		List<String> parts = Arrays.asList(decoded.split(SEPARATOR, -1));
+		if (parts.size() != keyParts) {
+			throw PageTokens.invalid();
 		}
-		catch (IllegalArgumentException ex) {
-			throw invalidToken();
-		}
+		return new PageRequest(size, List.copyOf(parts));
 	}
 
 	public boolean first() {
@@ -64,8 +54,7 @@ public record PageRequest(int size, List<String> after) {
 		}
 		List<T> items = fetched.subList(0, this.size);
 		String key = String.join(SEPARATOR, sortKey.apply(items.get(items.size() - 1)));
-		return new Page<>(List.copyOf(items),
-				Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8)));
+		return new Page<>(List.copyOf(items), PageTokens.seal(key));
 	}
 
 	/**
@@ -79,10 +68,6 @@ public record PageRequest(int size, List<String> after) {
 		List<T> rest = (after != null) ? sorted.stream().filter((t) -> key.apply(t).compareTo(after) > 0).toList()
 				: sorted;
 		return page(rest.subList(0, Math.min(rest.size(), fetchSize())), (t) -> List.of(key.apply(t)));
-	}
-
-	private static ApiProblem invalidToken() {
-		return ApiProblem.invalidField("pageToken", "is not a token returned by this list");
 	}
 
 	/**

@@ -113,7 +113,7 @@ class Entitlements {
 				afterId = page.after().get(1);
 			}
 			catch (DateTimeParseException ex) {
-				throw ApiProblem.invalidField("pageToken", "is not a token returned by this list");
+				throw com.cloudpartner.support.paging.PageTokens.invalid();
 			}
 		}
 		List<Entitlement> rows = this.jdbc.sql("select " + COLUMNS
@@ -194,7 +194,7 @@ class Entitlements {
 				after = Long.parseLong(page.after().get(0));
 			}
 			catch (NumberFormatException ex) {
-				throw ApiProblem.invalidField("pageToken", "is not a token returned by this list");
+				throw com.cloudpartner.support.paging.PageTokens.invalid();
 			}
 		}
 		List<Change> rows = this.jdbc

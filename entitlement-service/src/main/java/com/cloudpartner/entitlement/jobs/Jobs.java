@@ -152,7 +152,7 @@ public class Jobs {
 				beforeId = page.after().get(1);
 			}
 			catch (DateTimeParseException ex) {
-				throw ApiProblem.invalidField("pageToken", "is not a token returned by this list");
+				throw com.cloudpartner.support.paging.PageTokens.invalid();
 			}
 		}
 		List<Job> rows = this.jdbc.sql("select " + COLUMNS + """

@@ -130,7 +130,7 @@ class Resources {
 				afterId = page.after().get(1);
 			}
 			catch (DateTimeParseException ex) {
-				throw ApiProblem.invalidField("pageToken", "is not a token returned by this list");
+				throw com.cloudpartner.support.paging.PageTokens.invalid();
 			}
 		}
 		List<Resource> rows = this.jdbc.sql("select " + COLUMNS + """
@@ -165,7 +165,7 @@ class Resources {
 				beforeId = page.after().get(1);
 			}
 			catch (DateTimeParseException ex) {
-				throw ApiProblem.invalidField("pageToken", "is not a token returned by this list");
+				throw com.cloudpartner.support.paging.PageTokens.invalid();
 			}
 		}
 		List<Resource> rows = this.jdbc.sql("select " + COLUMNS + """

@@ -12,11 +12,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class PageRequestTests {
 
 	@Test
-	void defaultsToFiftyAndCapsAtFiveHundred() {
+	void defaultsToFiftyAndRefusesSizesOutsideOneToFiveHundred() {
 		assertThat(PageRequest.of(null, null, 1).size()).isEqualTo(50);
-		assertThat(PageRequest.of(0, "", 1).size()).isEqualTo(50);
-		assertThat(PageRequest.of(10_000, null, 1).size()).isEqualTo(500);
-		assertThatExceptionOfType(ApiProblem.class).isThrownBy(() -> PageRequest.of(-1, null, 1));
+		assertThat(PageRequest.of(500, "", 1).size()).isEqualTo(500);
+		for (int size : new int[] { -1, 0, 501, 10_000 }) {
+			assertThatExceptionOfType(ApiProblem.class).isThrownBy(() -> PageRequest.of(size, null, 1))
+				.satisfies((p) -> assertThat(p.code()).isEqualTo("VALIDATION_FAILED"));
+		}
 	}
 
 	@Test
@@ -33,8 +35,12 @@ class PageRequestTests {
 		assertThatExceptionOfType(ApiProblem.class).isThrownBy(() -> PageRequest.of(null, "%%%", 1));
 		String oneKey = PageRequest.of(1, null, 1).page(List.of("a", "b"), List::of).nextPageToken();
 		assertThatExceptionOfType(ApiProblem.class).isThrownBy(() -> PageRequest.of(null, oneKey, 2))
-			.satisfies((p) -> assertThat(p.errors()).extracting(ApiProblem.FieldError::field)
-				.containsExactly("pageToken"));
+			.satisfies(
+					(p) -> assertThat(p.errors()).extracting(ApiProblem.FieldError::field).containsExactly("pageToken"))
+			.satisfies((p) -> assertThat(p.code()).isEqualTo("INVALID_PAGE_TOKEN"));
+		String tampered = oneKey.substring(0, oneKey.length() - 1) + (oneKey.endsWith("A") ? "B" : "A");
+		assertThatExceptionOfType(ApiProblem.class).isThrownBy(() -> PageRequest.of(null, tampered, 1))
+			.satisfies((p) -> assertThat(p.code()).isEqualTo("INVALID_PAGE_TOKEN"));
 	}
 
 	@Test

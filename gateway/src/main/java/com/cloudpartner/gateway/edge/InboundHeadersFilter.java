@@ -1,7 +1,6 @@
 package com.cloudpartner.gateway.edge;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -104,8 +103,16 @@ public class InboundHeadersFilter implements WebFilter {
 	}
 
 	static boolean isIdentityHeader(String name) {
-		String lower = name.toLowerCase(Locale.ROOT);
-		return lower.startsWith(VERIFIED_PREFIX) || IDENTITY_HEADERS.contains(lower);
+		// no lower-cased copy of every header name of every request
+		if (name.regionMatches(true, 0, VERIFIED_PREFIX, 0, VERIFIED_PREFIX.length())) {
+			return true;
+		}
+		for (String identity : IDENTITY_HEADERS) {
+			if (identity.equalsIgnoreCase(name)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

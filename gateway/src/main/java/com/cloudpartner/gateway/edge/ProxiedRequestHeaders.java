@@ -21,6 +21,8 @@ import org.springframework.web.server.ServerWebExchange;
  * are dropped whatever the caller sent;</li>
  * <li>the verified identity is added as {@code X-Verified-Subject/-Account/-Customer/
  * -Scopes} (the services verify the token again and treat these as a hint);</li>
+ * <li>a caller's {@code Forwarded} header is dropped (the origin goes in
+ * {@code X-Forwarded-*}, added by Spring Cloud Gateway for trusted proxies only);</li>
  * <li>{@code X-Request-Id} is the gateway's request id;</li>
  * <li>{@code traceparent} names the gateway's server span as the parent (same trace id as
  * the caller's, or a new trace). The server observation is the only one per request: the
@@ -34,6 +36,13 @@ import org.springframework.web.server.ServerWebExchange;
 @Component
 class ProxiedRequestHeaders implements HttpHeadersFilter, Ordered {
 
+	/**
+	 * Not forwarded whatever the caller sent: the gateway passes the origin in
+	 * {@code X-Forwarded-*} (from trusted proxies only), and a service that reads
+	 * {@code Forwarded} first must not take a caller's word for it.
+	 */
+	static final String FORWARDED = "Forwarded";
+
 	@Override
 	public int getOrder() {
 		return Ordered.LOWEST_PRECEDENCE;
@@ -43,7 +52,7 @@ class ProxiedRequestHeaders implements HttpHeadersFilter, Ordered {
 	public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
 		HttpHeaders headers = new HttpHeaders();
 		input.forEach((name, values) -> {
-			if (!InboundHeadersFilter.isIdentityHeader(name)) {
+			if (!InboundHeadersFilter.isIdentityHeader(name) && !FORWARDED.equalsIgnoreCase(name)) {
 				headers.put(name, values);
 			}
 		});

@@ -1,16 +1,14 @@
 package com.cloudpartner.partner.paging;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
 
-import com.cloudpartner.support.problem.ApiProblem;
+import com.cloudpartner.support.paging.PageTokens;
 
 /**
  * Keyset paging by (creation time, id), the way every list of this service pages: the
- * page token is an opaque encoding of the last item of the previous page.
+ * page token is the last item of the previous page, sealed by {@link PageTokens}.
  *
  * @param size items per page (1..500)
  * @param after the creation time of the last item seen, or {@code null} for the first
@@ -27,21 +25,18 @@ public record PageRequest(int size, Instant after, String afterId) {
 	 * Reads {@code pageSize} and {@code pageToken}, refusing bad values with a 400.
 	 */
 	public static PageRequest of(Integer pageSize, String pageToken) {
-		int size = (pageSize != null) ? pageSize : DEFAULT_SIZE;
-		if (size < 1 || size > MAX_SIZE) {
-			throw ApiProblem.invalidField("pageSize", "must be between 1 and " + MAX_SIZE);
-		}
+		int size = PageTokens.size(pageSize);
 		if (pageToken == null || pageToken.isBlank()) {
 			return new PageRequest(size, null, null);
 		}
+		String decoded = PageTokens.open(pageToken);
 		try {
-			String decoded = new String(Base64.getUrlDecoder().decode(pageToken), StandardCharsets.UTF_8);
 			int separator = decoded.indexOf('|');
 			Instant after = Instant.parse(decoded.substring(0, separator));
 			return new PageRequest(size, after, decoded.substring(separator + 1));
 		}
 		catch (RuntimeException ex) {
-			throw ApiProblem.invalidField("pageToken", "is not a token this service issued");
+			throw PageTokens.invalid();
 		}
 	}
 
@@ -59,9 +54,7 @@ public record PageRequest(int size, Instant after, String afterId) {
 		}
 		List<T> items = rows.subList(0, this.size);
 		T last = items.get(items.size() - 1);
-		String token = Base64.getUrlEncoder()
-			.withoutPadding()
-			.encodeToString((time.apply(last) + "|" + id.apply(last)).getBytes(StandardCharsets.UTF_8));
+		String token = PageTokens.seal(time.apply(last) + "|" + id.apply(last));
 		return new Page<>(List.copyOf(items), token);
 	}
 

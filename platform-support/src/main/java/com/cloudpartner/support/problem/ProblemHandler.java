@@ -2,6 +2,9 @@ package com.cloudpartner.support.problem;
 
 import java.util.List;
 
+import com.cloudpartner.support.input.InvalidTextException;
+import com.cloudpartner.support.input.Text;
+import com.cloudpartner.support.input.TextRefusedByDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +48,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		if (TextRefusedByDatabase.causes(ex)) {
+			// a last line behind the request checks: text PostgreSQL cannot store
+			log.warn("Text refused by the database: {}", TextRefusedByDatabase.message(ex));
+			return respond(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
+					"The request has invalid fields.", List.of(new ApiProblem.FieldError("body", Text.MESSAGE))));
+		}
 		log.error("Unexpected failure", ex);
 		return respond(HttpStatus.INTERNAL_SERVER_ERROR, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
 				"An unexpected error occurred. Quote the X-Request-Id when reporting it."));
@@ -80,6 +89,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof InvalidTextException invalid) {
+				return withBody(HttpStatus.BAD_REQUEST,
+						Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The request has invalid fields.",
+								List.of(new ApiProblem.FieldError(invalid.field(), Text.MESSAGE))));
+			}
+		}
 		return withBody(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
 				"The request body is missing or is not valid JSON of the expected shape."));
 	}

@@ -1,0 +1,225 @@
+package com.cloudpartner.billing.usage;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import com.cloudpartner.billing.config.BillingProperties;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Where the platform keeps the identity of usage it recorded (decision 0070): billable
+ * hourly and daily usage in its {@code billable_hour} / {@code billable_day} rows (the
+ * identity of the event that first reported the period, and a hash of its payload), all
+ * other usage (quantities, and hours or days of zero quantity) in {@code usage_record},
+ * keyed by account, source and id.
+ */
+@Repository
+class UsageIdentities {
+
+	private final JdbcClient jdbc;
+
+	private final ZoneId zone;
+
+	UsageIdentities(JdbcClient jdbc, BillingProperties properties) {
+		this.jdbc = jdbc;
+		this.zone = properties.zone();
+	}
+
+	/** How an event's identity is kept. */
+	enum Keeping {
+
+		/** a row of {@code billable_hour} per hour it covers */
+		HOURS,
+
+		/** a row of {@code billable_day} per day it covers */
+		DAYS,
+
+		/** a row of {@code usage_record} */
+		RECORD;
+
+		static Keeping of(UsageEvent event) {
+			if (!event.isBillable()) {
+				return RECORD;
+			}
+			return switch (event.unit()) {
+				case HOUR -> HOURS;
+				case DAY -> DAYS;
+				default -> RECORD;
+			};
+		}
+
+	}
+
+	/** The events among these that were recorded before (whatever their payload then). */
+	Set<UsageEvent> recorded(Collection<UsageEvent> events) {
+		List<UsageEvent> hours = new ArrayList<>();
+		List<UsageEvent> days = new ArrayList<>();
+		List<UsageEvent> records = new ArrayList<>();
+		for (UsageEvent event : events) {
+			switch (Keeping.of(event)) {
+				case HOURS -> hours.add(event);
+				case DAYS -> days.add(event);
+				default -> records.add(event);
+			}
+		}
+		Set<UsageEvent> known = new HashSet<>();
+		known.addAll(storedPayloads(hours, Keeping.HOURS).keySet());
+		known.addAll(storedPayloads(days, Keeping.DAYS).keySet());
+		known.addAll(storedRecordHashes(records).keySet());
+		return known;
+	}
+
+	/**
+	 * For each hourly (daily) event whose identity some billable rows carry, the payload
+	 * hashes stored with it (more than one only when a conflicting payload added periods
+	 * in the transaction asking): one primary-key probe per period the event covers.
+	 */
+	Map<UsageEvent, Set<Long>> storedPayloads(List<UsageEvent> events, Keeping keeping) {
+		if (events.isEmpty()) {
+			return Map.of();
+		}
+		String periods = (keeping == Keeping.HOURS)
+				? """
+						cross join lateral (select b.payload_hash
+						    from generate_series(cast(t.first_p as timestamptz), cast(t.last_p as timestamptz), interval '1 hour') p
+						    join billable_hour b on b.account_id = t.account_id and b.resource = t.resource and b.sku = t.sku
+						        and b.meter = t.meter and b.hour_start = p
+						    where b.event_key = t.event_key) b"""
+				: """
+						cross join lateral (select b.payload_hash
+						    from generate_series(cast(t.first_p as date), cast(t.last_p as date), interval '1 day') p
+						    join billable_day b on b.account_id = t.account_id and b.resource = t.resource and b.sku = t.sku
+						        and b.meter = t.meter and b.day = cast(p as date)
+						    where b.event_key = t.event_key) b""";
+		Map<UsageEvent, Set<Long>> stored = new HashMap<>();
+		this.jdbc.sql("""
+				select distinct t.i, b.payload_hash
+				from unnest(cast(:accounts as text[]), cast(:resources as text[]), cast(:skus as text[]),
+				    cast(:meters as text[]), cast(:firsts as text[]), cast(:lasts as text[]), cast(:keys as uuid[]))
+				    with ordinality as t(account_id, resource, sku, meter, first_p, last_p, event_key, i)
+				""" + periods)
+			.param("accounts", texts(events, UsageEvent::accountId))
+			.param("resources", texts(events, UsageEvent::subject))
+			.param("skus", texts(events, UsageEvent::sku))
+			.param("meters", texts(events, UsageEvent::meter))
+			.param("firsts", texts(events, (e) -> firstPeriod(e, keeping)))
+			.param("lasts", texts(events, (e) -> lastPeriod(e, keeping)))
+			.param("keys", events.stream().map(UsageIdentities::eventKey).toArray(UUID[]::new))
+			.query((rs, n) -> stored.computeIfAbsent(events.get(rs.getInt(1) - 1), (e) -> new HashSet<>())
+				.add(rs.getLong(2)))
+			.list();
+		return stored;
+	}
+
+	/**
+	 * For each event kept in {@code usage_record} that is there, the payload hash stored
+	 * with it: one primary-key probe per event (a lateral lookup; a join let the planner
+	 * hash the whole table for a batch, a cost that grew with it).
+	 */
+	Map<UsageEvent, String> storedRecordHashes(List<UsageEvent> events) {
+		if (events.isEmpty()) {
+			return Map.of();
+		}
+		Map<UsageEvent, String> stored = new HashMap<>();
+		this.jdbc.sql("""
+				select t.i, r.payload_hash
+				from unnest(cast(:accounts as text[]), cast(:sources as text[]), cast(:ids as text[]))
+				    with ordinality as t(account_id, source, event_id, i)
+				cross join lateral (select r.payload_hash from usage_record r
+				    where r.account_id = t.account_id and r.source = t.source and r.event_id = t.event_id limit 1) r""")
+			.param("accounts", texts(events, UsageEvent::accountId))
+			.param("sources", texts(events, UsageEvent::source))
+			.param("ids", texts(events, UsageEvent::id))
+			.query((rs, n) -> stored.put(events.get(rs.getInt(1) - 1), rs.getString(2)))
+			.list();
+		return stored;
+	}
+
+	/** How many hours (days) the event covers. */
+	long periodCount(UsageEvent event, Keeping keeping) {
+		if (keeping == Keeping.HOURS) {
+			return Duration
+				.between(BillablePeriods.firstHour(event.windowStart(), this.zone),
+						BillablePeriods.lastHour(event.windowEnd(), this.zone))
+				.toHours() + 1;
+		}
+		return ChronoUnit.DAYS.between(BillablePeriods.firstDay(event.windowStart(), this.zone),
+				BillablePeriods.lastDay(event.windowEnd(), this.zone)) + 1;
+	}
+
+	/** The first hour's start (an instant) or first day (a date) the event covers. */
+	String firstPeriod(UsageEvent event, Keeping keeping) {
+		return (keeping == Keeping.HOURS) ? BillablePeriods.firstHour(event.windowStart(), this.zone).toString()
+				: BillablePeriods.firstDay(event.windowStart(), this.zone).toString();
+	}
+
+	/** The last hour's start (an instant) or last day (a date) the event covers. */
+	String lastPeriod(UsageEvent event, Keeping keeping) {
+		return (keeping == Keeping.HOURS) ? BillablePeriods.lastHour(event.windowEnd(), this.zone).toString()
+				: BillablePeriods.lastDay(event.windowEnd(), this.zone).toString();
+	}
+
+	/**
+	 * The identity of an event within its account: 128 bits of SHA-256 over its source
+	 * and id.
+	 */
+	static UUID eventKey(UsageEvent event) {
+		ByteBuffer digest = ByteBuffer.wrap(sha256(event.source() + "\u0000" + event.id()));
+		return new UUID(digest.getLong(), digest.getLong());
+	}
+
+	/** What makes two events with the same id the same usage. */
+	static String canonical(UsageEvent event) {
+		return String.join("|", event.subject(), event.accountId(), event.customerId(), event.entitlementId(),
+				event.sku(), event.meter(), event.unit().name(), event.quantity().stripTrailingZeros().toPlainString(),
+				event.windowStart().toString(), event.windowEnd().toString());
+	}
+
+	/** SHA-256 of {@link #canonical}: the payload as it matters. */
+	static byte[] payloadDigest(UsageEvent event) {
+		return sha256(canonical(event));
+	}
+
+	/**
+	 * The hex form of a payload digest, as {@code usage_record} and conflicts keep it.
+	 */
+	static String hex(byte[] digest) {
+		return HexFormat.of().formatHex(digest);
+	}
+
+	/** The 64 bits of a payload digest that billable rows keep. */
+	static long shortHash(byte[] digest) {
+		return ByteBuffer.wrap(digest).getLong();
+	}
+
+	private static byte[] sha256(String text) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static String[] texts(List<UsageEvent> events, Function<UsageEvent, String> value) {
+		return events.stream().map(value).toArray(String[]::new);
+	}
+
+}

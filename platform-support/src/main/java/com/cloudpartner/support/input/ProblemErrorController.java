@@ -1,0 +1,49 @@
+package com.cloudpartner.support.input;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import com.cloudpartner.support.problem.Problems;
+
+import org.springframework.boot.autoconfigure.web.ErrorProperties;
+import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.boot.webmvc.error.ErrorAttributes;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The {@code /error} page of the container (an exception that escaped a filter, a
+ * {@code sendError} of a filter or of Tomcat): a client of the API gets problem+json with
+ * a stable {@code code} instead of Boot's own JSON; a browser still gets the HTML error
+ * view (the console's bilingual {@code error.html}).
+ */
+public class ProblemErrorController extends BasicErrorController {
+
+	public ProblemErrorController(ErrorAttributes errorAttributes, List<ErrorViewResolver> errorViewResolvers) {
+		super(errorAttributes, new ErrorProperties(), errorViewResolvers);
+	}
+
+	@Override
+	public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
+		HttpStatus status = getStatus(request);
+		if (status == HttpStatus.NO_CONTENT) {
+			return new ResponseEntity<>(status);
+		}
+		String code = ProblemErrorReportValve.codeFor(status.value());
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", Problems.typeOf(code).toString());
+		body.put("title", status.getReasonPhrase());
+		body.put("status", status.value());
+		body.put("detail",
+				status.is5xxServerError() ? "An unexpected error occurred. Quote the X-Request-Id when reporting it."
+						: "The request could not be handled.");
+		body.put("code", code);
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+	}
+
+}

@@ -63,6 +63,14 @@ final class ChildProcess {
 		return this.process.pid();
 	}
 
+	/** SIGKILL, and waits until the process is gone. */
+	void kill() throws InterruptedException {
+		this.process.destroyForcibly();
+		if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
+			throw new IllegalStateException(this.name + " did not die within 20 s of SIGKILL");
+		}
+	}
+
 	void stop() {
 		if (!this.process.isAlive()) {
 			return;

@@ -50,13 +50,87 @@ public final class LocalSuite implements AutoCloseable {
 		this.mail = LocalMail.start(this.settings);
 		List<ServiceSpec> specs = specs();
 		for (ServiceSpec spec : specs) {
-			this.services.add(ChildProcess.start(spec.module(),
-					ChildProcess.java(this.settings.serviceJavaOptions(), "-jar", jarOf(spec.module()).toString()),
-					environment(spec), this.settings.logs().resolve(spec.module() + ".log")));
+			this.services.add(launch(spec));
 		}
 		awaitHealthy(specs, Duration.ofSeconds(240));
 		this.startTime = Duration.between(begin, Instant.now());
 		return this;
+	}
+
+	private ChildProcess launch(ServiceSpec spec) throws IOException {
+		return ChildProcess.start(spec.module(),
+				ChildProcess.java(this.settings.serviceJavaOptions(), "-jar", jarOf(spec.module()).toString()),
+				environment(spec), this.settings.logs().resolve(spec.module() + ".log"));
+	}
+
+	// --- faults, for the fault suite: each part can be killed, frozen, stopped and
+	// started again while the rest keeps running
+
+	/** Kills a service with SIGKILL: no shutdown hook, no graceful stop. */
+	public void kill(String module) throws InterruptedException {
+		ChildProcess process = service(module);
+		process.kill();
+	}
+
+	/** Suspends (SIGSTOP) or resumes (SIGCONT) a service: a process that hangs. */
+	public void freeze(String module, boolean frozen) throws IOException, InterruptedException {
+		signal(service(module).pid(), frozen ? "-STOP" : "-CONT");
+	}
+
+	/** Starts a stopped or killed service again and waits until it reports UP. */
+	public void restart(String module) throws Exception {
+		int index = indexOf(module);
+		ServiceSpec spec = specs().get(index);
+		ChildProcess old = this.services.get(index);
+		old.stop();
+		this.services.set(index, launch(spec));
+		awaitHealthy(List.of(spec), Duration.ofSeconds(240));
+	}
+
+	/** Stops the Kafka broker (SIGTERM, a controlled shutdown). */
+	public void stopKafka() {
+		this.kafka.stop();
+	}
+
+	/** Starts the Kafka broker again on its kept log directory. */
+	public void startKafka() throws IOException, InterruptedException {
+		this.kafka = LocalKafka.start(this.settings);
+	}
+
+	/** Stops PostgreSQL (a fast shutdown: open connections are cut). */
+	public void stopPostgres() throws IOException {
+		this.postgres.close();
+	}
+
+	/** Starts PostgreSQL again on its kept data directory and port. */
+	public void startPostgres() throws IOException {
+		this.postgres = LocalPostgres.start(this.settings);
+	}
+
+	/** The JDBC URL, user and password of a service's database, for a test's checks. */
+	public String[] database(String name) {
+		return new String[] { this.postgres.urlOf(name), this.postgres.user(), this.postgres.password() };
+	}
+
+	private ChildProcess service(String module) {
+		return this.services.get(indexOf(module));
+	}
+
+	private int indexOf(String module) {
+		List<ServiceSpec> specs = specs();
+		for (int i = 0; i < specs.size(); i++) {
+			if (specs.get(i).module().equals(module)) {
+				return i;
+			}
+		}
+		throw new IllegalArgumentException("No service " + module);
+	}
+
+	private static void signal(long pid, String signal) throws IOException, InterruptedException {
+		Process kill = new ProcessBuilder("kill", signal, Long.toString(pid)).inheritIO().start();
+		if (kill.waitFor() != 0) {
+			throw new IOException("kill " + signal + " " + pid + " failed");
+		}
 	}
 
 	List<ServiceSpec> specs() {
@@ -109,7 +183,7 @@ public final class LocalSuite implements AutoCloseable {
 		Instant deadline = Instant.now().plus(timeout);
 		for (int i = 0; i < specs.size(); i++) {
 			ServiceSpec spec = specs.get(i);
-			ChildProcess process = this.services.get(i);
+			ChildProcess process = this.services.get(indexOf(spec.module()));
 			while (!isUp(http, spec.port())) {
 				if (!process.isAlive()) {
 					throw new IllegalStateException(spec.module() + " stopped while starting (log: " + process.log()

@@ -74,13 +74,21 @@ final class FakeBackend {
 
 	/**
 	 * Echoes the request; a path with {@code flaky} answers its first call with 503, one
-	 * with {@code slow} takes half a second.
+	 * with {@code busy} every call with 503 and {@code Retry-After} (a service whose
+	 * database is away), one with {@code slow} takes half a second.
 	 */
 	private void echo(HttpExchange exchange) throws IOException {
 		String path = exchange.getRequestURI().getRawPath();
 		int call = this.calls.computeIfAbsent(path, (p) -> new AtomicInteger()).incrementAndGet();
 		if (path.contains("flaky") && call == 1) {
 			exchange.getRequestBody().readAllBytes();
+			exchange.sendResponseHeaders(503, -1);
+			exchange.close();
+			return;
+		}
+		if (path.contains("busy")) {
+			exchange.getRequestBody().readAllBytes();
+			exchange.getResponseHeaders().add("Retry-After", "5");
 			exchange.sendResponseHeaders(503, -1);
 			exchange.close();
 			return;

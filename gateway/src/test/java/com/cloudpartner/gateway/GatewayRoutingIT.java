@@ -321,6 +321,19 @@ class GatewayRoutingIT extends GatewayTestSupport {
 	}
 
 	@Test
+	void doesNotRetryAReadWhoseServiceSaysWhenToComeBack() {
+		this.http.get()
+			.uri("/v1/operations/busy-read")
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.partner(ACCOUNT)))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectHeader()
+			.valueEquals(HttpHeaders.RETRY_AFTER, "5");
+		assertThat(ENTITLEMENT.calls("/v1/operations/busy-read")).isEqualTo(1);
+	}
+
+	@Test
 	void sheddsCallsBeyondTheServicesBulkhead() {
 		WebClient client = WebClient.create("http://localhost:" + this.port);
 		String token = bearer(TestTokens.partner("bulk"));

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -41,7 +43,22 @@ public class UsageIngestion {
 
 	private static final Logger log = LoggerFactory.getLogger(UsageIngestion.class);
 
-	private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
+	private static final Duration ACK_TIMEOUT = Duration.ofSeconds(5);
+
+	/**
+	 * Opens when Kafka failed half of the last few batches; while open, batches are
+	 * answered {@code 503 USAGE_NOT_DURABLE} at once; after 2 s one trial batch is let
+	 * through (decision 0071).
+	 */
+	private final CircuitBreaker kafkaBreaker = CircuitBreaker.of("usage-kafka",
+			CircuitBreakerConfig.custom()
+				.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+				.slidingWindowSize(4)
+				.minimumNumberOfCalls(2)
+				.failureRateThreshold(50)
+				.waitDurationInOpenState(Duration.ofSeconds(2))
+				.permittedNumberOfCallsInHalfOpenState(1)
+				.build());
 
 	private final UsageIdentities identities;
 
@@ -168,20 +185,31 @@ public class UsageIngestion {
 			}
 			records.add(record);
 		}
+		if (!this.kafkaBreaker.tryAcquirePermission()) {
+			// Kafka failed the last batches: answer at once instead of after the
+			// acknowledgement timeout, until a trial batch gets through again
+			throw unavailable(null);
+		}
+		long sending = System.nanoTime();
 		try {
 			this.producer.sendAll(records, ACK_TIMEOUT);
+			this.kafkaBreaker.onSuccess(System.nanoTime() - sending, TimeUnit.NANOSECONDS);
 		}
 		catch (InterruptedException ex) {
+			this.kafkaBreaker.releasePermission();
 			Thread.currentThread().interrupt();
 			throw unavailable(ex);
 		}
 		catch (Exception ex) {
+			this.kafkaBreaker.onError(System.nanoTime() - sending, TimeUnit.NANOSECONDS, ex);
 			throw unavailable(ex);
 		}
 	}
 
 	private static ApiProblem unavailable(Exception ex) {
-		log.warn("Usage batch not acknowledged by Kafka: {}", ex.toString());
+		if (ex != null) {
+			log.warn("Usage batch not acknowledged by Kafka: {}", ex.toString());
+		}
 		return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "USAGE_NOT_DURABLE",
 				"The events could not be stored durably; nothing of this batch was accepted. Retry the same batch.");
 	}

@@ -44,6 +44,9 @@ class UsageProducer implements DisposableBean {
 		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
 		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
 		config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "billing-usage");
+		// a request thread waits at most this long for the topic's metadata when the
+		// broker is away (Kafka's default is 60 s)
+		config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, "3000");
 		this.producer = new KafkaProducer<>(config);
 	}
 
@@ -56,6 +59,11 @@ class UsageProducer implements DisposableBean {
 		CountDownLatch acknowledged = new CountDownLatch(records.size());
 		AtomicReference<Exception> failure = new AtomicReference<>();
 		for (ProducerRecord<String, byte[]> record : records) {
+			if (failure.get() != null) {
+				// the broker is away (no metadata within max.block.ms, or a send
+				// failed): the batch fails as a whole, without waiting once per event
+				throw failure.get();
+			}
 			this.producer.send(record, (metadata, ex) -> {
 				if (ex != null) {
 					failure.compareAndSet(null, ex);

@@ -11,6 +11,7 @@ import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,9 @@ import org.springframework.web.server.ServerWebExchange;
  * refused or closed before the answer, or that met a {@code 502}/{@code 503}, is tried
  * {@value #RETRIES} more times after {@code 20 ms}, then {@code 40 ms}. Never a write,
  * never a timeout (the caller's budget is the route's response timeout, not a multiple of
- * it).
+ * it), and never a 503 that says when to come back ({@code Retry-After}: a service whose
+ * database is away answers so after waiting for a connection; trying again 20 ms later
+ * would only triple the caller's wait).
  * <p>
  * It replaces Spring Cloud Gateway's {@code Retry} default filter, which put a
  * {@code retryWhen}/{@code repeatWhen} chain (with a retry spec and a repeat companion
@@ -107,7 +110,8 @@ class ReadRetryGlobalFilter implements GlobalFilter, Ordered {
 		 */
 		@Override
 		public void accept(Void ignored) {
-			if (this.number < RETRIES && isRetryableStatus(this.exchange.getResponse().getStatusCode())) {
+			if (this.number < RETRIES && isRetryableStatus(this.exchange.getResponse().getStatusCode())
+					&& !this.exchange.getResponse().getHeaders().containsHeader(HttpHeaders.RETRY_AFTER)) {
 				throw RETRYABLE_STATUS;
 			}
 		}

@@ -7,6 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
 import com.cloudpartner.support.outbox.Outbox;
 import com.cloudpartner.support.outbox.OutboxRelay;
 import com.cloudpartner.support.outbox.ProcessedEvents;
+import com.cloudpartner.support.problem.TransientFailures;
 
 import org.apache.kafka.common.TopicPartition;
 
@@ -61,11 +62,19 @@ public class PlatformOutboxAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	CommonErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> kafka) {
-		var recoverer = new DeadLetterPublishingRecoverer(kafka,
+		var deadLetters = new DeadLetterPublishingRecoverer(kafka,
 				(record, ex) -> new TopicPartition(record.topic() + ".DLT", -1));
 		var backOff = new ExponentialBackOff(200, 2.0);
 		backOff.setMaxElapsedTime(3_000);
-		return new DefaultErrorHandler(recoverer, backOff);
+		return new DefaultErrorHandler((record, ex) -> {
+			if (TransientFailures.causes(ex)) {
+				// a recoverer that throws makes the container seek back: the record (or
+				// the whole batch) comes again after the back-off, until the database
+				// is back; it was never the record's fault (decision 0071)
+				throw new IllegalStateException("Not dead-lettered, the database is unavailable: " + ex, ex);
+			}
+			deadLetters.accept(record, ex);
+		}, backOff);
 	}
 
 }

@@ -4,14 +4,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import com.cloudpartner.support.problem.Problems;
+import com.cloudpartner.support.problem.TransientFailures;
 
 import org.springframework.boot.autoconfigure.web.ErrorProperties;
 import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +36,21 @@ public class ProblemErrorController extends BasicErrorController {
 		HttpStatus status = getStatus(request);
 		if (status == HttpStatus.NO_CONTENT) {
 			return new ResponseEntity<>(status);
+		}
+		if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+				&& TransientFailures.causes(failure)) {
+			// a filter met the database away (a suspension check, an idempotency
+			// record): the same 503 as the controllers' (decision 0071)
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("type", Problems.typeOf("SERVICE_UNAVAILABLE").toString());
+			body.put("title", HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase());
+			body.put("status", 503);
+			body.put("detail", TransientFailures.DETAIL);
+			body.put("code", "SERVICE_UNAVAILABLE");
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, "5")
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(body);
 		}
 		String code = ProblemErrorReportValve.codeFor(status.value());
 		Map<String, Object> body = new LinkedHashMap<>();

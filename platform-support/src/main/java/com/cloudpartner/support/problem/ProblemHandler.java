@@ -35,8 +35,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ApiProblem.class)
 	ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
-		return respond(problem.status(),
-				Problems.of(problem.status(), problem.code(), problem.getMessage(), problem.errors()));
+		ProblemDetail body = Problems.of(problem.status(), problem.code(), problem.getMessage(), problem.errors());
+		if (problem.status().value() == 503) {
+			// every 503 is "not now": say when to come back
+			return ResponseEntity.status(problem.status())
+				.header(HttpHeaders.RETRY_AFTER, "5")
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(body);
+		}
+		return respond(problem.status(), body);
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -53,6 +60,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 			log.warn("Text refused by the database: {}", TextRefusedByDatabase.message(ex));
 			return respond(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
 					"The request has invalid fields.", List.of(new ApiProblem.FieldError("body", Text.MESSAGE))));
+		}
+		if (TransientFailures.causes(ex)) {
+			// the database is away (stopped, restarting, out of connections): say so
+			// quickly, the client retries; nothing of the request was stored
+			log.warn("Answered 503, the database is unavailable: {}", ex.toString());
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, "5")
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE", TransientFailures.DETAIL));
 		}
 		log.error("Unexpected failure", ex);
 		return respond(HttpStatus.INTERNAL_SERVER_ERROR, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",

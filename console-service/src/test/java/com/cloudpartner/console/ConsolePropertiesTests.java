@@ -35,6 +35,7 @@ class ConsolePropertiesTests {
 				ConsoleProperties properties = context.getBean(ConsoleProperties.class);
 				assertThat(properties.connectTimeout()).hasSeconds(2);
 				assertThat(properties.readTimeout()).hasSeconds(5);
+				assertThat(properties.accountStatusTtl()).hasSeconds(3);
 				assertThat(properties.toString()).doesNotContain("s3cret");
 			});
 	}

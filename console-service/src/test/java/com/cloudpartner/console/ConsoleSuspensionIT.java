@@ -2,12 +2,18 @@ package com.cloudpartner.console;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-/** A suspended partner's consoles show a clear bilingual page, at entry and on home. */
+/**
+ * A suspended partner's consoles show a clear bilingual page: at entry, and on every page
+ * of an open session within seconds of the suspension, also on pages whose upstreams do
+ * not refuse (decision 0072).
+ */
 class ConsoleSuspensionIT extends ConsoleTestSupport {
 
 	@Test
@@ -62,6 +68,36 @@ class ConsoleSuspensionIT extends ConsoleTestSupport {
 
 		upstreams.suspended.remove(account);
 		assertThat(get("/console/home", cookie).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void showsTheSuspensionPageOnEveryPageOfAnOpenSessionWithinSeconds() {
+		String account = newAccount("Violet Cloud", 20);
+		String customer = newCustomer(account, "user-3004");
+		upstreams.entitlements.put(FakeUpstreams.key(account, customer), "{\"entitlements\":[]}");
+		String cookie = openSession(account, customer, "user-3004", Duration.ofMinutes(5));
+		assertThat(get("/console/home", cookie).statusCode()).isEqualTo(200);
+
+		// suspended at partner-service only: no upstream of the pages refuses anything
+		upstreams.accounts.put(account, upstreams.accounts.get(account).replace("\"ACTIVE\"", "\"SUSPENDED\""));
+
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> get("/console/home", cookie).statusCode() == 403);
+		for (String page : List.of("/console/home", "/console/subscriptions", "/console/charges", "/console/jobs",
+				"/console/servers", "/console/servers/srv-1", "/console/servers/srv-1/monitoring",
+				"/console/servers/srv-1/firewall-rules", "/console/resources/disks", "/console/resources/disks/d-1")) {
+			HttpResponse<String> response = get(page, cookie, "Accept-Language", "en");
+			assertThat(response.statusCode()).as(page).isEqualTo(403);
+			assertThat(response.body()).as(page).contains("data-kind=\"suspended\"", "This service is suspended");
+			assertNoInternals(response);
+		}
+
+		// reinstated: the same session works again within seconds
+		upstreams.accounts.put(account, upstreams.accounts.get(account).replace("\"SUSPENDED\"", "\"ACTIVE\""));
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> get("/console/home", cookie).statusCode() == 200);
 	}
 
 }

@@ -16,15 +16,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectTimeout connect timeout of every upstream call
  * @param readTimeout read timeout of every upstream call
  * @param accountCacheTtl how long a partner's account settings (branding, session
- * lifetime, login URL) are reused
+ * lifetime, login URL) are still used while partner-service cannot answer
+ * @param accountStatusTtl how long a reading of a partner's account (its state above all:
+ * a suspended partner's open sessions show the suspension page) is reused before it is
+ * read again
  * @param tokenRefreshMargin a token this close to its expiry is replaced before use
  * @param timeZone the zone in which times are shown to end users
  */
 @ConfigurationProperties("platform.console")
 public record ConsoleProperties(String clientId, String clientSecret, @DefaultValue("10000") int maxSessions,
 		@DefaultValue("2s") Duration connectTimeout, @DefaultValue("5s") Duration readTimeout,
-		@DefaultValue("5m") Duration accountCacheTtl, @DefaultValue("60s") Duration tokenRefreshMargin,
-		@DefaultValue("Asia/Seoul") ZoneId timeZone) {
+		@DefaultValue("5m") Duration accountCacheTtl, @DefaultValue("3s") Duration accountStatusTtl,
+		@DefaultValue("60s") Duration tokenRefreshMargin, @DefaultValue("Asia/Seoul") ZoneId timeZone) {
 
 	public ConsoleProperties {
 		// Fail fast outside the local profile, naming what to set.

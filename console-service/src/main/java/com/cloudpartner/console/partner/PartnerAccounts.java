@@ -18,9 +18,13 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Partners' account settings read from partner-service with console-service's own token
- * and kept for a few minutes. Never fails: while partner-service cannot answer, the
- * console shows no partner name and uses a 30-minute session.
+ * Partners' accounts read from partner-service with console-service's own token. A
+ * reading is reused for a few seconds ({@code account-status-ttl}), so that every page of
+ * an open session sees a suspension within seconds, for one read per account and few
+ * seconds however many pages are shown (decision 0072). Never fails: while
+ * partner-service cannot answer, the last reading is used for up to
+ * {@code account-cache-ttl}, else the console shows no partner name and uses a 30-minute
+ * session.
  */
 @Component
 public class PartnerAccounts {
@@ -38,7 +42,9 @@ public class PartnerAccounts {
 
 	private final ServiceTokens tokens;
 
-	private final Duration ttl;
+	private final Duration statusTtl;
+
+	private final Duration staleTtl;
 
 	private final Clock clock;
 
@@ -49,38 +55,32 @@ public class PartnerAccounts {
 		this.http = upstream;
 		this.endpoints = endpoints;
 		this.tokens = tokens;
-		this.ttl = properties.accountCacheTtl();
+		this.statusTtl = properties.accountStatusTtl();
+		this.staleTtl = properties.accountCacheTtl();
 		this.clock = clock;
 	}
 
+	/**
+	 * The account as read at most {@code account-status-ttl} ago (when partner-service
+	 * answers).
+	 */
 	public PartnerAccount find(String accountId) {
 		Instant now = this.clock.instant();
 		Entry entry = this.cache.get(accountId);
-		if (entry != null && now.isBefore(entry.expiresAt())) {
+		if (entry != null && now.isBefore(entry.readAgainAt())) {
 			return entry.account();
 		}
-		Entry fresh = load(accountId, now);
-		if (this.cache.size() >= MAX_ENTRIES) {
-			this.cache.clear();
-		}
-		this.cache.put(accountId, fresh);
-		return fresh.account();
+		return read(accountId, now, entry);
 	}
 
 	/**
 	 * The account as partner-service has it now, not from the cache: what a console entry
 	 * decides on, so that a console token issued before a suspension opens no session.
-	 * When partner-service cannot answer, the cached reading (if any) is used.
+	 * When partner-service cannot answer, the last reading (if any) is used.
 	 */
 	public PartnerAccount current(String accountId) {
 		Instant now = this.clock.instant();
-		Entry fresh = load(accountId, now);
-		Entry cached = this.cache.get(accountId);
-		if (fresh.failed() && cached != null) {
-			return cached.account();
-		}
-		this.cache.put(accountId, fresh);
-		return fresh.account();
+		return read(accountId, now, this.cache.get(accountId));
 	}
 
 	/**
@@ -89,6 +89,19 @@ public class PartnerAccounts {
 	 */
 	public void forget(String accountId) {
 		this.cache.remove(accountId);
+	}
+
+	private PartnerAccount read(String accountId, Instant now, Entry previous) {
+		Entry fresh = load(accountId, now);
+		if (fresh.failed() && previous != null && !previous.failed() && now.isBefore(previous.usableUntil())) {
+			// keep the last reading, and ask partner-service again after the failure TTL
+			fresh = new Entry(previous.account(), now.plus(FAILURE_TTL), previous.usableUntil(), false);
+		}
+		if (this.cache.size() >= MAX_ENTRIES) {
+			this.cache.clear();
+		}
+		this.cache.put(accountId, fresh);
+		return fresh.account();
 	}
 
 	private Entry load(String accountId, Instant now) {
@@ -106,15 +119,24 @@ public class PartnerAccounts {
 			if (response == null) {
 				throw new IllegalStateException("empty account response");
 			}
-			return new Entry(response.toAccount(accountId), now.plus(this.ttl), false);
+			return new Entry(response.toAccount(accountId), now.plus(this.statusTtl), now.plus(this.staleTtl), false);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Settings of account {} unavailable, using defaults: {}", accountId, ex.toString());
-			return new Entry(PartnerAccount.unknown(accountId), now.plus(FAILURE_TTL), true);
+			return new Entry(PartnerAccount.unknown(accountId), now.plus(FAILURE_TTL), now.plus(FAILURE_TTL), true);
 		}
 	}
 
-	private record Entry(PartnerAccount account, Instant expiresAt, boolean failed) {
+	/**
+	 * One reading of an account.
+	 *
+	 * @param account what was read (or the defaults, when the read failed)
+	 * @param readAgainAt when a page reads the account again
+	 * @param usableUntil until when the reading stands in while partner-service cannot
+	 * answer
+	 * @param failed whether the read failed
+	 */
+	private record Entry(PartnerAccount account, Instant readAgainAt, Instant usableUntil, boolean failed) {
 
 	}
 

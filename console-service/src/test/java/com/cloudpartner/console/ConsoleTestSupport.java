@@ -170,7 +170,10 @@ abstract class ConsoleTestSupport {
 	}
 
 	static void assertNoInternals(HttpResponse<String> response) {
-		assertThat(response.body()).doesNotContain("Exception", "at com.", "at org.", "Whitelabel", "eyJ");
+		// a CSP nonce is random Base64 and may hold "eyJ" (the start of a token) by
+		// chance
+		assertThat(response.body().replaceAll("nonce=\"[^\"]*\"", "nonce=\"\"")).doesNotContain("Exception", "at com.",
+				"at org.", "Whitelabel", "eyJ");
 	}
 
 	private URI uri(String path) {

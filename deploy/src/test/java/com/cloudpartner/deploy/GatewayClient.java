@@ -43,12 +43,21 @@ final class GatewayClient {
 
 	/** An access token of a client, by the client-credentials grant. */
 	String token(String clientId, String secret) throws Exception {
+		return token(clientId, secret, null);
+	}
+
+	/**
+	 * An access token of a client with the given scopes (space-separated; the client's
+	 * default ones when {@code null}), by the client-credentials grant.
+	 */
+	String token(String clientId, String secret, String scope) throws Exception {
+		String form = "grant_type=client_credentials" + ((scope != null) ? "&scope=" + enc(scope) : "");
 		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url("/v1/oauth/token")))
 			.header("Authorization",
 					"Basic " + Base64.getEncoder()
 						.encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8)))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+			.POST(HttpRequest.BodyPublishers.ofString(form))
 			.build());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		JsonNode body = JSON.readTree(response.body());

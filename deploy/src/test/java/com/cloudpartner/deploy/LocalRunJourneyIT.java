@@ -189,9 +189,15 @@ class LocalRunJourneyIT {
 		ZoneId seoul = ZoneId.of("Asia/Seoul");
 		Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
 		String month = YearMonth.from(hour.atZone(seoul)).toString();
-		String customerId = "e2e-offer-customer";
-		String thisHour = usageOf(id + "-now", customerId, sku, hour);
-		String hourBefore = usageOf(id + "-before", customerId, sku, hour.minus(Duration.ofHours(1)));
+		// of a server of a customer's pay-as-you-go entitlement: usage names an
+		// entitlement of its account and customer
+		HttpResponse<String> customer = client.send(client.post("/v1/accounts/" + ACCOUNT + "/customers", partnerToken,
+				"{\"userId\":\"" + id.replace('-', '_') + "\",\"displayName\":\"E2E offer customer\"}"));
+		assertThat(customer.statusCode()).as(customer.body()).isEqualTo(201);
+		String customerId = json.readTree(customer.body()).path("id").asString();
+		String entitlementId = Onboarding.iaasEntitlement(client, partnerToken, ACCOUNT, customerId);
+		String thisHour = usageOf(id + "-now", customerId, entitlementId, sku, hour);
+		String hourBefore = usageOf(id + "-before", customerId, entitlementId, sku, hour.minus(Duration.ofHours(1)));
 		HttpResponse<String> accepted = client.eventually(
 				"usage of the new offer is accepted once billing has its price",
 				() -> client.send(client.post("/v1/usage-events", operatorToken, "[" + thisHour + "]")),
@@ -260,17 +266,14 @@ class LocalRunJourneyIT {
 		return null;
 	}
 
-	/**
-	 * One hour of a server of the demo partner's customer, of an entitlement billing does
-	 * not know.
-	 */
-	private static String usageOf(String id, String customerId, String sku, Instant hour) {
+	/** One hour of a server of the demo partner's customer, of its entitlement. */
+	private static String usageOf(String id, String customerId, String entitlementId, String sku, Instant hour) {
 		return """
 				{"specversion":"1.0","id":"%s","source":"//metering.e2e","type":"usage.recorded",
 				 "subject":"accounts/%s/customers/%s/servers/%s","datacontenttype":"application/json",
 				 "data":{"accountId":"%s","customerId":"%s","entitlementId":"%s","sku":"%s","meter":"vm-hours",
 				 "unit":"HOUR","quantity":"1","windowStart":"%s","windowEnd":"%s"}}""".formatted(id, ACCOUNT,
-				customerId, id, ACCOUNT, customerId, id, sku, hour, hour.plus(Duration.ofHours(1)));
+				customerId, id, ACCOUNT, customerId, entitlementId, sku, hour, hour.plus(Duration.ofHours(1)));
 	}
 
 	private static List<ConsumerRecord<String, String>> recordsOn(String topic, String key) throws Exception {

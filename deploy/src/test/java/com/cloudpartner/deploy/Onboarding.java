@@ -48,4 +48,28 @@ final class Onboarding {
 		return decision.path("accountId").asString();
 	}
 
+	/**
+	 * An IaaS entitlement of the customer (the demo catalog's pay-as-you-go offer, which
+	 * prices servers at their SKU's prices) in the account's first billing account,
+	 * bought with the token (the partner's or an operator's).
+	 * @return the entitlement's id
+	 */
+	static String iaasEntitlement(GatewayClient client, String token, String accountId, String customerId)
+			throws Exception {
+		HttpResponse<String> billingAccounts = client.eventually("the partner's billing account exists",
+				() -> client.send(client.get("/v1/accounts/" + accountId + "/billing-accounts", token).build()),
+				(r) -> r.statusCode() == 200 && r.body().contains("billingAccounts/"));
+		String billingAccount = GatewayClient.JSON.readTree(billingAccounts.body())
+			.at("/billingAccounts/0/name")
+			.asString();
+		String path = "/v1/accounts/" + accountId + "/customers/" + customerId + "/entitlements";
+		HttpResponse<String> operation = client.eventually("the IaaS entitlement is accepted",
+				() -> client.send(client.post(path, token,
+						"{\"offer\":\"offers/iaas-payg\",\"billingAccount\":\"" + billingAccount + "\"}")),
+				(r) -> r.statusCode() == 202);
+		String name = GatewayClient.JSON.readTree(operation.body()).at("/response/name").asString();
+		assertThat(name).startsWith("accounts/" + accountId + "/customers/" + customerId + "/entitlements/");
+		return name.substring(name.lastIndexOf('/') + 1);
+	}
+
 }

@@ -78,9 +78,12 @@ class PartnerToolBrowserIT {
 
 			// last month's usage invoiced by the operator's run, this month's so far
 			String customerId = idOf(customers.body(), "shop01");
+			String entitlementId = Onboarding.iaasEntitlement(client, token, accountId, customerId);
 			YearMonth thisMonth = YearMonth.now(SEOUL);
-			report(accountId, customerId, thisMonth.minusMonths(1).atDay(1).atStartOfDay(SEOUL).toInstant(), 3);
-			report(accountId, customerId, Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(2)), 2);
+			report(accountId, customerId, entitlementId,
+					thisMonth.minusMonths(1).atDay(1).atStartOfDay(SEOUL).toInstant(), 3);
+			report(accountId, customerId, entitlementId,
+					Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(2)), 2);
 			invoice(accountId, thisMonth.minusMonths(1));
 			browser.find(By.cssSelector("#nav a[href$='/partner/charges']")).click();
 			// two hours at 45 KRW: 90 at list, 76.5 -> 77 after the 15 % supply discount
@@ -111,10 +114,11 @@ class PartnerToolBrowserIT {
 	}
 
 	/**
-	 * Hours of a server of the customer from an hour on, reported once billing knows the
-	 * partner.
+	 * Hours of a server of the customer's entitlement from an hour on, reported once
+	 * billing knows the partner.
 	 */
-	private static void report(String accountId, String customerId, Instant from, int hours) throws Exception {
+	private static void report(String accountId, String customerId, String entitlementId, Instant from, int hours)
+			throws Exception {
 		String operator = client.token("local-operator", "local-operator-secret");
 		StringBuilder batch = new StringBuilder("[");
 		for (int i = 0; i < hours; i++) {
@@ -123,10 +127,10 @@ class PartnerToolBrowserIT {
 				.append("""
 						{"specversion":"1.0","id":"%s","source":"//shop.example/metering","type":"usage.recorded",
 						 "subject":"accounts/%s/customers/%s/servers/shop-web","datacontenttype":"application/json",
-						 "data":{"accountId":"%s","customerId":"%s","entitlementId":"e-shop",
+						 "data":{"accountId":"%s","customerId":"%s","entitlementId":"%s",
 						 "sku":"products/server-basic/skus/basic-2vcpu-4gb","meter":"vm-hours","unit":"HOUR","quantity":"1",
 						 "windowStart":"%s","windowEnd":"%s"}}"""
-					.formatted(UUID.randomUUID(), accountId, customerId, accountId, customerId, start,
+					.formatted(UUID.randomUUID(), accountId, customerId, accountId, customerId, entitlementId, start,
 							start.plus(Duration.ofHours(1))));
 		}
 		String body = batch.append("]").toString();

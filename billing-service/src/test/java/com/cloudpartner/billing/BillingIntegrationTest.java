@@ -18,9 +18,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What every billing integration test shares (one application context): the real
- * infrastructure and a stand-in for partner-service's account read, which answers a tax
+ * infrastructure, a stand-in for partner-service's account read, which answers a tax
  * contact for every account except those whose id starts with {@code notax-}, and 401
- * without the caller's bearer token. Each test's SQL is recorded for
+ * without the caller's bearer token, and a stand-in for entitlement-service's look-up of
+ * entitlements ({@link EntitlementServiceStub}). Each test's SQL is recorded for
  * {@link SqlCoverageIT}.
  */
 @IntegrationTest
@@ -37,6 +38,7 @@ public abstract class BillingIntegrationTest {
 	@DynamicPropertySource
 	static void partnerService(DynamicPropertyRegistry registry) {
 		registry.add("platform.services.partner", () -> "http://localhost:" + PARTNER_SERVICE.getAddress().getPort());
+		registry.add("platform.services.entitlement", EntitlementServiceStub::url);
 		// the tests report usage of 2024-2025 at today's clock: remember it for ten
 		// years,
 		// and purge only when a test asks (UsageDedupeWindowIT travels past the

@@ -114,6 +114,38 @@ class EntitlementIT extends IntegrationTestSupport {
 	}
 
 	@Test
+	void looksUpWhichNamedEntitlementsOfTheAccountExistForItsUsageReporter() {
+		String name = post(entitlements(), this.partner, order("offers/internet-egress-payg", "demo-krw", 1))
+			.text("/response/name");
+		String id = name.substring(name.lastIndexOf('/') + 1);
+		String lookup = "/v1/accounts/" + this.account + "/lookup-entitlements";
+		Map<String, Object> asked = Map.of("entitlements",
+				List.of(Map.of("customerId", this.customer, "entitlementId", id),
+						Map.of("customerId", "someone-else", "entitlementId", id),
+						Map.of("customerId", this.customer, "entitlementId", "no-such-entitlement")));
+
+		for (String token : List.of(TestTokens.usageWriter(this.account), this.partner, TestTokens.operator())) {
+			Response found = post(lookup, token, asked);
+			assertThat(found.status()).isEqualTo(200);
+			assertThat(found.body().get("entitlements")).hasSize(1);
+			assertThat(found.text("/entitlements/0/customerId")).isEqualTo(this.customer);
+			assertThat(found.text("/entitlements/0/entitlementId")).isEqualTo(id);
+		}
+		// another account's entitlements are not there for it, and nobody else may ask
+		Response elsewhere = post("/v1/accounts/other-" + this.account + "/lookup-entitlements", TestTokens.operator(),
+				asked);
+		assertThat(elsewhere.status()).isEqualTo(200);
+		assertThat(elsewhere.body().get("entitlements")).isEmpty();
+		assertProblem(post(lookup, TestTokens.usageWriter("other"), asked), 403, "ACCOUNT_FORBIDDEN");
+		assertProblem(post(lookup, TestTokens.console(this.account, this.customer), asked), 403, "ACCOUNT_FORBIDDEN");
+		assertProblem(post(lookup, this.partner, Map.of("entitlements", List.of(Map.of("customerId", "")))), 400,
+				"VALIDATION_FAILED");
+		assertThat(get("/v3/api-docs", null).body().get("paths").has("/v1/accounts/{accountId}/lookup-entitlements"))
+			.as("an internal call, not part of the public contract")
+			.isFalse();
+	}
+
+	@Test
 	void refusesPurchasesThatCannotBeHonoured() {
 		assertProblem(post(entitlements(), this.partner, order("offers/no-such-offer", "demo-krw", 1)), 404,
 				"OFFER_NOT_FOUND");

@@ -24,6 +24,7 @@ import com.cloudpartner.support.problem.ApiProblem;
 import com.cloudpartner.support.security.Access;
 import com.cloudpartner.support.security.VerifiedToken;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -76,8 +77,8 @@ class UsageEventController {
 					+ "before then), ACCOUNT_NOT_BILLABLE (billing knows no contract of the account). Usage that "
 					+ "crosses into another tenant is refused as well: SUBJECT_NOT_OF_CUSTOMER (the subject is not "
 					+ "under accounts/{accountId}/customers/{customerId}/), CUSTOMER_NOT_FOUND (the customer is "
-					+ "another account's), ENTITLEMENT_NOT_FOUND (the entitlement is another account's or "
-					+ "customer's). Each "
+					+ "another account's), ENTITLEMENT_NOT_FOUND (the entitlement is not one of the account and "
+					+ "customer; one billing has not heard of yet is confirmed at entitlement-service). Each "
 					+ "reason is a stable code, a colon and a sentence; a refused event was not recorded, so "
 					+ "it can be sent again once the cause is fixed.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
@@ -86,7 +87,10 @@ class UsageEventController {
 							schema = @Schema(type = "object", description = "a CloudEvent 1.0 of type usage.recorded")),
 					examples = @ExampleObject(name = "one hour of a server", value = EXAMPLE))))
 	@ApiResponse(responseCode = "202", description = "The batch was processed.")
-	@ApiResponse(responseCode = "503", description = "Kafka did not acknowledge the batch (USAGE_NOT_DURABLE).",
+	@ApiResponse(responseCode = "503",
+			description = "Kafka did not acknowledge the batch (USAGE_NOT_DURABLE), or entitlement-service could "
+					+ "not confirm an entitlement billing has not heard of yet (SERVICE_UNAVAILABLE); nothing of "
+					+ "the batch was accepted: retry it.",
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(ref = "#/components/schemas/Problem")))
 	@ApiResponse(responseCode = "413", description = "More than 1000 events or 1 MiB (BATCH_TOO_LARGE).",
@@ -104,7 +108,8 @@ class UsageEventController {
 		if (allowedAccount == null && !token.isOperator()) {
 			throw ApiProblem.forbidden("ACCOUNT_FORBIDDEN", "The token is not bound to a partner account.");
 		}
-		UsageIngestion.Outcome outcome = this.ingestion.ingest(events, allowedAccount);
+		UsageIngestion.Outcome outcome = this.ingestion.ingest(events, allowedAccount,
+				request.getHeader(HttpHeaders.AUTHORIZATION));
 		return ResponseEntity.accepted()
 			.body(new BatchResponse(outcome.accepted(), outcome.duplicates(), outcome.rejected()));
 	}

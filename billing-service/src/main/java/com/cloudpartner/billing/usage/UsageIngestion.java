@@ -106,9 +106,13 @@ public class UsageIngestion {
 	 * @param events the CloudEvents as received
 	 * @param allowedAccount the only account the caller may report for, or {@code null}
 	 * for an operator
+	 * @param authorization the caller's Authorization header, to confirm at
+	 * entitlement-service an entitlement billing has not heard of (decision 0073)
 	 * @return what became of the batch
+	 * @throws ApiProblem 503 when Kafka did not acknowledge the batch, or an entitlement
+	 * could not be confirmed: nothing of the batch was accepted
 	 */
-	public Outcome ingest(List<Submitted> events, String allowedAccount) {
+	public Outcome ingest(List<Submitted> events, String allowedAccount, String authorization) {
 		long started = System.nanoTime();
 		List<Rejected> rejected = new ArrayList<>();
 		Map<Identity, Candidate> candidates = new LinkedHashMap<>();
@@ -134,17 +138,25 @@ public class UsageIngestion {
 			}
 			valid.add(new Candidate(submitted.raw(), event));
 		}
-		// what crosses into another tenant or could not be charged is refused before
-		// repeats are counted, so that every copy of it is refused alike
-		List<UsageEvent> checked = valid.stream().map(Candidate::event).toList();
-		UsageOwnership.Owners owners = this.ownership.prepare(checked);
-		UsageRatability.Batch batch = this.ratability.prepare(checked);
+		// what could not be charged or crosses into another tenant is refused before
+		// repeats are counted, so that every copy of it is refused alike; the tenant is
+		// checked for ratable events only, as it may need a call to entitlement-service
+		UsageRatability.Batch batch = this.ratability.prepare(valid.stream().map(Candidate::event).toList());
+		List<Candidate> ratable = new ArrayList<>(valid.size());
 		for (Candidate candidate : valid) {
-			UsageEvent event = candidate.event();
-			String refusal = this.ratability.refusal(event, batch);
-			if (refusal == null) {
-				refusal = this.ownership.refusal(event, owners);
+			String refusal = this.ratability.refusal(candidate.event(), batch);
+			if (refusal != null) {
+				rejected.add(new Rejected(candidate.event().id(), refusal));
 			}
+			else {
+				ratable.add(candidate);
+			}
+		}
+		UsageOwnership.Owners owners = this.ownership.prepare(ratable.stream().map(Candidate::event).toList(),
+				authorization);
+		for (Candidate candidate : ratable) {
+			UsageEvent event = candidate.event();
+			String refusal = this.ownership.refusal(event, owners);
 			if (refusal != null) {
 				rejected.add(new Rejected(event.id(), refusal));
 			}

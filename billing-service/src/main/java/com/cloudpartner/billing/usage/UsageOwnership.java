@@ -3,6 +3,7 @@ package com.cloudpartner.billing.usage;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -11,33 +12,55 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether usage stays inside its tenant (decision 0057): a usage event names its account,
- * customer, entitlement and resource, and the usage API refuses, per event with a stable
- * reason, one that crosses into another tenant:
+ * Whether usage stays inside its tenant (decisions 0057 and 0073): a usage event names
+ * its account, customer, entitlement and resource, and the usage API refuses, per event
+ * with a stable reason, one that crosses into another tenant:
  * <ul>
  * <li>{@code SUBJECT_NOT_OF_CUSTOMER}: the subject (the resource) is not under
  * {@code accounts/{accountId}/customers/{customerId}/};</li>
  * <li>{@code CUSTOMER_NOT_FOUND}: billing knows the customer, but of other accounts
  * only;</li>
- * <li>{@code ENTITLEMENT_NOT_FOUND}: billing knows the entitlement, but not of this
- * account and customer.</li>
+ * <li>{@code ENTITLEMENT_NOT_FOUND}: the entitlement is not one of this account and
+ * customer.</li>
  * </ul>
- * Known means in billing's projections: customers from {@code partner-events}, and the
- * owners of entitlements from {@code entitlement-events}.
+ * Billing first asks its projections: customers from {@code partner-events}, and the
+ * owners of entitlements from {@code entitlement-events}, in two queries per batch. An
+ * entitlement they do not know (its {@code entitlement.created} may be on the way) is
+ * confirmed at entitlement-service, its owner, in one call per batch and account, unless
+ * it was confirmed lately; a confirmed entitlement confirms its customer too
+ * (entitlement-service created it for a customer it had checked). When
+ * entitlement-service cannot answer, the batch is refused with 503.
  */
 @Component
 class UsageOwnership {
 
 	private final JdbcClient jdbc;
 
-	UsageOwnership(JdbcClient jdbc) {
+	private final EntitlementServiceClient entitlementService;
+
+	private final ConfirmedEntitlements confirmed;
+
+	UsageOwnership(JdbcClient jdbc, EntitlementServiceClient entitlementService, ConfirmedEntitlements confirmed) {
 		this.jdbc = jdbc;
+		this.entitlementService = entitlementService;
+		this.confirmed = confirmed;
 	}
 
 	/**
-	 * The owners a batch's customers and entitlements are known to have, in two queries.
+	 * The owners a batch's customers and entitlements have: those of billing's
+	 * projections, in two queries, then entitlement-service's answer for the entitlements
+	 * the projections do not know.
+	 * @param authorization the reporter's Authorization header, for entitlement-service
+	 * @throws com.cloudpartner.support.problem.ApiProblem 503 when an entitlement needs
+	 * entitlement-service and it cannot answer
 	 */
-	Owners prepare(Collection<UsageEvent> events) {
+	Owners prepare(Collection<UsageEvent> events, String authorization) {
+		Owners owners = known(events);
+		confirmUnknown(events, owners, authorization);
+		return owners;
+	}
+
+	private Owners known(Collection<UsageEvent> events) {
 		Set<String> customers = new LinkedHashSet<>();
 		Set<String> entitlements = new LinkedHashSet<>();
 		for (UsageEvent event : events) {
@@ -67,9 +90,52 @@ class UsageOwnership {
 	}
 
 	/**
+	 * Adds to the owners the entitlements that entitlement-service confirms for their
+	 * events' account and customer, for the events that only an unknown entitlement keeps
+	 * from being decided: one call per account (a reporter's batch has one).
+	 */
+	private void confirmUnknown(Collection<UsageEvent> events, Owners owners, String authorization) {
+		Map<String, Set<EntitlementServiceClient.Named>> unknown = new LinkedHashMap<>();
+		for (UsageEvent event : events) {
+			if (owners.entitlementOwners().containsKey(event.entitlementId())
+					|| refusalBeforeEntitlement(event, owners) != null) {
+				continue;
+			}
+			if (this.confirmed.contains(event.accountId(), event.customerId(), event.entitlementId())) {
+				owners.confirm(event.accountId(), event.customerId(), event.entitlementId());
+				continue;
+			}
+			unknown.computeIfAbsent(event.accountId(), (a) -> new LinkedHashSet<>())
+				.add(new EntitlementServiceClient.Named(event.customerId(), event.entitlementId()));
+		}
+		unknown.forEach((accountId, named) -> {
+			for (EntitlementServiceClient.Named found : this.entitlementService.existing(accountId, named,
+					authorization)) {
+				if (named.contains(found)) {
+					this.confirmed.add(accountId, found.customerId(), found.entitlementId());
+					owners.confirm(accountId, found.customerId(), found.entitlementId());
+				}
+			}
+		});
+	}
+
+	/**
 	 * {@code null} when the event stays in its tenant, else the reason for refusing it.
 	 */
 	String refusal(UsageEvent event, Owners owners) {
+		String refusal = refusalBeforeEntitlement(event, owners);
+		if (refusal != null) {
+			return refusal;
+		}
+		Set<String> entitled = owners.entitlementOwners().get(event.entitlementId());
+		if (entitled == null || !entitled.contains(owner(event.accountId(), event.customerId()))) {
+			return "ENTITLEMENT_NOT_FOUND: there is no entitlement accounts/" + event.accountId() + "/customers/"
+					+ event.customerId() + "/entitlements/" + event.entitlementId();
+		}
+		return null;
+	}
+
+	private static String refusalBeforeEntitlement(UsageEvent event, Owners owners) {
 		String customer = "accounts/" + event.accountId() + "/customers/" + event.customerId();
 		if (!event.subject().startsWith(customer + "/")) {
 			return "SUBJECT_NOT_OF_CUSTOMER: the subject " + event.subject() + " is not a resource of " + customer;
@@ -77,11 +143,6 @@ class UsageOwnership {
 		Set<String> accounts = owners.customerAccounts().get(event.customerId());
 		if (accounts != null && !accounts.contains(event.accountId())) {
 			return "CUSTOMER_NOT_FOUND: there is no customer " + customer;
-		}
-		Set<String> entitled = owners.entitlementOwners().get(event.entitlementId());
-		if (entitled != null && !entitled.contains(owner(event.accountId(), event.customerId()))) {
-			return "ENTITLEMENT_NOT_FOUND: there is no entitlement " + customer + "/entitlements/"
-					+ event.entitlementId();
 		}
 		return null;
 	}
@@ -95,9 +156,15 @@ class UsageOwnership {
 	 *
 	 * @param customerAccounts per customer id, the accounts it is known under
 	 * @param entitlementOwners per entitlement id, the account and customer pairs it is
-	 * known under
+	 * known under (in billing's projections or confirmed by entitlement-service)
 	 */
 	record Owners(Map<String, Set<String>> customerAccounts, Map<String, Set<String>> entitlementOwners) {
+
+		void confirm(String accountId, String customerId, String entitlementId) {
+			this.entitlementOwners.computeIfAbsent(entitlementId, (e) -> new HashSet<>())
+				.add(owner(accountId, customerId));
+		}
+
 	}
 
 }

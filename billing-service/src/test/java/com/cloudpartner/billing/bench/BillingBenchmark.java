@@ -105,6 +105,20 @@ public final class BillingBenchmark {
 		jdbc.sql("insert into contract_version (account_id, effective_from, supply_discount_percent, currency_code) "
 				+ "values ('" + account + "', 'epoch', 20, 'KRW')")
 			.update();
+		// the entitlements of the resources, as entitlement-events would have brought
+		// them
+		// (usage of an entitlement billing has not heard of is confirmed at
+		// entitlement-service, decision 0073): 600 events per resource, for up to 200,000
+		// events a second
+		jdbc.sql("""
+				insert into entitlement_version (account_id, entitlement_id, effective_from, customer_id, offer, sku,
+				    state)
+				select :account, 'e' || r, 'epoch', 'c' || (r % 100), 'offers/bench', :sku, 'ACTIVE'
+				from generate_series(0, :resources) as r""")
+			.param("account", account)
+			.param("sku", SKU)
+			.param("resources", (seconds + 10) * 200_000 / 600)
+			.update();
 		String token = TestTokens.usageWriter(account);
 		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 		URI uri = URI.create("http://localhost:" + port + "/v1/usage-events");

@@ -148,6 +148,23 @@ class Entitlements {
 			.list();
 	}
 
+	/**
+	 * Which of the named (customer, entitlement) pairs of the account exist, in any
+	 * state: one look-up by primary key per pair, in one query.
+	 */
+	List<Key> existing(String accountId, List<String> customerIds, List<String> entitlementIds) {
+		return this.jdbc
+			.sql("""
+					select e.account_id, e.customer_id, e.id
+					from unnest(cast(:customers as text[]), cast(:ids as text[])) as named (customer_id, id)
+					join entitlement e on e.account_id = :account and e.customer_id = named.customer_id and e.id = named.id""")
+			.param("account", accountId)
+			.param("customers", customerIds.toArray(String[]::new))
+			.param("ids", entitlementIds.toArray(String[]::new))
+			.query((rs, n) -> new Key(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.list();
+	}
+
 	/** A partner's entitlements in one state, for account-wide suspensions. */
 	List<Key> keysOfAccount(String accountId, EntitlementState state) {
 		return this.jdbc

@@ -18,11 +18,11 @@ class BillingTenantDirectory implements TenantDirectory {
 
 	private final JdbcClient jdbc;
 
-	private final PartnerCustomersClient partnerService;
+	private final PartnerServiceClient partnerService;
 
 	private final Customers customers;
 
-	BillingTenantDirectory(JdbcClient jdbc, PartnerCustomersClient partnerService, Customers customers) {
+	BillingTenantDirectory(JdbcClient jdbc, PartnerServiceClient partnerService, Customers customers) {
 		this.jdbc = jdbc;
 		this.partnerService = partnerService;
 		this.customers = customers;
@@ -58,7 +58,7 @@ class BillingTenantDirectory implements TenantDirectory {
 		if (entitled) {
 			return true;
 		}
-		Optional<PartnerCustomersClient.RemoteCustomer> remote = this.partnerService.find(accountId, customerId,
+		Optional<PartnerServiceClient.RemoteCustomer> remote = this.partnerService.findCustomer(accountId, customerId,
 				authorization);
 		remote.ifPresent((c) -> this.customers.lookedUp(accountId, customerId, c.userId(), c.displayName()));
 		return remote.isPresent();

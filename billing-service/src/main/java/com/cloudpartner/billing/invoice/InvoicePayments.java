@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
 
+import com.cloudpartner.billing.account.PartnerServiceClient;
 import com.cloudpartner.billing.config.BillingClock;
 import com.cloudpartner.support.problem.ApiProblem;
 
@@ -32,13 +33,13 @@ class InvoicePayments {
 
 	private final TransactionTemplate transactions;
 
-	private final PartnerAccountsClient partners;
+	private final PartnerServiceClient partners;
 
 	private final InvoiceEvents events;
 
 	private final BillingClock clock;
 
-	InvoicePayments(JdbcClient jdbc, TransactionTemplate transactions, PartnerAccountsClient partners,
+	InvoicePayments(JdbcClient jdbc, TransactionTemplate transactions, PartnerServiceClient partners,
 			InvoiceEvents events, BillingClock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;

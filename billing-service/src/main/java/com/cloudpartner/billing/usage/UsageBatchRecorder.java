@@ -171,13 +171,13 @@ class UsageBatchRecorder {
 			return List.of();
 		}
 		List<Period> rows = insertPeriods(events, keeping);
-		Map<List<Object>, List<Period>> byEvent = new HashMap<>();
+		Map<EventRef, List<Period>> byEvent = new HashMap<>();
 		for (Period row : rows) {
-			byEvent.computeIfAbsent(List.of(row.accountId(), row.eventKey()), (k) -> new ArrayList<>()).add(row);
+			byEvent.computeIfAbsent(new EventRef(row.accountId(), row.eventKey()), (k) -> new ArrayList<>()).add(row);
 		}
 		List<Hashed> incomplete = new ArrayList<>(repeated);
 		for (Hashed h : events) {
-			List<Period> own = byEvent.getOrDefault(List.of(h.event().accountId(), h.key()), List.of());
+			List<Period> own = byEvent.getOrDefault(new EventRef(h.event().accountId(), h.key()), List.of());
 			if (own.size() < this.identities.periodCount(h.event(), keeping)) {
 				incomplete.add(h);
 			}
@@ -190,7 +190,7 @@ class UsageBatchRecorder {
 			long own = UsageIdentities.shortHash(h.digest());
 			if (stored.getOrDefault(h.event(), Set.of()).stream().anyMatch((hash) -> hash != own)) {
 				conflicting.add(h);
-				List<Period> added = byEvent.remove(List.of(h.event().accountId(), h.key()));
+				List<Period> added = byEvent.remove(new EventRef(h.event().accountId(), h.key()));
 				if (added != null) {
 					takenBack.addAll(added);
 				}
@@ -200,41 +200,40 @@ class UsageBatchRecorder {
 		deletePeriods(takenBack, keeping);
 		List<Period> kept = byEvent.values().stream().flatMap(List::stream).toList();
 		rollUp(kept, keeping);
-		return events.stream().filter((h) -> byEvent.containsKey(List.of(h.event().accountId(), h.key()))).toList();
+		return events.stream()
+			.filter((h) -> byEvent.containsKey(new EventRef(h.event().accountId(), h.key())))
+			.toList();
 	}
 
+	/**
+	 * Inserts the events' periods; returns the rows inserted, built from the events (the
+	 * statement returns only each row's account, event key and period start).
+	 */
 	private List<Period> insertPeriods(List<Hashed> events, Keeping keeping) {
 		if (events.isEmpty()) {
 			return List.of();
 		}
-		String sql = (keeping == Keeping.HOURS) ? """
-				insert into billable_hour (account_id, resource, sku, meter, hour_start, customer_id, entitlement_id,
-				    event_key, payload_hash)
-				select t.account_id, t.resource, t.sku, t.meter, p, t.customer_id, t.entitlement_id, t.event_key,
-				    t.payload_hash
-				from unnest(cast(:accounts as text[]), cast(:resources as text[]), cast(:skus as text[]),
-				    cast(:meters as text[]), cast(:customers as text[]), cast(:entitlements as text[]),
-				    cast(:firsts as timestamptz[]), cast(:lasts as timestamptz[]), cast(:keys as uuid[]),
-				    cast(:hashes as bigint[]))
-				    as t(account_id, resource, sku, meter, customer_id, entitlement_id, first_p, last_p, event_key,
-				    payload_hash)
-				cross join lateral generate_series(t.first_p, t.last_p, interval '1 hour') p
-				on conflict do nothing
-				returning account_id, resource, sku, meter, hour_start, customer_id, entitlement_id, event_key""" : """
-				insert into billable_day (account_id, resource, sku, meter, day, customer_id, entitlement_id, event_key,
-				    payload_hash)
-				select t.account_id, t.resource, t.sku, t.meter, cast(p as date), t.customer_id, t.entitlement_id,
-				    t.event_key, t.payload_hash
-				from unnest(cast(:accounts as text[]), cast(:resources as text[]), cast(:skus as text[]),
-				    cast(:meters as text[]), cast(:customers as text[]), cast(:entitlements as text[]),
-				    cast(:firsts as date[]), cast(:lasts as date[]), cast(:keys as uuid[]), cast(:hashes as bigint[]))
-				    as t(account_id, resource, sku, meter, customer_id, entitlement_id, first_p, last_p, event_key,
-				    payload_hash)
-				cross join lateral generate_series(t.first_p, t.last_p, interval '1 day') p
-				on conflict do nothing
-				returning account_id, resource, sku, meter, cast(day as timestamp) at time zone :zone, customer_id,
-				    entitlement_id, event_key""";
+		String start = (keeping == Keeping.HOURS) ? "hour_start" : "cast(day as timestamp) at time zone :zone";
+		String sql = "insert into " + UsageIdentities.table(keeping) + " (account_id, resource, sku, meter, "
+				+ UsageIdentities.periodColumn(keeping)
+				+ ", customer_id, entitlement_id, event_key, payload_hash) select t.account_id, t.resource, t.sku,"
+				+ " t.meter, " + UsageIdentities.period(keeping)
+				+ """
+						, t.customer_id, t.entitlement_id, t.event_key, t.payload_hash
+						from unnest(cast(:accounts as text[]), cast(:resources as text[]), cast(:skus as text[]),
+						    cast(:meters as text[]), cast(:customers as text[]), cast(:entitlements as text[]),
+						    cast(:firsts as text[]), cast(:lasts as text[]), cast(:keys as uuid[]), cast(:hashes as bigint[]))
+						    as t(account_id, resource, sku, meter, customer_id, entitlement_id, first_p, last_p, event_key,
+						    payload_hash)
+						cross join lateral\s"""
+				+ UsageIdentities.periodSeries(keeping)
+				+ " on conflict do nothing returning account_id, event_key, cast(extract(epoch from " + start
+				+ ") as bigint)";
 		List<UsageEvent> list = events.stream().map(Hashed::event).toList();
+		Map<EventRef, Hashed> byRef = new HashMap<>();
+		for (Hashed h : events) {
+			byRef.put(new EventRef(h.event().accountId(), h.key()), h);
+		}
 		return this.jdbc.sql(sql)
 			.param("accounts", texts(events, UsageEvent::accountId))
 			.param("resources", texts(events, UsageEvent::subject))
@@ -247,9 +246,12 @@ class UsageBatchRecorder {
 			.param("keys", events.stream().map(Hashed::key).toArray(UUID[]::new))
 			.param("hashes", events.stream().map((h) -> UsageIdentities.shortHash(h.digest())).toArray(Long[]::new))
 			.param("zone", this.zone.getId())
-			.query((rs, n) -> new Period(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getObject(5, java.time.OffsetDateTime.class).toInstant(), rs.getString(6), rs.getString(7),
-					rs.getObject(8, UUID.class)))
+			.query((rs, n) -> {
+				Hashed h = byRef.get(new EventRef(rs.getString(1), rs.getObject(2, UUID.class)));
+				UsageEvent e = h.event();
+				return new Period(e.accountId(), e.subject(), e.sku(), e.meter(), Instant.ofEpochSecond(rs.getLong(3)),
+						e.customerId(), e.entitlementId(), h.key());
+			})
 			.list();
 	}
 
@@ -289,8 +291,18 @@ class UsageBatchRecorder {
 		}
 		Duration length = (keeping == Keeping.HOURS) ? Duration.ofHours(1) : null;
 		Map<List<String>, Roll> rolls = new LinkedHashMap<>();
+		// a batch's periods fall in one month or two: the month is worked out once per
+		// month
+		Instant monthFrom = Instant.MAX;
+		Instant monthTo = Instant.MIN;
+		String month = null;
 		for (Period row : rows) {
-			String month = YearMonth.from(row.start().atZone(this.zone)).toString();
+			if (row.start().isBefore(monthFrom) || !row.start().isBefore(monthTo)) {
+				YearMonth of = YearMonth.from(row.start().atZone(this.zone));
+				month = of.toString();
+				monthFrom = of.atDay(1).atStartOfDay(this.zone).toInstant();
+				monthTo = of.plusMonths(1).atDay(1).atStartOfDay(this.zone).toInstant();
+			}
 			Instant end = (length != null) ? row.start().plus(length)
 					: row.start().atZone(this.zone).plusDays(1).toInstant();
 			rolls.merge(List.of(row.accountId(), month, row.customerId(), row.resource(), row.sku(), row.meter()),
@@ -326,6 +338,10 @@ class UsageBatchRecorder {
 	/** A billable hour (day, from its start in the billing zone) as inserted. */
 	private record Period(String accountId, String resource, String sku, String meter, Instant start, String customerId,
 			String entitlementId, UUID eventKey) {
+	}
+
+	/** An event's identity within the batch: its account and event key. */
+	private record EventRef(String accountId, UUID key) {
 	}
 
 	/** What a month roll-up row grows by. */

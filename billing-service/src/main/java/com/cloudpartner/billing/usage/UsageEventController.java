@@ -136,7 +136,7 @@ class UsageEventController {
 				}
 				int from = (int) parser.currentTokenLocation().getByteOffset();
 				JsonNode node = this.event.readValue(parser);
-				String unclean = uncleanText(node, "[" + events.size() + "]");
+				String unclean = isClean(node) ? null : uncleanText(node, "[" + events.size() + "]");
 				if (unclean != null) {
 					// no event may carry text PostgreSQL cannot store into the ledger
 					throw ApiProblem.invalidField(unclean, Text.MESSAGE);
@@ -155,6 +155,31 @@ class UsageEventController {
 			throw ApiProblem.badRequest("BATCH_EMPTY", "The batch must hold at least one event.");
 		}
 		return events;
+	}
+
+	/**
+	 * Whether no string or name of the node holds a NUL or an unpaired surrogate: the
+	 * check of every event, without building the paths that only a refusal names.
+	 */
+	private static boolean isClean(JsonNode node) {
+		if (node.isString()) {
+			return Text.isClean(node.asString());
+		}
+		if (node.isArray()) {
+			for (int i = 0; i < node.size(); i++) {
+				if (!isClean(node.get(i))) {
+					return false;
+				}
+			}
+		}
+		else if (node.isObject()) {
+			for (java.util.Map.Entry<String, JsonNode> property : node.properties()) {
+				if (!Text.isClean(property.getKey()) || !isClean(property.getValue())) {
+					return false;
+				}
+			}
+		}
+		return true;
 	}
 
 	/** The path of the first string or name with a NUL or an unpaired surrogate. */

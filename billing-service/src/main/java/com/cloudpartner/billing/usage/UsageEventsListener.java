@@ -20,13 +20,15 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes accepted usage a poll at a time: valid events are stored by
- * {@link UsageBatchRecorder} in one transaction; an event that is not a valid
- * {@code usage.recorded} (it can only get here by bypassing the API) is poison and is put
- * on {@code usage-events.DLT} with the reason before the batch is stored, so that nothing
- * is dropped silently; so is usage older than the dedupe window ({@link DedupeWindow}). A
- * failure to store retries the whole batch (idempotent) and finally dead-letters it
- * through the platform's error handler.
+ * Consumes accepted usage a poll at a time (up to 2,000 events; a fetch waits up to 100
+ * ms for 256 KiB, so that a consumer that keeps up still stores large batches: fewer
+ * statements and commits per event, see docs/benchmarks.md, "Issue 13, ingestion"): valid
+ * events are stored by {@link UsageBatchRecorder} in one transaction; an event that is
+ * not a valid {@code usage.recorded} (it can only get here by bypassing the API) is
+ * poison and is put on {@code usage-events.DLT} with the reason before the batch is
+ * stored, so that nothing is dropped silently; so is usage older than the dedupe window
+ * ({@link DedupeWindow}). A failure to store retries the whole batch (idempotent) and
+ * finally dead-letters it through the platform's error handler.
  */
 @Component
 class UsageEventsListener {
@@ -53,7 +55,10 @@ class UsageEventsListener {
 
 	@KafkaListener(id = "billing-usage", topics = UsageIngestion.TOPIC,
 			groupId = "${platform.billing.consumer-group:billing-service}", batch = "true",
-			concurrency = "${platform.billing.usage-consumers:3}")
+			concurrency = "${platform.billing.usage-consumers:3}",
+			properties = { "max.poll.records=${platform.billing.usage-poll-records:2000}",
+					"fetch.min.bytes=${platform.billing.usage-fetch-min-bytes:262144}",
+					"fetch.max.wait.ms=${platform.billing.usage-fetch-max-wait-ms:100}" })
 	void onUsage(List<ConsumerRecord<String, String>> records) throws Exception {
 		List<UsageEvent> events = new ArrayList<>(records.size());
 		List<CompletableFuture<?>> deadLetters = new ArrayList<>();

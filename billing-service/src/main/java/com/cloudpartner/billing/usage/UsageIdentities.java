@@ -80,10 +80,36 @@ class UsageIdentities {
 			}
 		}
 		Set<UsageEvent> known = new HashSet<>();
-		known.addAll(storedPayloads(hours, Keeping.HOURS).keySet());
-		known.addAll(storedPayloads(days, Keeping.DAYS).keySet());
+		known.addAll(carried(hours, Keeping.HOURS));
+		known.addAll(carried(days, Keeping.DAYS));
 		known.addAll(storedRecordHashes(records).keySet());
 		return known;
+	}
+
+	/**
+	 * The hourly (daily) events whose identity a row of one of their periods carries: a
+	 * primary-key probe per period, up to the first period that carries it (the API only
+	 * asks whether the event was recorded, not with which payloads).
+	 */
+	private List<UsageEvent> carried(List<UsageEvent> events, Keeping keeping) {
+		if (events.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				select t.i
+				from unnest(cast(:accounts as text[]), cast(:resources as text[]), cast(:skus as text[]),
+				    cast(:meters as text[]), cast(:firsts as text[]), cast(:lasts as text[]), cast(:keys as uuid[]))
+				    with ordinality as t(account_id, resource, sku, meter, first_p, last_p, event_key, i)
+				where exists (select 1 from\s""" + periodRows(keeping) + ")")
+			.param("accounts", texts(events, UsageEvent::accountId))
+			.param("resources", texts(events, UsageEvent::subject))
+			.param("skus", texts(events, UsageEvent::sku))
+			.param("meters", texts(events, UsageEvent::meter))
+			.param("firsts", texts(events, (e) -> firstPeriod(e, keeping)))
+			.param("lasts", texts(events, (e) -> lastPeriod(e, keeping)))
+			.param("keys", events.stream().map(UsageIdentities::eventKey).toArray(UUID[]::new))
+			.query((rs, n) -> events.get(rs.getInt(1) - 1))
+			.list();
 	}
 
 	/**
@@ -95,26 +121,13 @@ class UsageIdentities {
 		if (events.isEmpty()) {
 			return Map.of();
 		}
-		String periods = (keeping == Keeping.HOURS)
-				? """
-						cross join lateral (select b.payload_hash
-						    from generate_series(cast(t.first_p as timestamptz), cast(t.last_p as timestamptz), interval '1 hour') p
-						    join billable_hour b on b.account_id = t.account_id and b.resource = t.resource and b.sku = t.sku
-						        and b.meter = t.meter and b.hour_start = p
-						    where b.event_key = t.event_key) b"""
-				: """
-						cross join lateral (select b.payload_hash
-						    from generate_series(cast(t.first_p as date), cast(t.last_p as date), interval '1 day') p
-						    join billable_day b on b.account_id = t.account_id and b.resource = t.resource and b.sku = t.sku
-						        and b.meter = t.meter and b.day = cast(p as date)
-						    where b.event_key = t.event_key) b""";
 		Map<UsageEvent, Set<Long>> stored = new HashMap<>();
 		this.jdbc.sql("""
 				select distinct t.i, b.payload_hash
 				from unnest(cast(:accounts as text[]), cast(:resources as text[]), cast(:skus as text[]),
 				    cast(:meters as text[]), cast(:firsts as text[]), cast(:lasts as text[]), cast(:keys as uuid[]))
 				    with ordinality as t(account_id, resource, sku, meter, first_p, last_p, event_key, i)
-				""" + periods)
+				cross join lateral (select b.payload_hash from\s""" + periodRows(keeping) + ") b")
 			.param("accounts", texts(events, UsageEvent::accountId))
 			.param("resources", texts(events, UsageEvent::subject))
 			.param("skus", texts(events, UsageEvent::sku))
@@ -126,6 +139,42 @@ class UsageIdentities {
 				.add(rs.getLong(2)))
 			.list();
 		return stored;
+	}
+
+	/**
+	 * The rows {@code b} of the periods of an event {@code t} that carry its identity, in
+	 * period order.
+	 */
+	private static String periodRows(Keeping keeping) {
+		return periodSeries(keeping) + " join " + table(keeping) + " b on b.account_id = t.account_id"
+				+ " and b.resource = t.resource and b.sku = t.sku and b.meter = t.meter and b." + periodColumn(keeping)
+				+ " = " + period(keeping) + " where b.event_key = t.event_key";
+	}
+
+	/**
+	 * The periods {@code p} from an event's {@code t.first_p} to its {@code t.last_p}
+	 * (first and last hour's start, or first and last day), the one spelling of what an
+	 * event covers for the consumer's inserts and the lookups.
+	 */
+	static String periodSeries(Keeping keeping) {
+		return (keeping == Keeping.HOURS)
+				? "generate_series(cast(t.first_p as timestamptz), cast(t.last_p as timestamptz), interval '1 hour') p"
+				: "generate_series(cast(t.first_p as date), cast(t.last_p as date), interval '1 day') p";
+	}
+
+	/** A period {@code p} of {@link #periodSeries} as its table's column holds it. */
+	static String period(Keeping keeping) {
+		return (keeping == Keeping.HOURS) ? "p" : "cast(p as date)";
+	}
+
+	/** The table of billable periods of hourly (daily) usage. */
+	static String table(Keeping keeping) {
+		return (keeping == Keeping.HOURS) ? "billable_hour" : "billable_day";
+	}
+
+	/** The column of that table that holds the period. */
+	static String periodColumn(Keeping keeping) {
+		return (keeping == Keeping.HOURS) ? "hour_start" : "day";
 	}
 
 	/**
@@ -181,20 +230,44 @@ class UsageIdentities {
 	 * and id.
 	 */
 	static UUID eventKey(UsageEvent event) {
-		ByteBuffer digest = ByteBuffer.wrap(sha256(event.source() + "\u0000" + event.id()));
+		String source = event.source();
+		String id = event.id();
+		StringBuilder text = new StringBuilder(source.length() + 1 + id.length());
+		ByteBuffer digest = ByteBuffer.wrap(sha256(text.append(source).append('\u0000').append(id)));
 		return new UUID(digest.getLong(), digest.getLong());
 	}
 
 	/** What makes two events with the same id the same usage. */
 	static String canonical(UsageEvent event) {
-		return String.join("|", event.subject(), event.accountId(), event.customerId(), event.entitlementId(),
-				event.sku(), event.meter(), event.unit().name(), event.quantity().stripTrailingZeros().toPlainString(),
-				event.windowStart().toString(), event.windowEnd().toString());
+		return canonicalText(event).toString();
+	}
+
+	private static StringBuilder canonicalText(UsageEvent event) {
+		StringBuilder text = new StringBuilder(256);
+		return text.append(event.subject())
+			.append('|')
+			.append(event.accountId())
+			.append('|')
+			.append(event.customerId())
+			.append('|')
+			.append(event.entitlementId())
+			.append('|')
+			.append(event.sku())
+			.append('|')
+			.append(event.meter())
+			.append('|')
+			.append(event.unit().name())
+			.append('|')
+			.append(event.quantity().stripTrailingZeros().toPlainString())
+			.append('|')
+			.append(event.windowStart())
+			.append('|')
+			.append(event.windowEnd());
 	}
 
 	/** SHA-256 of {@link #canonical}: the payload as it matters. */
 	static byte[] payloadDigest(UsageEvent event) {
-		return sha256(canonical(event));
+		return sha256(canonicalText(event));
 	}
 
 	/**
@@ -209,13 +282,22 @@ class UsageIdentities {
 		return ByteBuffer.wrap(digest).getLong();
 	}
 
-	private static byte[] sha256(String text) {
+	/**
+	 * A SHA-256 per thread: looking the algorithm up among the security providers cost
+	 * more than hashing a short text (two digests per consumed event).
+	 */
+	private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
 		try {
-			return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	});
+
+	private static byte[] sha256(CharSequence text) {
+		// digest() resets the instance for the next use
+		return SHA_256.get().digest(text.toString().getBytes(StandardCharsets.UTF_8));
 	}
 
 	static String[] texts(List<UsageEvent> events, Function<UsageEvent, String> value) {

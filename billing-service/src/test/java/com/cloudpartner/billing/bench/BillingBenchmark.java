@@ -124,12 +124,20 @@ public final class BillingBenchmark {
 		URI uri = URI.create("http://localhost:" + port + "/v1/usage-events");
 		AtomicLong sequence = new AtomicLong();
 		AtomicInteger accepted = new AtomicInteger();
+		// BENCH_DUPLICATES=n: each client sends its previous batch again after every n
+		// new ones; every copy must be reported as a duplicate or (still in flight)
+		// accepted
+		// again, and none may be rated twice
+		int resendEvery = Integer.parseInt(System.getenv().getOrDefault("BENCH_DUPLICATES", "0"));
+		AtomicInteger fresh = new AtomicInteger();
+		AtomicInteger resent = new AtomicInteger();
+		AtomicInteger reportedDuplicates = new AtomicInteger();
 		List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
 		// warm-up: JIT, connection pools, producer and consumer batches
 		long warmUntil = System.nanoTime() + Duration.ofSeconds(Math.min(10, seconds / 3 + 1)).toNanos();
 		int warmed = 0;
 		while (System.nanoTime() < warmUntil) {
-			warmed += post(http, uri, token, batch(account, sequence, 1000));
+			warmed += post(http, uri, token, batch(account, sequence, 1000))[0];
 		}
 		while (recordedHours(jdbc, account) < warmed) {
 			Thread.sleep(100);
@@ -148,6 +156,8 @@ public final class BillingBenchmark {
 				long offset = (interval * c) / concurrency;
 				clients.execute(() -> {
 					long due = started + offset;
+					String previous = null;
+					int sent = 0;
 					while (due < deadline) {
 						if (interval > 0) {
 							long wait = due - System.nanoTime();
@@ -155,22 +165,34 @@ public final class BillingBenchmark {
 								java.util.concurrent.locks.LockSupport.parkNanos(wait);
 							}
 						}
-						String body = batch(account, sequence, batchSize);
+						boolean again = resendEvery > 0 && previous != null && ++sent % (resendEvery + 1) == 0;
+						String body = again ? previous : batch(account, sequence, batchSize);
 						long t0 = (interval > 0) ? due : System.nanoTime();
-						int n = post(http, uri, token, body);
+						int[] n = post(http, uri, token, body);
 						latencies.add(System.nanoTime() - t0);
-						accepted.addAndGet(n);
+						accepted.addAndGet(n[0]);
+						if (again) {
+							resent.addAndGet(batchSize);
+							reportedDuplicates.addAndGet(n[1]);
+						}
+						else {
+							fresh.addAndGet(n[0]);
+							previous = body;
+						}
 						due = (interval > 0) ? due + interval : System.nanoTime();
 					}
 				});
 			}
 		}
 		double ackSeconds = (System.nanoTime() - started) / 1e9;
-		int total = accepted.get() + warmed;
+		int total = fresh.get() + warmed;
 		while (recordedHours(jdbc, account) < total) {
 			Thread.sleep(20);
 		}
 		double endToEndSeconds = (System.nanoTime() - started) / 1e9;
+		// exactly once: a second later the rated total is still exactly the new events
+		Thread.sleep(1000);
+		long rated = recordedHours(jdbc, account);
 		double catchUpSeconds = endToEndSeconds - ackSeconds;
 		Cpu cpu = Cpu.now(jdbc).minus(cpuBefore);
 		List<Long> sorted = new ArrayList<>(latencies);
@@ -183,6 +205,14 @@ public final class BillingBenchmark {
 				"  rated month-to-date (consumer caught up): %.0f events/s end to end (%.1f s, %.1f s after the last "
 						+ "acknowledgement)%n",
 				accepted.get() / endToEndSeconds, endToEndSeconds, catchUpSeconds);
+		System.out.printf("  rated total: %d hours for %d events accepted as new: %s%n", rated, total,
+				(rated == total) ? "exact" : "NOT EXACT");
+		if (resendEvery > 0) {
+			System.out.printf(
+					"  resent %d events (every %d batches): %d reported duplicates, %d accepted again "
+							+ "(still in flight), rated once%n",
+					resent.get(), resendEvery + 1, reportedDuplicates.get(), resent.get() - reportedDuplicates.get());
+		}
 		System.out.println("  where a batch's time goes (mean over the measured phase): " + stages.since());
 		System.out.printf(
 				"  CPU per event: %.1f us in the JVM (service + broker + load generator), %.1f us in PostgreSQL "
@@ -348,7 +378,10 @@ public final class BillingBenchmark {
 		return json.append(']').toString();
 	}
 
-	private static int post(HttpClient http, URI uri, String token, String body) {
+	/**
+	 * Posts a batch; returns how many events were accepted and how many were duplicates.
+	 */
+	private static int[] post(HttpClient http, URI uri, String token, String body) {
 		try {
 			HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
 				.header("Authorization", "Bearer " + token)
@@ -360,7 +393,9 @@ public final class BillingBenchmark {
 			}
 			String text = response.body();
 			int from = text.indexOf("\"accepted\":") + 11;
-			return Integer.parseInt(text.substring(from, text.indexOf(',', from)));
+			int dup = text.indexOf("\"duplicates\":") + 13;
+			return new int[] { Integer.parseInt(text.substring(from, text.indexOf(',', from))),
+					Integer.parseInt(text.substring(dup, text.indexOf(',', dup))) };
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);

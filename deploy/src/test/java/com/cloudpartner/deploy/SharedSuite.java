@@ -44,7 +44,7 @@ final class SharedSuite {
 		return suite;
 	}
 
-	private static void deleteRecursively(Path path) throws IOException {
+	static void deleteRecursively(Path path) throws IOException {
 		if (!Files.exists(path)) {
 			return;
 		}

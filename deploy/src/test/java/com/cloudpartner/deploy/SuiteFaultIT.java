@@ -3,7 +3,6 @@ package com.cloudpartner.deploy;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,7 +15,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +27,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -91,7 +88,7 @@ class SuiteFaultIT {
 	static void startTheSuite() throws Exception {
 		Path root = Path.of("").toAbsolutePath().getParent();
 		Path data = Path.of("target", "fault-data").toAbsolutePath();
-		deleteRecursively(data);
+		SharedSuite.deleteRecursively(data);
 		LocalRunSettings settings = LocalRunSettings
 			.fromEnvironment(Map.of("PLATFORM_HOME", root.toString(), "PLATFORM_DATA_DIR", data.toString(),
 					"PLATFORM_GATEWAY_PORT", "28080", "PLATFORM_FIRST_SERVICE_PORT", "28081", "PLATFORM_KAFKA_PORT",
@@ -670,17 +667,6 @@ class SuiteFaultIT {
 			}
 		}
 		return values;
-	}
-
-	private static void deleteRecursively(Path path) throws IOException {
-		if (!Files.exists(path)) {
-			return;
-		}
-		try (Stream<Path> walk = Files.walk(path)) {
-			for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(p);
-			}
-		}
 	}
 
 }

@@ -48,24 +48,40 @@ public class EntitlementHistory {
 	}
 
 	/**
-	 * The histories of the named entitlements (account and entitlement id pairs), in one
-	 * query: what the usage API checks a batch against.
+	 * Every version of the named entitlements, whichever account and customer they were
+	 * known under, in one query: what the usage API checks a batch against, both whether
+	 * the usage could be charged and whose the entitlement is.
 	 */
-	public Map<String, Versions> ofEntitlements(List<String> accountIds, List<String> entitlementIds) {
-		Map<String, List<Version>> byAccount = new HashMap<>();
-		this.jdbc.sql("""
-				select v.account_id, v.entitlement_id, v.effective_from, v.offer, v.state from entitlement_version v
-				join unnest(cast(:accounts as text[]), cast(:entitlements as text[])) as k(account_id, entitlement_id)
-				    on v.account_id = k.account_id and v.entitlement_id = k.entitlement_id""")
-			.param("accounts", accountIds.toArray(String[]::new))
+	public List<Owned> ofEntitlementIds(Collection<String> entitlementIds) {
+		return this.jdbc.sql("""
+				select account_id, customer_id, entitlement_id, effective_from, offer, state from entitlement_version
+				where entitlement_id = any(:entitlements)""")
 			.param("entitlements", entitlementIds.toArray(String[]::new))
-			.query((rs, n) -> byAccount.computeIfAbsent(rs.getString(1), (a) -> new ArrayList<>())
-				.add(new Version(rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4),
-						rs.getString(5))))
+			.query((rs, n) -> new Owned(rs.getString(1), rs.getString(2),
+					new Version(rs.getString(3), rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5),
+							rs.getString(6))))
 			.list();
+	}
+
+	/** The histories per account of these versions. */
+	public static Map<String, Versions> byAccount(Collection<Owned> versions) {
+		Map<String, List<Version>> byAccount = new HashMap<>();
+		for (Owned owned : versions) {
+			byAccount.computeIfAbsent(owned.accountId(), (a) -> new ArrayList<>()).add(owned.version());
+		}
 		Map<String, Versions> histories = new HashMap<>();
-		byAccount.forEach((account, versions) -> histories.put(account, new Versions(versions)));
+		byAccount.forEach((account, list) -> histories.put(account, new Versions(list)));
 		return histories;
+	}
+
+	/**
+	 * A version of an entitlement with the account and customer it was known under.
+	 *
+	 * @param accountId the account
+	 * @param customerId the customer
+	 * @param version the version
+	 */
+	public record Owned(String accountId, String customerId, Version version) {
 	}
 
 	/**

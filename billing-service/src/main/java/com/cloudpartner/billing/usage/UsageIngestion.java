@@ -153,7 +153,7 @@ public class UsageIngestion {
 			}
 		}
 		UsageOwnership.Owners owners = this.ownership.prepare(ratable.stream().map(Candidate::event).toList(),
-				authorization);
+				authorization, batch.versions());
 		for (Candidate candidate : ratable) {
 			UsageEvent event = candidate.event();
 			String refusal = this.ownership.refusal(event, owners);

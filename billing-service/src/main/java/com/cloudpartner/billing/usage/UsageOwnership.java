@@ -8,6 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
+import com.cloudpartner.billing.pricebook.EntitlementHistory;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +26,8 @@ import org.springframework.stereotype.Component;
  * customer.</li>
  * </ul>
  * Billing first asks its projections: customers from {@code partner-events}, and the
- * owners of entitlements from {@code entitlement-events}, in two queries per batch. An
+ * owners of entitlements from {@code entitlement-events} (the versions the ratability
+ * check read for the batch: one read of {@code entitlement_version}, not two). An
  * entitlement they do not know (its {@code entitlement.created} may be on the way) is
  * confirmed at entitlement-service, its owner, in one call per batch and account, unless
  * it was confirmed lately; a confirmed entitlement confirms its customer too
@@ -48,24 +51,25 @@ class UsageOwnership {
 
 	/**
 	 * The owners a batch's customers and entitlements have: those of billing's
-	 * projections, in two queries, then entitlement-service's answer for the entitlements
-	 * the projections do not know.
+	 * projections (one query for the customers; the entitlements' versions as read for
+	 * the batch), then entitlement-service's answer for the entitlements the projections
+	 * do not know.
 	 * @param authorization the reporter's Authorization header, for entitlement-service
+	 * @param versions every version billing knows of the batch's entitlements
+	 * ({@link EntitlementHistory#ofEntitlementIds})
 	 * @throws com.cloudpartner.support.problem.ApiProblem 503 when an entitlement needs
 	 * entitlement-service and it cannot answer
 	 */
-	Owners prepare(Collection<UsageEvent> events, String authorization) {
-		Owners owners = known(events);
+	Owners prepare(Collection<UsageEvent> events, String authorization, Collection<EntitlementHistory.Owned> versions) {
+		Owners owners = known(events, versions);
 		confirmUnknown(events, owners, authorization);
 		return owners;
 	}
 
-	private Owners known(Collection<UsageEvent> events) {
+	private Owners known(Collection<UsageEvent> events, Collection<EntitlementHistory.Owned> versions) {
 		Set<String> customers = new LinkedHashSet<>();
-		Set<String> entitlements = new LinkedHashSet<>();
 		for (UsageEvent event : events) {
 			customers.add(event.customerId());
-			entitlements.add(event.entitlementId());
 		}
 		Map<String, Set<String>> customerAccounts = new HashMap<>();
 		Map<String, Set<String>> entitlementOwners = new HashMap<>();
@@ -79,13 +83,10 @@ class UsageOwnership {
 			.query((rs, n) -> customerAccounts.computeIfAbsent(rs.getString(1), (c) -> new HashSet<>())
 				.add(rs.getString(2)))
 			.list();
-		this.jdbc.sql("""
-				select distinct entitlement_id, account_id, customer_id from entitlement_version
-				where entitlement_id = any(:entitlements)""")
-			.param("entitlements", entitlements.toArray(String[]::new))
-			.query((rs, n) -> entitlementOwners.computeIfAbsent(rs.getString(1), (e) -> new HashSet<>())
-				.add(owner(rs.getString(2), rs.getString(3))))
-			.list();
+		for (EntitlementHistory.Owned owned : versions) {
+			entitlementOwners.computeIfAbsent(owned.version().entitlementId(), (e) -> new HashSet<>())
+				.add(owner(owned.accountId(), owned.customerId()));
+		}
 		return new Owners(customerAccounts, entitlementOwners);
 	}
 

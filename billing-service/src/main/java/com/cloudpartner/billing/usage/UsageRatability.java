@@ -5,10 +5,11 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.cloudpartner.billing.account.AccountContracts;
 import com.cloudpartner.billing.account.AccountContracts.AccountContract;
@@ -55,22 +56,23 @@ class UsageRatability {
 		this.zone = properties.zone();
 	}
 
-	/** What the check of a batch needs, read in two queries. */
+	/**
+	 * What the check of a batch needs, read in two queries: the accounts' contracts and
+	 * every version of the entitlements named (which the tenant check reads too).
+	 */
 	Batch prepare(Collection<UsageEvent> events) {
-		Map<String, String> pairs = new LinkedHashMap<>();
-		List<String> accounts = new ArrayList<>();
-		List<String> ids = new ArrayList<>();
-		for (UsageEvent event : events) {
-			if (pairs.putIfAbsent(event.accountId() + "\u0000" + event.entitlementId(), "") == null) {
-				accounts.add(event.accountId());
-				ids.add(event.entitlementId());
-			}
-		}
 		if (events.isEmpty()) {
-			return new Batch(Map.of(), Map.of());
+			return new Batch(Map.of(), Map.of(), List.of());
 		}
-		return new Batch(this.contracts.findAll(accounts.stream().distinct().toList()),
-				this.entitlements.ofEntitlements(accounts, ids));
+		Set<String> accounts = new LinkedHashSet<>();
+		Set<String> entitlementIds = new LinkedHashSet<>();
+		for (UsageEvent event : events) {
+			accounts.add(event.accountId());
+			entitlementIds.add(event.entitlementId());
+		}
+		List<EntitlementHistory.Owned> versions = this.entitlements.ofEntitlementIds(entitlementIds);
+		return new Batch(this.contracts.findAll(List.copyOf(accounts)), EntitlementHistory.byAccount(versions),
+				versions);
 	}
 
 	/** {@code null} when the event can be charged, else the reason for refusing it. */
@@ -131,8 +133,10 @@ class UsageRatability {
 	 *
 	 * @param contracts per account
 	 * @param entitlements per account
+	 * @param versions every version of the batch's entitlements, under whichever account
 	 */
-	record Batch(Map<String, AccountContract> contracts, Map<String, EntitlementHistory.Versions> entitlements) {
+	record Batch(Map<String, AccountContract> contracts, Map<String, EntitlementHistory.Versions> entitlements,
+			List<EntitlementHistory.Owned> versions) {
 	}
 
 }

@@ -57,6 +57,14 @@ class UsageToChargesIT extends BillingIntegrationTest {
 		Projections.approve(this.jdbc, this.account);
 		ObjectNode offer = BillingClient.example("offer.published");
 		BillingClient.produce("entitlement-events", offer.get("subject").asString(), offer.toString());
+		// usage sent before billing stored the offer's prices is refused
+		// (NO_PRICE_IN_EFFECT,
+		// decision 0054): the first test of a fresh context could post before that
+		await().atMost(PATIENCE)
+			.until(() -> this.jdbc.sql("select count(*) from price_book_entry where offer = :o")
+				.param("o", offer.get("data").get("offer").asString())
+				.query(Integer.class)
+				.single() > 0);
 	}
 
 	@Test
@@ -71,7 +79,7 @@ class UsageToChargesIT extends BillingIntegrationTest {
 				batch.toString());
 
 		assertThat(posted.status()).isEqualTo(202);
-		assertThat(posted.body().get("accepted").asInt()).isEqualTo(3);
+		assertThat(posted.body().get("accepted").asInt()).as(posted.body().toString()).isEqualTo(3);
 		assertThat(posted.body().get("duplicates").asInt()).isEqualTo(1);
 		assertThat(posted.body().get("rejected")).singleElement().satisfies((rejected) -> {
 			assertThat(rejected.get("id").asString()).isEqualTo(this.account + "-bad");

@@ -1,22 +1,16 @@
 package com.cloudpartner.billing.account;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.cloudpartner.billing.config.ServiceCalls;
 import com.cloudpartner.support.problem.ApiProblem;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -35,30 +29,15 @@ public class PartnerServiceClient {
 
 	private static final Logger log = LoggerFactory.getLogger(PartnerServiceClient.class);
 
-	private final HttpClient http;
-
 	private final JsonMapper json;
 
-	private final String baseUrl;
-
-	private final Duration timeout;
-
 	// refusals mapped to problems (404, 403) are answers, not failures of partner-service
-	private final CircuitBreaker breaker = CircuitBreaker.of("partner-service",
-			CircuitBreakerConfig.custom()
-				.slidingWindowSize(10)
-				.minimumNumberOfCalls(5)
-				.failureRateThreshold(50)
-				.waitDurationInOpenState(Duration.ofSeconds(10))
-				.ignoreExceptions(ApiProblem.class)
-				.build());
+	private final ServiceCalls calls;
 
 	PartnerServiceClient(JsonMapper json, @Value("${platform.services.partner:http://localhost:8081}") String baseUrl,
 			@Value("${platform.services.partner-timeout:2s}") Duration timeout) {
 		this.json = json;
-		this.baseUrl = baseUrl;
-		this.timeout = timeout;
-		this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+		this.calls = new ServiceCalls("partner-service", baseUrl, timeout, ApiProblem.class);
 	}
 
 	/**
@@ -68,7 +47,7 @@ public class PartnerServiceClient {
 	 */
 	Optional<RemoteCustomer> findCustomer(String accountId, String customerId, String authorization) {
 		try {
-			return this.breaker.executeCallable(() -> {
+			return this.calls.breaker().executeCallable(() -> {
 				HttpResponse<String> response = get(
 						"/v1/accounts/" + encode(accountId) + "/customers/" + encode(customerId), authorization);
 				if (response.statusCode() == 404) {
@@ -96,7 +75,7 @@ public class PartnerServiceClient {
 	 */
 	public JsonNode taxContact(String accountId, String authorization) {
 		try {
-			return this.breaker.executeCallable(() -> {
+			return this.calls.breaker().executeCallable(() -> {
 				HttpResponse<String> response = get("/v1/accounts/" + encode(accountId), authorization);
 				if (response.statusCode() == 404) {
 					throw ApiProblem.notFound("ACCOUNT_NOT_FOUND",
@@ -125,18 +104,11 @@ public class PartnerServiceClient {
 	}
 
 	private HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
-			.timeout(this.timeout)
-			.header("Accept", "application/json")
-			.GET();
-		if (authorization != null) {
-			request.header("Authorization", authorization);
-		}
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return this.calls.send(this.calls.request(path, authorization).GET(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static String encode(String segment) {
-		return URLEncoder.encode(segment, StandardCharsets.UTF_8);
+		return ServiceCalls.encode(segment);
 	}
 
 	private static String text(JsonNode body, String field) {

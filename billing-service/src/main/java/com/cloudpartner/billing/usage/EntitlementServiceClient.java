@@ -1,19 +1,13 @@
 package com.cloudpartner.billing.usage;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -21,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import com.cloudpartner.billing.config.ServiceCalls;
 import com.cloudpartner.support.problem.ApiProblem;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -39,29 +34,15 @@ class EntitlementServiceClient {
 
 	private static final Logger log = LoggerFactory.getLogger(EntitlementServiceClient.class);
 
-	private final HttpClient http;
-
 	private final JsonMapper json;
 
-	private final String baseUrl;
-
-	private final Duration timeout;
-
-	private final CircuitBreaker breaker = CircuitBreaker.of("entitlement-service-entitlements",
-			CircuitBreakerConfig.custom()
-				.slidingWindowSize(10)
-				.minimumNumberOfCalls(5)
-				.failureRateThreshold(50)
-				.waitDurationInOpenState(Duration.ofSeconds(10))
-				.build());
+	private final ServiceCalls calls;
 
 	EntitlementServiceClient(JsonMapper json,
 			@Value("${platform.services.entitlement:http://localhost:8082}") String baseUrl,
 			@Value("${platform.services.entitlement-timeout:2s}") Duration timeout) {
 		this.json = json;
-		this.baseUrl = baseUrl;
-		this.timeout = timeout;
-		this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+		this.calls = new ServiceCalls("entitlement-service-entitlements", baseUrl, timeout);
 	}
 
 	/**
@@ -73,7 +54,7 @@ class EntitlementServiceClient {
 	 */
 	Set<Named> existing(String accountId, Collection<Named> named, String authorization) {
 		try {
-			return this.breaker.executeCallable(() -> fetch(accountId, named, authorization));
+			return this.calls.breaker().executeCallable(() -> fetch(accountId, named, authorization));
 		}
 		catch (Exception ex) {
 			log.warn("entitlement-service could not confirm {} entitlements of {}: {}", named.size(), accountId,
@@ -91,17 +72,11 @@ class EntitlementServiceClient {
 		for (Named one : named) {
 			asked.addObject().put("customerId", one.customerId()).put("entitlementId", one.entitlementId());
 		}
-		HttpRequest.Builder request = HttpRequest
-			.newBuilder(URI.create(this.baseUrl + "/v1/accounts/" + URLEncoder.encode(accountId, StandardCharsets.UTF_8)
-					+ "/lookup-entitlements"))
-			.timeout(this.timeout)
-			.header("Accept", "application/json")
+		HttpRequest.Builder request = this.calls
+			.request("/v1/accounts/" + ServiceCalls.encode(accountId) + "/lookup-entitlements", authorization)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofByteArray(this.json.writeValueAsBytes(body)));
-		if (authorization != null) {
-			request.header("Authorization", authorization);
-		}
-		HttpResponse<byte[]> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+		HttpResponse<byte[]> response = this.calls.send(request, HttpResponse.BodyHandlers.ofByteArray());
 		if (response.statusCode() != 200) {
 			throw new IOException("entitlement-service answered " + response.statusCode());
 		}

@@ -95,19 +95,8 @@ class UsageIdentities {
 		if (events.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc.sql("""
-				select t.i
-				from unnest(cast(:accounts as text[]), cast(:resources as text[]), cast(:skus as text[]),
-				    cast(:meters as text[]), cast(:firsts as text[]), cast(:lasts as text[]), cast(:keys as uuid[]))
-				    with ordinality as t(account_id, resource, sku, meter, first_p, last_p, event_key, i)
-				where exists (select 1 from\s""" + periodRows(keeping) + ")")
-			.param("accounts", texts(events, UsageEvent::accountId))
-			.param("resources", texts(events, UsageEvent::subject))
-			.param("skus", texts(events, UsageEvent::sku))
-			.param("meters", texts(events, UsageEvent::meter))
-			.param("firsts", texts(events, (e) -> firstPeriod(e, keeping)))
-			.param("lasts", texts(events, (e) -> lastPeriod(e, keeping)))
-			.param("keys", events.stream().map(UsageIdentities::eventKey).toArray(UUID[]::new))
+		return this.jdbc.sql("select t.i from " + EVENTS + " where exists (select 1 from " + periodRows(keeping) + ")")
+			.params(eventParams(events, keeping))
 			.query((rs, n) -> events.get(rs.getInt(1) - 1))
 			.list();
 	}
@@ -122,23 +111,30 @@ class UsageIdentities {
 			return Map.of();
 		}
 		Map<UsageEvent, Set<Long>> stored = new HashMap<>();
-		this.jdbc.sql("""
-				select distinct t.i, b.payload_hash
-				from unnest(cast(:accounts as text[]), cast(:resources as text[]), cast(:skus as text[]),
-				    cast(:meters as text[]), cast(:firsts as text[]), cast(:lasts as text[]), cast(:keys as uuid[]))
-				    with ordinality as t(account_id, resource, sku, meter, first_p, last_p, event_key, i)
-				cross join lateral (select b.payload_hash from\s""" + periodRows(keeping) + ") b")
-			.param("accounts", texts(events, UsageEvent::accountId))
-			.param("resources", texts(events, UsageEvent::subject))
-			.param("skus", texts(events, UsageEvent::sku))
-			.param("meters", texts(events, UsageEvent::meter))
-			.param("firsts", texts(events, (e) -> firstPeriod(e, keeping)))
-			.param("lasts", texts(events, (e) -> lastPeriod(e, keeping)))
-			.param("keys", events.stream().map(UsageIdentities::eventKey).toArray(UUID[]::new))
+		this.jdbc
+			.sql("select distinct t.i, b.payload_hash from " + EVENTS
+					+ " cross join lateral (select b.payload_hash from " + periodRows(keeping) + ") b")
+			.params(eventParams(events, keeping))
 			.query((rs, n) -> stored.computeIfAbsent(events.get(rs.getInt(1) - 1), (e) -> new HashSet<>())
 				.add(rs.getLong(2)))
 			.list();
 		return stored;
+	}
+
+	/**
+	 * The hourly (daily) events as rows {@code t}, numbered {@code i} from 1 in list
+	 * order; {@link #eventParams} binds them.
+	 */
+	private static final String EVENTS = """
+			unnest(cast(:accounts as text[]), cast(:resources as text[]), cast(:skus as text[]),
+			    cast(:meters as text[]), cast(:firsts as text[]), cast(:lasts as text[]), cast(:keys as uuid[]))
+			    with ordinality as t(account_id, resource, sku, meter, first_p, last_p, event_key, i)""";
+
+	private Map<String, Object> eventParams(List<UsageEvent> events, Keeping keeping) {
+		return Map.of("accounts", texts(events, UsageEvent::accountId), "resources", texts(events, UsageEvent::subject),
+				"skus", texts(events, UsageEvent::sku), "meters", texts(events, UsageEvent::meter), "firsts",
+				texts(events, (e) -> firstPeriod(e, keeping)), "lasts", texts(events, (e) -> lastPeriod(e, keeping)),
+				"keys", events.stream().map(UsageIdentities::eventKey).toArray(UUID[]::new));
 	}
 
 	/**

@@ -37,31 +37,29 @@ public class ProblemErrorController extends BasicErrorController {
 		if (status == HttpStatus.NO_CONTENT) {
 			return new ResponseEntity<>(status);
 		}
+		String code = ProblemErrorReportValve.codeFor(status.value());
+		String detail = status.is5xxServerError()
+				? "An unexpected error occurred. Quote the X-Request-Id when reporting it."
+				: "The request could not be handled.";
 		if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
 				&& TransientFailures.causes(failure)) {
 			// a filter met the database away (a suspension check, an idempotency
 			// record): the same 503 as the controllers' (decision 0071)
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("type", Problems.typeOf("SERVICE_UNAVAILABLE").toString());
-			body.put("title", HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase());
-			body.put("status", 503);
-			body.put("detail", TransientFailures.DETAIL);
-			body.put("code", "SERVICE_UNAVAILABLE");
-			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-				.header(HttpHeaders.RETRY_AFTER, "5")
-				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-				.body(body);
+			status = HttpStatus.SERVICE_UNAVAILABLE;
+			code = "SERVICE_UNAVAILABLE";
+			detail = TransientFailures.DETAIL;
 		}
-		String code = ProblemErrorReportValve.codeFor(status.value());
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("type", Problems.typeOf(code).toString());
 		body.put("title", status.getReasonPhrase());
 		body.put("status", status.value());
-		body.put("detail",
-				status.is5xxServerError() ? "An unexpected error occurred. Quote the X-Request-Id when reporting it."
-						: "The request could not be handled.");
+		body.put("detail", detail);
 		body.put("code", code);
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+		if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+			response.header(HttpHeaders.RETRY_AFTER, "5");
+		}
+		return response.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
 	}
 
 }

@@ -35,15 +35,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ApiProblem.class)
 	ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
-		ProblemDetail body = Problems.of(problem.status(), problem.code(), problem.getMessage(), problem.errors());
-		if (problem.status().value() == 503) {
-			// every 503 is "not now": say when to come back
-			return ResponseEntity.status(problem.status())
-				.header(HttpHeaders.RETRY_AFTER, "5")
-				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-				.body(body);
-		}
-		return respond(problem.status(), body);
+		return respond(problem.status(),
+				Problems.of(problem.status(), problem.code(), problem.getMessage(), problem.errors()));
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -65,10 +58,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 			// the database is away (stopped, restarting, out of connections): say so
 			// quickly, the client retries; nothing of the request was stored
 			log.warn("Answered 503, the database is unavailable: {}", ex.toString());
-			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-				.header(HttpHeaders.RETRY_AFTER, "5")
-				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-				.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE", TransientFailures.DETAIL));
+			return respond(HttpStatus.SERVICE_UNAVAILABLE,
+					Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE", TransientFailures.DETAIL));
 		}
 		log.error("Unexpected failure", ex);
 		return respond(HttpStatus.INTERNAL_SERVER_ERROR, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
@@ -147,7 +138,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	private static ResponseEntity<ProblemDetail> respond(HttpStatusCode status, ProblemDetail problem) {
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+		if (status.value() == 503) {
+			// every 503 is "not now": say when to come back
+			response.header(HttpHeaders.RETRY_AFTER, "5");
+		}
+		return response.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	private static ResponseEntity<Object> withBody(HttpStatusCode status, ProblemDetail problem) {

@@ -22,6 +22,7 @@ import com.cloudpartner.billing.charges.AccountRating;
 import com.cloudpartner.billing.config.BillingClock;
 import com.cloudpartner.billing.config.BillingProperties;
 import com.cloudpartner.billing.rating.BillingMonth;
+import com.cloudpartner.billing.usage.ConsumedBacklog;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -35,7 +36,10 @@ import org.springframework.stereotype.Service;
  * contract, in batches of accounts each in its own transaction ({@code run-batch-size},
  * {@code run-parallelism} batches at a time; accounts with late usage, adjustments or
  * credits one at a time); an account already invoiced for the month is skipped, so a run
- * can be repeated, and a run left RUNNING by a crash is resumed at start.
+ * can be repeated, and a run left RUNNING by a crash is resumed at start. Before it
+ * invoices, a run waits (a while at most) until the usage, partner and entitlement events
+ * already sent to billing have been consumed, so that usage acknowledged before the run
+ * is on the month's invoice rather than the next one's late usage.
  */
 @Service
 class BillingRuns {
@@ -54,11 +58,14 @@ class BillingRuns {
 
 	private final BillingProperties properties;
 
+	private final ConsumedBacklog backlog;
+
 	private final ExecutorService runner = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().factory());
 
 	BillingRuns(JdbcClient jdbc, AccountContracts contracts, AccountRating rating, InvoiceIssuer issuer,
-			BillingClock clock, BillingProperties properties) {
+			BillingClock clock, BillingProperties properties, ConsumedBacklog backlog) {
 		this.jdbc = jdbc;
+		this.backlog = backlog;
 		this.contracts = contracts;
 		this.rating = rating;
 		this.issuer = issuer;
@@ -94,9 +101,13 @@ class BillingRuns {
 			.optional();
 	}
 
-	/** Runs the invoicing of every account; safe to call again for the same run. */
+	/**
+	 * Runs the invoicing of every account, once billing has consumed what was sent to it
+	 * before (see {@link ConsumedBacklog}); safe to call again for the same run.
+	 */
 	void execute(Run run) {
 		YearMonth month = YearMonth.parse(run.month());
+		this.backlog.awaitConsumed();
 		execute(run,
 				(run.accountFilter() != null) ? List.of(run.accountFilter()) : this.contracts.accountsToInvoice(month));
 	}

@@ -108,16 +108,16 @@ class BillingExport {
 			    (select h.hour_start as window_start, h.hour_start + interval '1 hour' as window_end,
 			        cast(1 as numeric) as amount
 			    from billable_hour h
-			    where it.unit = 'HOUR' and h.account_id = it.account_id and h.resource = it.resource
-			        and h.sku = l.sku and h.meter = l.meter and h.customer_id = l.customer_id
+			    where it.unit = 'HOUR' and h.series_key = usage_series_key(it.account_id, it.resource, l.sku, l.meter)
+			        and h.customer_id = l.customer_id
 			        and h.hour_start >= it.usage_start and h.hour_start < it.usage_end
 			    order by h.hour_start limit ceil(it.quantity))
 			    union all
 			    (select cast(d.day as timestamp) at time zone :zone, cast(d.day + 1 as timestamp) at time zone :zone,
 			        cast(1 as numeric)
 			    from billable_day d
-			    where it.unit = 'DAY' and d.account_id = it.account_id and d.resource = it.resource
-			        and d.sku = l.sku and d.meter = l.meter and d.customer_id = l.customer_id
+			    where it.unit = 'DAY' and d.series_key = usage_series_key(it.account_id, it.resource, l.sku, l.meter)
+			        and d.customer_id = l.customer_id
 			        and d.day >= cast(it.usage_start at time zone :zone as date)
 			        and d.day < cast(it.usage_end at time zone :zone as date)
 			    order by d.day limit ceil(it.quantity))

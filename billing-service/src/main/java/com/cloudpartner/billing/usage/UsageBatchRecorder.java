@@ -214,17 +214,18 @@ class UsageBatchRecorder {
 			return List.of();
 		}
 		String start = (keeping == Keeping.HOURS) ? "hour_start" : "cast(day as timestamp) at time zone :zone";
-		String sql = "insert into " + UsageIdentities.table(keeping) + " (account_id, resource, sku, meter, "
-				+ UsageIdentities.periodColumn(keeping)
-				+ ", customer_id, entitlement_id, event_key, payload_hash) select t.account_id, t.resource, t.sku,"
-				+ " t.meter, " + UsageIdentities.period(keeping)
+		String sql = "insert into " + UsageIdentities.table(keeping)
+				+ " (series_key, account_id, resource, sku, meter, " + UsageIdentities.periodColumn(keeping)
+				+ ", customer_id, entitlement_id, event_key, payload_hash) select t.series_key, t.account_id, t.resource,"
+				+ " t.sku, t.meter, " + UsageIdentities.period(keeping)
 				+ """
 						, t.customer_id, t.entitlement_id, t.event_key, t.payload_hash
-						from unnest(cast(:accounts as text[]), cast(:resources as text[]), cast(:skus as text[]),
-						    cast(:meters as text[]), cast(:customers as text[]), cast(:entitlements as text[]),
-						    cast(:firsts as text[]), cast(:lasts as text[]), cast(:keys as uuid[]), cast(:hashes as bigint[]))
-						    as t(account_id, resource, sku, meter, customer_id, entitlement_id, first_p, last_p, event_key,
-						    payload_hash)
+						from unnest(cast(:series as uuid[]), cast(:accounts as text[]), cast(:resources as text[]),
+						    cast(:skus as text[]), cast(:meters as text[]), cast(:customers as text[]),
+						    cast(:entitlements as text[]), cast(:firsts as bigint[]), cast(:lasts as bigint[]),
+						    cast(:keys as uuid[]), cast(:hashes as bigint[]))
+						    as t(series_key, account_id, resource, sku, meter, customer_id, entitlement_id, first_p, last_p,
+						    event_key, payload_hash)
 						cross join lateral\s"""
 				+ UsageIdentities.periodSeries(keeping)
 				+ " on conflict do nothing returning account_id, event_key, cast(extract(epoch from " + start
@@ -235,22 +236,23 @@ class UsageBatchRecorder {
 			byRef.put(new EventRef(h.event().accountId(), h.key()), h);
 		}
 		return this.jdbc.sql(sql)
+			.param("series", events.stream().map(Hashed::series).toArray(UUID[]::new))
 			.param("accounts", texts(events, UsageEvent::accountId))
 			.param("resources", texts(events, UsageEvent::subject))
 			.param("skus", texts(events, UsageEvent::sku))
 			.param("meters", texts(events, UsageEvent::meter))
 			.param("customers", texts(events, UsageEvent::customerId))
 			.param("entitlements", texts(events, UsageEvent::entitlementId))
-			.param("firsts", UsageIdentities.texts(list, (e) -> this.identities.firstPeriod(e, keeping)))
-			.param("lasts", UsageIdentities.texts(list, (e) -> this.identities.lastPeriod(e, keeping)))
+			.param("firsts", UsageIdentities.numbers(list, (e) -> this.identities.firstPeriod(e, keeping)))
+			.param("lasts", UsageIdentities.numbers(list, (e) -> this.identities.lastPeriod(e, keeping)))
 			.param("keys", events.stream().map(Hashed::key).toArray(UUID[]::new))
 			.param("hashes", events.stream().map((h) -> UsageIdentities.shortHash(h.digest())).toArray(Long[]::new))
 			.param("zone", this.zone.getId())
 			.query((rs, n) -> {
 				Hashed h = byRef.get(new EventRef(rs.getString(1), rs.getObject(2, UUID.class)));
 				UsageEvent e = h.event();
-				return new Period(e.accountId(), e.subject(), e.sku(), e.meter(), Instant.ofEpochSecond(rs.getLong(3)),
-						e.customerId(), e.entitlementId(), h.key());
+				return new Period(h.series(), e.accountId(), e.subject(), e.sku(), e.meter(),
+						Instant.ofEpochSecond(rs.getLong(3)), e.customerId(), e.entitlementId(), h.key());
 			})
 			.list();
 	}
@@ -262,20 +264,13 @@ class UsageBatchRecorder {
 		}
 		String sql = (keeping == Keeping.HOURS) ? """
 				delete from billable_hour b
-				using unnest(cast(:accounts as text[]), cast(:resources as text[]), cast(:skus as text[]),
-				    cast(:meters as text[]), cast(:starts as timestamptz[])) as t(account_id, resource, sku, meter, p)
-				where b.account_id = t.account_id and b.resource = t.resource and b.sku = t.sku and b.meter = t.meter
-				    and b.hour_start = t.p""" : """
+				using unnest(cast(:series as uuid[]), cast(:starts as timestamptz[])) as t(series_key, p)
+				where b.series_key = t.series_key and b.hour_start = t.p""" : """
 				delete from billable_day b
-				using unnest(cast(:accounts as text[]), cast(:resources as text[]), cast(:skus as text[]),
-				    cast(:meters as text[]), cast(:starts as timestamptz[])) as t(account_id, resource, sku, meter, p)
-				where b.account_id = t.account_id and b.resource = t.resource and b.sku = t.sku and b.meter = t.meter
-				    and b.day = cast(t.p at time zone :zone as date)""";
+				using unnest(cast(:series as uuid[]), cast(:starts as timestamptz[])) as t(series_key, p)
+				where b.series_key = t.series_key and b.day = cast(t.p at time zone :zone as date)""";
 		this.jdbc.sql(sql)
-			.param("accounts", rows.stream().map(Period::accountId).toArray(String[]::new))
-			.param("resources", rows.stream().map(Period::resource).toArray(String[]::new))
-			.param("skus", rows.stream().map(Period::sku).toArray(String[]::new))
-			.param("meters", rows.stream().map(Period::meter).toArray(String[]::new))
+			.param("series", rows.stream().map(Period::series).toArray(UUID[]::new))
 			.param("starts", rows.stream().map((r) -> r.start().toString()).toArray(String[]::new))
 			.param("zone", this.zone.getId())
 			.update();
@@ -336,8 +331,8 @@ class UsageBatchRecorder {
 	}
 
 	/** A billable hour (day, from its start in the billing zone) as inserted. */
-	private record Period(String accountId, String resource, String sku, String meter, Instant start, String customerId,
-			String entitlementId, UUID eventKey) {
+	private record Period(UUID series, String accountId, String resource, String sku, String meter, Instant start,
+			String customerId, String entitlementId, UUID eventKey) {
 	}
 
 	/** An event's identity within the batch: its account and event key. */
@@ -411,12 +406,13 @@ class UsageBatchRecorder {
 	}
 
 	/**
-	 * An event with its identity key and payload digest, computed once.
+	 * An event with its identity key, payload digest and series key, computed once.
 	 */
-	private record Hashed(UsageEvent event, UUID key, byte[] digest) {
+	private record Hashed(UsageEvent event, UUID key, byte[] digest, UUID series) {
 
 		static Hashed of(UsageEvent event) {
-			return new Hashed(event, UsageIdentities.eventKey(event), UsageIdentities.payloadDigest(event));
+			return new Hashed(event, UsageIdentities.eventKey(event), UsageIdentities.payloadDigest(event),
+					(Keeping.of(event) != Keeping.RECORD) ? UsageIdentities.seriesKey(event) : null);
 		}
 
 	}

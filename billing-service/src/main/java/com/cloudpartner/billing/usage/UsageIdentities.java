@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 import com.cloudpartner.billing.config.BillingProperties;
 
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Repository;
  * hourly and daily usage in its {@code billable_hour} / {@code billable_day} rows (the
  * identity of the event that first reported the period, and a hash of its payload), all
  * other usage (quantities, and hours or days of zero quantity) in {@code usage_record},
- * keyed by account, source and id.
+ * keyed by account, source and id. Billable periods are unique per series (account,
+ * resource, SKU, meter: {@link #seriesKey}) and period.
  */
 @Repository
 class UsageIdentities {
@@ -126,15 +128,14 @@ class UsageIdentities {
 	 * order; {@link #eventParams} binds them.
 	 */
 	private static final String EVENTS = """
-			unnest(cast(:accounts as text[]), cast(:resources as text[]), cast(:skus as text[]),
-			    cast(:meters as text[]), cast(:firsts as text[]), cast(:lasts as text[]), cast(:keys as uuid[]))
-			    with ordinality as t(account_id, resource, sku, meter, first_p, last_p, event_key, i)""";
+			unnest(cast(:series as uuid[]), cast(:firsts as bigint[]), cast(:lasts as bigint[]), cast(:keys as uuid[]))
+			    with ordinality as t(series_key, first_p, last_p, event_key, i)""";
 
 	private Map<String, Object> eventParams(List<UsageEvent> events, Keeping keeping) {
-		return Map.of("accounts", texts(events, UsageEvent::accountId), "resources", texts(events, UsageEvent::subject),
-				"skus", texts(events, UsageEvent::sku), "meters", texts(events, UsageEvent::meter), "firsts",
-				texts(events, (e) -> firstPeriod(e, keeping)), "lasts", texts(events, (e) -> lastPeriod(e, keeping)),
-				"keys", events.stream().map(UsageIdentities::eventKey).toArray(UUID[]::new));
+		return Map.of("series", events.stream().map(UsageIdentities::seriesKey).toArray(UUID[]::new), "firsts",
+				numbers(events, (e) -> firstPeriod(e, keeping)), "lasts",
+				numbers(events, (e) -> lastPeriod(e, keeping)), "keys",
+				events.stream().map(UsageIdentities::eventKey).toArray(UUID[]::new));
 	}
 
 	/**
@@ -142,20 +143,21 @@ class UsageIdentities {
 	 * period order.
 	 */
 	private static String periodRows(Keeping keeping) {
-		return periodSeries(keeping) + " join " + table(keeping) + " b on b.account_id = t.account_id"
-				+ " and b.resource = t.resource and b.sku = t.sku and b.meter = t.meter and b." + periodColumn(keeping)
-				+ " = " + period(keeping) + " where b.event_key = t.event_key";
+		return periodSeries(keeping) + " join " + table(keeping) + " b on b.series_key = t.series_key and b."
+				+ periodColumn(keeping) + " = " + period(keeping) + " where b.event_key = t.event_key";
 	}
 
 	/**
 	 * The periods {@code p} from an event's {@code t.first_p} to its {@code t.last_p}
-	 * (first and last hour's start, or first and last day), the one spelling of what an
-	 * event covers for the consumer's inserts and the lookups.
+	 * (first and last hour's start in epoch seconds, or first and last day in epoch days:
+	 * {@link #firstPeriod}), the one spelling of what an event covers for the consumer's
+	 * inserts and the lookups.
 	 */
 	static String periodSeries(Keeping keeping) {
 		return (keeping == Keeping.HOURS)
-				? "generate_series(cast(t.first_p as timestamptz), cast(t.last_p as timestamptz), interval '1 hour') p"
-				: "generate_series(cast(t.first_p as date), cast(t.last_p as date), interval '1 day') p";
+				? "generate_series(to_timestamp(t.first_p), to_timestamp(t.last_p), interval '1 hour') p"
+				: "generate_series(date '1970-01-01' + cast(t.first_p as integer), "
+						+ "date '1970-01-01' + cast(t.last_p as integer), interval '1 day') p";
 	}
 
 	/** A period {@code p} of {@link #periodSeries} as its table's column holds it. */
@@ -209,16 +211,43 @@ class UsageIdentities {
 				BillablePeriods.lastDay(event.windowEnd(), this.zone)) + 1;
 	}
 
-	/** The first hour's start (an instant) or first day (a date) the event covers. */
-	String firstPeriod(UsageEvent event, Keeping keeping) {
-		return (keeping == Keeping.HOURS) ? BillablePeriods.firstHour(event.windowStart(), this.zone).toString()
-				: BillablePeriods.firstDay(event.windowStart(), this.zone).toString();
+	/**
+	 * The first hour's start (epoch seconds) or first day (epoch days) the event covers.
+	 */
+	long firstPeriod(UsageEvent event, Keeping keeping) {
+		return (keeping == Keeping.HOURS) ? BillablePeriods.firstHour(event.windowStart(), this.zone).getEpochSecond()
+				: BillablePeriods.firstDay(event.windowStart(), this.zone).toEpochDay();
 	}
 
-	/** The last hour's start (an instant) or last day (a date) the event covers. */
-	String lastPeriod(UsageEvent event, Keeping keeping) {
-		return (keeping == Keeping.HOURS) ? BillablePeriods.lastHour(event.windowEnd(), this.zone).toString()
-				: BillablePeriods.lastDay(event.windowEnd(), this.zone).toString();
+	/**
+	 * The last hour's start (epoch seconds) or last day (epoch days) the event covers.
+	 */
+	long lastPeriod(UsageEvent event, Keeping keeping) {
+		return (keeping == Keeping.HOURS) ? BillablePeriods.lastHour(event.windowEnd(), this.zone).getEpochSecond()
+				: BillablePeriods.lastDay(event.windowEnd(), this.zone).toEpochDay();
+	}
+
+	/**
+	 * The key of an event's series, under which its billable periods are unique: 128 bits
+	 * of SHA-256 over the account, resource, SKU and meter, each as its UTF-8 length in
+	 * decimal, a colon and its UTF-8 bytes; the database's {@code usage_series_key}
+	 * computes the same.
+	 */
+	static UUID seriesKey(UsageEvent event) {
+		return seriesKey(event.accountId(), event.subject(), event.sku(), event.meter());
+	}
+
+	static UUID seriesKey(String accountId, String resource, String sku, String meter) {
+		MessageDigest digest = SHA_256.get();
+		for (String part : new String[] { accountId, resource, sku, meter }) {
+			byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+			digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+			digest.update((byte) ':');
+			digest.update(bytes);
+		}
+		// digest() resets the instance for the next use
+		ByteBuffer hash = ByteBuffer.wrap(digest.digest());
+		return new UUID(hash.getLong(), hash.getLong());
 	}
 
 	/**
@@ -298,6 +327,14 @@ class UsageIdentities {
 
 	static String[] texts(List<UsageEvent> events, Function<UsageEvent, String> value) {
 		return events.stream().map(value).toArray(String[]::new);
+	}
+
+	static Long[] numbers(List<UsageEvent> events, ToLongFunction<UsageEvent> value) {
+		Long[] numbers = new Long[events.size()];
+		for (int i = 0; i < numbers.length; i++) {
+			numbers[i] = value.applyAsLong(events.get(i));
+		}
+		return numbers;
 	}
 
 }

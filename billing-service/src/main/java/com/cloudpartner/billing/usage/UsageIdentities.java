@@ -90,14 +90,14 @@ class UsageIdentities {
 
 	/**
 	 * The hourly (daily) events whose identity a row of one of their periods carries: a
-	 * primary-key probe per period, up to the first period that carries it (the API only
-	 * asks whether the event was recorded, not with which payloads).
+	 * range of the primary key per event, up to the first row that carries it (the API
+	 * only asks whether the event was recorded, not with which payloads).
 	 */
 	private List<UsageEvent> carried(List<UsageEvent> events, Keeping keeping) {
 		if (events.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc.sql("select t.i from " + EVENTS + " where exists (select 1 from " + periodRows(keeping) + ")")
+		return this.jdbc.sql("select t.i from " + EVENTS + " where exists (select 1 from " + carrying(keeping) + ")")
 			.params(eventParams(events, keeping))
 			.query((rs, n) -> events.get(rs.getInt(1) - 1))
 			.list();
@@ -106,7 +106,7 @@ class UsageIdentities {
 	/**
 	 * For each hourly (daily) event whose identity some billable rows carry, the payload
 	 * hashes stored with it (more than one only when a conflicting payload added periods
-	 * in the transaction asking): one primary-key probe per period the event covers.
+	 * in the transaction asking): a range of the primary key per event.
 	 */
 	Map<UsageEvent, Set<Long>> storedPayloads(List<UsageEvent> events, Keeping keeping) {
 		if (events.isEmpty()) {
@@ -115,7 +115,7 @@ class UsageIdentities {
 		Map<UsageEvent, Set<Long>> stored = new HashMap<>();
 		this.jdbc
 			.sql("select distinct t.i, b.payload_hash from " + EVENTS
-					+ " cross join lateral (select b.payload_hash from " + periodRows(keeping) + ") b")
+					+ " cross join lateral (select b.payload_hash from " + carrying(keeping) + ") b")
 			.params(eventParams(events, keeping))
 			.query((rs, n) -> stored.computeIfAbsent(events.get(rs.getInt(1) - 1), (e) -> new HashSet<>())
 				.add(rs.getLong(2)))
@@ -139,12 +139,22 @@ class UsageIdentities {
 	}
 
 	/**
-	 * The rows {@code b} of the periods of an event {@code t} that carry its identity, in
-	 * period order.
+	 * The rows {@code b} of the periods of an event {@code t} that carry its identity:
+	 * the primary key's range of its series from its first to its last period. (A join
+	 * with the {@link #periodSeries} made the planner read every period of the series,
+	 * some 700 rows per event late in a month, and filter them by the event's key.)
 	 */
-	private static String periodRows(Keeping keeping) {
-		return periodSeries(keeping) + " join " + table(keeping) + " b on b.series_key = t.series_key and b."
-				+ periodColumn(keeping) + " = " + period(keeping) + " where b.event_key = t.event_key";
+	private static String carrying(Keeping keeping) {
+		String column = "b." + periodColumn(keeping);
+		return table(keeping) + " b where b.series_key = t.series_key and " + column + " >= "
+				+ periodOf("t.first_p", keeping) + " and " + column + " <= " + periodOf("t.last_p", keeping)
+				+ " and b.event_key = t.event_key";
+	}
+
+	/** A period bound of {@link #firstPeriod} as its table's column holds it. */
+	private static String periodOf(String bound, Keeping keeping) {
+		return (keeping == Keeping.HOURS) ? "to_timestamp(" + bound + ")"
+				: "date '1970-01-01' + cast(" + bound + " as integer)";
 	}
 
 	/**
@@ -154,10 +164,8 @@ class UsageIdentities {
 	 * inserts and the lookups.
 	 */
 	static String periodSeries(Keeping keeping) {
-		return (keeping == Keeping.HOURS)
-				? "generate_series(to_timestamp(t.first_p), to_timestamp(t.last_p), interval '1 hour') p"
-				: "generate_series(date '1970-01-01' + cast(t.first_p as integer), "
-						+ "date '1970-01-01' + cast(t.last_p as integer), interval '1 day') p";
+		return "generate_series(" + periodOf("t.first_p", keeping) + ", " + periodOf("t.last_p", keeping) + ", "
+				+ ((keeping == Keeping.HOURS) ? "interval '1 hour'" : "interval '1 day'") + ") p";
 	}
 
 	/** A period {@code p} of {@link #periodSeries} as its table's column holds it. */

@@ -97,12 +97,27 @@ class UsageIdentities {
 		if (events.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc
-			.sql("select t.i from " + EVENTS + " cross join lateral (select 1 from " + carrying(keeping)
-					+ " limit 1) b")
+		return this.jdbc.sql(recordedQuery(keeping))
 			.params(eventParams(events, keeping))
 			.query((rs, n) -> events.get(rs.getInt(1) - 1))
 			.list();
+	}
+
+	/**
+	 * The numbers {@code i} of the events {@link #EVENTS} whose identity a row of one of
+	 * their periods carries.
+	 */
+	static String recordedQuery(Keeping keeping) {
+		return "select t.i from " + EVENTS + " cross join lateral (select 1 from " + carrying(keeping) + " limit 1) b";
+	}
+
+	/**
+	 * The numbers {@code i} of the events {@link #EVENTS} with the payload hash of each
+	 * row of their periods that carries their identity.
+	 */
+	static String storedPayloadsQuery(Keeping keeping) {
+		return "select distinct t.i, b.payload_hash from " + EVENTS + " cross join lateral (select b.payload_hash from "
+				+ carrying(keeping) + " offset 0) b";
 	}
 
 	/**
@@ -115,9 +130,7 @@ class UsageIdentities {
 			return Map.of();
 		}
 		Map<UsageEvent, Set<Long>> stored = new HashMap<>();
-		this.jdbc
-			.sql("select distinct t.i, b.payload_hash from " + EVENTS
-					+ " cross join lateral (select b.payload_hash from " + carrying(keeping) + " offset 0) b")
+		this.jdbc.sql(storedPayloadsQuery(keeping))
 			.params(eventParams(events, keeping))
 			.query((rs, n) -> stored.computeIfAbsent(events.get(rs.getInt(1) - 1), (e) -> new HashSet<>())
 				.add(rs.getLong(2)))

@@ -2,7 +2,7 @@
 -- hours under the text primary key (wide), under a compact series key with the text columns kept
 -- (wide2, what billing does now) and with them moved out (narrow).
 -- createdb -h 127.0.0.1 -U postgres pgexp && psql -h 127.0.0.1 -U postgres -d pgexp -f deploy/bench/pg-period-keys.sql
--- then, with \timing on: call join_only(150); call fill_wide(150); call fill_wide2(150); call fill_narrow(150);
+-- then, with \timing on: call join_only(150); call fill('wide', 150); call fill('wide2', 150); call fill('narrow', 150);
 -- (300,000 rows each; subtract join_only's time, the cost of generating the rows)
 drop table if exists wide, wide2, narrow, series;
 create table wide (
@@ -26,39 +26,19 @@ create table narrow (
 insert into series select md5('r' || r)::uuid, 'bench-acc-' || lpad((r % 1000)::text, 4, '0'),
   'accounts/bench-acc-' || lpad((r % 1000)::text, 4, '0') || '/customers/cust-' || (r % 3) || '/servers/srv-' || lpad(r::text, 6, '0'),
   'products/server-basic/skus/basic-2vcpu-4gb', 'vm-hours' from generate_series(1, 13334) r;
-create or replace procedure fill_wide(batches int) language plpgsql as $$
-declare b int;
+-- fill('wide' | 'wide2' | 'narrow', batches): batches of 2,000 rows, each in its own transaction
+create or replace procedure fill(target text, batches int) language plpgsql as $$
+declare
+  b int;
+  keys text := case target when 'wide' then 's.account_id, s.resource, s.sku, s.meter'
+    when 'wide2' then 's.series, s.account_id, s.resource, s.sku, s.meter' else 's.series' end;
 begin
   for b in 0 .. batches - 1 loop
-    insert into wide select s.account_id, s.resource, s.sku, s.meter,
-        timestamptz '2026-11-01 00:00+09' + ((b * 2000 + i) / 13334) * interval '1 hour',
-        'cust-' || (i % 3), 'ent-' || ((b * 2000 + i) % 13334), gen_random_uuid(), (random() * 1e15)::bigint
-      from generate_series(0, 1999) i join series s on s.series = md5('r' || (((b * 2000 + i) % 13334) + 1))::uuid
-      on conflict do nothing;
-    commit;
-  end loop;
-end $$;
-create or replace procedure fill_wide2(batches int) language plpgsql as $$
-declare b int;
-begin
-  for b in 0 .. batches - 1 loop
-    insert into wide2 select s.series, s.account_id, s.resource, s.sku, s.meter,
-        timestamptz '2026-11-01 00:00+09' + ((b * 2000 + i) / 13334) * interval '1 hour',
-        'cust-' || (i % 3), 'ent-' || ((b * 2000 + i) % 13334), gen_random_uuid(), (random() * 1e15)::bigint
-      from generate_series(0, 1999) i join series s on s.series = md5('r' || (((b * 2000 + i) % 13334) + 1))::uuid
-      on conflict do nothing;
-    commit;
-  end loop;
-end $$;
-create or replace procedure fill_narrow(batches int) language plpgsql as $$
-declare b int;
-begin
-  for b in 0 .. batches - 1 loop
-    insert into narrow select s.series,
-        timestamptz '2026-11-01 00:00+09' + ((b * 2000 + i) / 13334) * interval '1 hour',
-        'cust-' || (i % 3), 'ent-' || ((b * 2000 + i) % 13334), gen_random_uuid(), (random() * 1e15)::bigint
-      from generate_series(0, 1999) i join series s on s.series = md5('r' || (((b * 2000 + i) % 13334) + 1))::uuid
-      on conflict do nothing;
+    execute format($q$insert into %I select %s,
+        timestamptz '2026-11-01 00:00+09' + (($1 * 2000 + i) / 13334) * interval '1 hour',
+        'cust-' || (i %% 3), 'ent-' || (($1 * 2000 + i) %% 13334), gen_random_uuid(), (random() * 1e15)::bigint
+      from generate_series(0, 1999) i join series s on s.series = md5('r' || ((($1 * 2000 + i) %% 13334) + 1))::uuid
+      on conflict do nothing$q$, target, keys) using b;
     commit;
   end loop;
 end $$;

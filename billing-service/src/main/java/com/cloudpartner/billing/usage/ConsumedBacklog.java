@@ -14,7 +14,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
@@ -30,7 +29,7 @@ import org.springframework.stereotype.Component;
  * run: it goes on, and what comes later is invoiced as late usage, as always.
  */
 @Component
-public class ConsumedBacklog implements DisposableBean {
+public class ConsumedBacklog {
 
 	static final List<String> TOPICS = List.of(UsageIngestion.TOPIC, "partner-events", "entitlement-events");
 
@@ -40,13 +39,13 @@ public class ConsumedBacklog implements DisposableBean {
 
 	private static final long CALL_TIMEOUT_MS = 5_000;
 
+	private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
+
 	private final KafkaAdmin kafkaAdmin;
 
 	private final String group;
 
 	private final Duration wait;
-
-	private volatile Admin admin;
 
 	ConsumedBacklog(KafkaAdmin kafkaAdmin, @Value("${platform.billing.consumer-group:billing-service}") String group,
 			@Value("${platform.billing.run-consumer-wait:PT2M}") Duration wait) {
@@ -64,46 +63,52 @@ public class ConsumedBacklog implements DisposableBean {
 	public boolean awaitConsumed() {
 		long started = System.nanoTime();
 		long deadline = started + this.wait.toNanos();
-		Map<TopicPartition, Long> ends;
+		// a run is monthly or an operator's: an Admin client for its wait only (closed
+		// without waiting for calls Kafka left unanswered)
+		Admin admin = Admin.create(this.kafkaAdmin.getConfigurationProperties());
 		try {
-			ends = endOffsets();
-		}
-		catch (Exception ex) {
-			log.warn("Could not read the end offsets of {} ({}); the billing run goes on without waiting", TOPICS,
-					ex.toString());
-			return false;
-		}
-		Map<TopicPartition, Long> behind = ends;
-		while (true) {
+			Map<TopicPartition, Long> ends;
 			try {
-				behind = behind(ends);
-				if (behind.isEmpty()) {
-					log.info("Billing's consumers had consumed everything sent before the run ({} ms)",
-							(System.nanoTime() - started) / 1_000_000);
-					return true;
-				}
+				ends = endOffsets(admin);
 			}
 			catch (Exception ex) {
-				log.debug("Could not read the committed offsets of {}: {}", this.group, ex.toString());
-			}
-			if (System.nanoTime() >= deadline) {
-				log.warn("Billing's consumers are still behind after {} on {}; the billing run goes on, later usage "
-						+ "is invoiced as late usage", this.wait, behind);
+				log.warn("Could not read the end offsets of {} ({}); the billing run goes on without waiting", TOPICS,
+						ex.toString());
 				return false;
 			}
-			try {
+			Map<TopicPartition, Long> behind = ends;
+			while (true) {
+				try {
+					behind = behind(admin, ends);
+					if (behind.isEmpty()) {
+						log.info("Billing's consumers had consumed everything sent before the run ({} ms)",
+								(System.nanoTime() - started) / 1_000_000);
+						return true;
+					}
+				}
+				catch (Exception ex) {
+					log.debug("Could not read the committed offsets of {}: {}", this.group, ex.toString());
+				}
+				if (System.nanoTime() >= deadline) {
+					log.warn("Billing's consumers are still behind after {} on {}; the billing run goes on, later "
+							+ "usage is invoiced as late usage", this.wait, behind);
+					return false;
+				}
 				Thread.sleep(POLL);
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return false;
-			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		finally {
+			admin.close(CLOSE_TIMEOUT);
 		}
 	}
 
 	/** The end offset of every partition of billing's topics that holds records. */
-	private Map<TopicPartition, Long> endOffsets() throws Exception {
-		Map<String, TopicDescription> topics = admin().describeTopics(TOPICS)
+	private static Map<TopicPartition, Long> endOffsets(Admin admin) throws Exception {
+		Map<String, TopicDescription> topics = admin.describeTopics(TOPICS)
 			.allTopicNames()
 			.get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
 		Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
@@ -111,7 +116,7 @@ public class ConsumedBacklog implements DisposableBean {
 			.forEach((topic) -> topic.partitions()
 				.forEach((p) -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest())));
 		Map<TopicPartition, Long> ends = new HashMap<>();
-		admin().listOffsets(latest).all().get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS).forEach((partition, info) -> {
+		admin.listOffsets(latest).all().get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS).forEach((partition, info) -> {
 			if (info.offset() > 0) {
 				ends.put(partition, info.offset());
 			}
@@ -120,8 +125,8 @@ public class ConsumedBacklog implements DisposableBean {
 	}
 
 	/** The partitions whose committed offset is still below the given end. */
-	private Map<TopicPartition, Long> behind(Map<TopicPartition, Long> ends) throws Exception {
-		Map<TopicPartition, OffsetAndMetadata> committed = admin().listConsumerGroupOffsets(this.group)
+	private Map<TopicPartition, Long> behind(Admin admin, Map<TopicPartition, Long> ends) throws Exception {
+		Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(this.group)
 			.partitionsToOffsetAndMetadata()
 			.get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
 		Map<TopicPartition, Long> behind = new HashMap<>();
@@ -133,28 +138,6 @@ public class ConsumedBacklog implements DisposableBean {
 			}
 		});
 		return behind;
-	}
-
-	private Admin admin() {
-		Admin current = this.admin;
-		if (current == null) {
-			synchronized (this) {
-				current = this.admin;
-				if (current == null) {
-					current = Admin.create(this.kafkaAdmin.getConfigurationProperties());
-					this.admin = current;
-				}
-			}
-		}
-		return current;
-	}
-
-	@Override
-	public void destroy() {
-		Admin current = this.admin;
-		if (current != null) {
-			current.close(Duration.ofSeconds(2));
-		}
 	}
 
 }

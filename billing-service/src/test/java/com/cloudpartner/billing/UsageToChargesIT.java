@@ -1,7 +1,9 @@
 package com.cloudpartner.billing;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -139,18 +141,23 @@ class UsageToChargesIT extends BillingIntegrationTest {
 
 	@Test
 	void deadLettersAPoisonUsageRecord() {
-		String poison = "not a cloud event " + UUID.randomUUID();
-
-		BillingClient.produce("usage-events", "poison", poison);
+		String tag = UUID.randomUUID().toString();
+		// not JSON; an event with a second value after it; JSON that is no event
+		Map<String, String> poisons = Map.of("not a cloud event " + tag, "Not JSON", "{\"id\":\"" + tag + "\"} {}",
+				"Not JSON", "[\"" + tag + "\"]", "INVALID_EVENT");
+		poisons.keySet().forEach((poison) -> BillingClient.produce("usage-events", "poison", poison));
 
 		try (KafkaConsumer<String, String> consumer = deadLetterConsumer()) {
-			List<String> seen = new ArrayList<>();
+			Map<String, String> seen = new HashMap<>();
 			await().atMost(PATIENCE).until(() -> {
 				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-					seen.add(record.value());
+					seen.put(record.value(),
+							new String(record.headers().lastHeader("kafka_dlt-exception-message").value(),
+									StandardCharsets.UTF_8));
 				}
-				return seen.contains(poison);
+				return seen.keySet().containsAll(poisons.keySet());
 			});
+			poisons.forEach((poison, reason) -> assertThat(seen.get(poison)).as(poison).contains(reason));
 		}
 	}
 

@@ -37,10 +37,14 @@ final class UsageEventValidator {
 	}
 
 	static Result validate(JsonNode event) {
-		if (event == null || !event.isObject()) {
+		return validate(EventFields.of(event));
+	}
+
+	static Result validate(EventFields event) {
+		if (!event.isObject()) {
 			return invalid(null, "INVALID_EVENT", "each item must be a CloudEvent JSON object");
 		}
-		String id = text(event, "id");
+		String id = text(event.get(EventFields.ID));
 		try {
 			return new Valid(parse(event, id));
 		}
@@ -50,76 +54,76 @@ final class UsageEventValidator {
 		}
 	}
 
-	private static UsageEvent parse(JsonNode event, String id) {
-		if (!"1.0".equals(text(event, "specversion"))) {
+	private static UsageEvent parse(EventFields event, String id) {
+		if (!"1.0".equals(text(event.get(EventFields.SPECVERSION)))) {
 			throw new Rejection("INVALID_SPECVERSION", "specversion must be \"1.0\"");
 		}
 		require(id, "INVALID_ID", "id", MAX_TEXT);
-		String source = text(event, "source");
+		String source = text(event.get(EventFields.SOURCE));
 		require(source, "INVALID_SOURCE", "source", MAX_TEXT);
-		if (!UsageEvent.TYPE.equals(text(event, "type"))) {
+		if (!UsageEvent.TYPE.equals(text(event.get(EventFields.TYPE)))) {
 			throw new Rejection("INVALID_TYPE", "type must be \"usage.recorded\"");
 		}
-		String subject = text(event, "subject");
+		String subject = text(event.get(EventFields.SUBJECT));
 		require(subject, "INVALID_SUBJECT", "subject", MAX_SUBJECT);
-		JsonNode data = event.get("data");
-		if (data == null || !data.isObject()) {
+		Object[] data = event.data();
+		if (data == null) {
 			throw new Rejection("INVALID_DATA", "data must be an object");
 		}
-		String accountId = field(data, "accountId");
-		String customerId = field(data, "customerId");
-		String entitlementId = field(data, "entitlementId");
-		String sku = field(data, "sku");
-		String meter = field(data, "meter");
-		MeterUnit unit = unit(text(data, "unit"));
-		BigDecimal quantity = quantity(data.get("quantity"));
-		Instant windowStart = instant(data, "windowStart");
-		Instant windowEnd = instant(data, "windowEnd");
+		String accountId = field(data, EventFields.ACCOUNT_ID, "accountId");
+		String customerId = field(data, EventFields.CUSTOMER_ID, "customerId");
+		String entitlementId = field(data, EventFields.ENTITLEMENT_ID, "entitlementId");
+		String sku = field(data, EventFields.SKU, "sku");
+		String meter = field(data, EventFields.METER, "meter");
+		MeterUnit unit = unit(text(data[EventFields.UNIT]));
+		BigDecimal quantity = quantity(data[EventFields.QUANTITY]);
+		Instant windowStart = instant(data[EventFields.WINDOW_START], "windowStart");
+		Instant windowEnd = instant(data[EventFields.WINDOW_END], "windowEnd");
 		if (!windowStart.isBefore(windowEnd)) {
 			throw new Rejection("INVALID_WINDOW", "data.windowStart must be before data.windowEnd");
 		}
 		if (Duration.between(windowStart, windowEnd).compareTo(MAX_WINDOW) > 0) {
 			throw new Rejection("INVALID_WINDOW", "a usage window may span at most 31 days");
 		}
-		return new UsageEvent(id, source, subject, time(event), accountId, customerId, entitlementId, sku, meter, unit,
-				quantity, windowStart, windowEnd, location(data), labels(data.get("labels")));
+		return new UsageEvent(id, source, subject, time(event.get(EventFields.TIME)), accountId, customerId,
+				entitlementId, sku, meter, unit, quantity, windowStart, windowEnd, location(data[EventFields.LOCATION]),
+				labels(data[EventFields.LABELS]));
 	}
 
-	private static String location(JsonNode data) {
-		JsonNode node = data.get("location");
-		if (node == null || node.isNull()) {
+	private static String location(Object value) {
+		if (value == null || value == EventFields.NULL) {
 			return null;
 		}
-		if (!node.isString() || node.asString().isBlank() || node.asString().length() > MAX_TEXT) {
+		if (!(value instanceof String text) || text.isBlank() || text.length() > MAX_TEXT) {
 			throw new Rejection("INVALID_LOCATION",
 					"data.location, when present, must be a non-blank string of at most " + MAX_TEXT + " characters");
 		}
-		return node.asString();
+		return text;
 	}
 
-	private static java.util.Map<String, String> labels(JsonNode node) {
-		if (node == null || node.isNull()) {
+	private static java.util.Map<String, String> labels(Object value) {
+		if (value == null || value == EventFields.NULL) {
 			return java.util.Map.of();
 		}
-		if (!node.isObject() || node.size() > MAX_LABELS) {
+		if (!(value instanceof java.util.Map<?, ?> members) || members.size() > MAX_LABELS) {
 			throw new Rejection("INVALID_LABELS",
 					"data.labels, when present, must be an object of at most " + MAX_LABELS + " string values");
 		}
 		java.util.Map<String, String> labels = new java.util.TreeMap<>();
-		for (var entry : node.properties()) {
-			JsonNode value = entry.getValue();
-			if (entry.getKey().isBlank() || entry.getKey().length() > MAX_LABEL || !value.isString()
-					|| value.asString().length() > MAX_LABEL) {
-				throw new Rejection("INVALID_LABELS", "data.labels." + entry.getKey()
+		for (var entry : members.entrySet()) {
+			String key = (String) entry.getKey();
+			if (key.isBlank() || key.length() > MAX_LABEL || !(entry.getValue() instanceof String label)
+					|| label.length() > MAX_LABEL) {
+				throw new Rejection("INVALID_LABELS", "data.labels." + key
 						+ " must be a string, keys and values of at most " + MAX_LABEL + " characters");
 			}
-			labels.put(entry.getKey(), value.asString());
+			labels.put(key, label);
 		}
 		return java.util.Collections.unmodifiableMap(labels);
 	}
 
-	private static String field(JsonNode data, String name) {
-		String value = text(data, name);
+	private static String field(Object[] data, int slot, String name) {
+		String value = text(data[slot]);
 		if (value == null || value.isBlank() || value.length() > MAX_TEXT) {
 			// the code is spelled out only when the event is rejected
 			require(value, "INVALID_" + upperSnake(name), "data." + name, MAX_TEXT);
@@ -147,9 +151,9 @@ final class UsageEventValidator {
 		throw new Rejection("INVALID_UNIT", "data.unit must be one of HOUR, DAY, MONTH, GB, COUNT, SEAT_MONTH");
 	}
 
-	private static BigDecimal quantity(JsonNode node) {
-		String text = (node == null) ? null
-				: node.isString() ? node.asString() : node.isNumber() ? node.decimalValue().toPlainString() : null;
+	private static BigDecimal quantity(Object value) {
+		String text = (value instanceof String string) ? string
+				: (value instanceof BigDecimal number) ? number.toPlainString() : null;
 		if (text == null || !DECIMAL.matcher(text).matches()) {
 			throw new Rejection("INVALID_QUANTITY",
 					"data.quantity must be a non-negative decimal (at most 18 integer and 12 fraction digits)");
@@ -157,11 +161,10 @@ final class UsageEventValidator {
 		return new BigDecimal(text);
 	}
 
-	private static Instant instant(JsonNode data, String name) {
-		String value = text(data, name);
-		if (value != null) {
+	private static Instant instant(Object value, String name) {
+		if (value instanceof String text) {
 			try {
-				return Rfc3339.parse(value);
+				return Rfc3339.parse(text);
 			}
 			catch (DateTimeParseException ex) {
 				// reported below
@@ -170,22 +173,20 @@ final class UsageEventValidator {
 		throw new Rejection("INVALID_WINDOW", "data." + name + " must be an RFC 3339 timestamp");
 	}
 
-	private static Instant time(JsonNode event) {
-		JsonNode time = event.get("time");
-		if (time == null || time.isNull()) {
+	private static Instant time(Object value) {
+		if (value == null || value == EventFields.NULL) {
 			return null;
 		}
 		try {
-			return Rfc3339.parse(time.isString() ? time.asString() : "");
+			return Rfc3339.parse((value instanceof String text) ? text : "");
 		}
 		catch (DateTimeParseException ex) {
 			throw new Rejection("INVALID_TIME", "time must be an RFC 3339 timestamp when present");
 		}
 	}
 
-	private static String text(JsonNode node, String name) {
-		JsonNode value = node.get(name);
-		return (value != null && value.isString()) ? value.asString() : null;
+	private static String text(Object value) {
+		return (value instanceof String text) ? text : null;
 	}
 
 	private static String upperSnake(String camel) {

@@ -12,7 +12,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -66,8 +67,7 @@ class UsageEventsListener {
 		for (ConsumerRecord<String, String> record : records) {
 			String reason;
 			try {
-				JsonNode node = this.json.readTree(record.value());
-				UsageEventValidator.Result result = UsageEventValidator.validate(node);
+				UsageEventValidator.Result result = UsageEventValidator.validate(fields(record.value()));
 				if (result instanceof UsageEventValidator.Valid valid) {
 					String tooOld = this.window.refusal(valid.event(), cutoff);
 					if (tooOld == null) {
@@ -93,6 +93,24 @@ class UsageEventsListener {
 		if (!events.isEmpty()) {
 			int added = this.recorder.recordAll(events);
 			log.debug("Usage batch of {}: {} new", events.size(), added);
+		}
+	}
+
+	/**
+	 * The members of one record's event, read in one pass without a tree (as the API
+	 * reads them); like a tree, a record holds one JSON value and nothing after it.
+	 */
+	private EventFields fields(String value) {
+		if (value == null) {
+			throw new StreamReadException("no value (a tombstone)");
+		}
+		try (JsonParser parser = this.json.createParser(value)) {
+			parser.nextToken();
+			EventFields fields = EventFields.read(parser, false);
+			if (parser.currentToken() != null && parser.nextToken() != null) {
+				throw new StreamReadException(parser, "trailing token " + parser.currentToken() + " after the event");
+			}
+			return fields;
 		}
 	}
 

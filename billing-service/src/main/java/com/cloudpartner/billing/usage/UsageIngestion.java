@@ -19,7 +19,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import tools.jackson.databind.JsonNode;
 
 import com.cloudpartner.support.problem.ApiProblem;
 import com.cloudpartner.support.web.RequestIdFilter;
@@ -120,7 +119,7 @@ public class UsageIngestion {
 		int duplicates = 0;
 		List<Candidate> valid = new ArrayList<>(events.size());
 		for (Submitted submitted : events) {
-			UsageEventValidator.Result result = UsageEventValidator.validate(submitted.node());
+			UsageEventValidator.Result result = UsageEventValidator.validate(submitted.fields());
 			if (result instanceof UsageEventValidator.Invalid invalid) {
 				rejected.add(new Rejected(invalid.id(), invalid.reason()));
 				continue;
@@ -235,10 +234,10 @@ public class UsageIngestion {
 	/**
 	 * One event of a batch as received.
 	 *
-	 * @param node the event parsed
+	 * @param fields the members of the event the contract reads
 	 * @param raw its JSON text, as the client sent it: the value produced to Kafka
 	 */
-	public record Submitted(JsonNode node, byte[] raw) {
+	public record Submitted(EventFields fields, byte[] raw) {
 	}
 
 	/**

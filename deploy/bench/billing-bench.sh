@@ -4,6 +4,10 @@
 #        (EVENTS_PER_SECOND 0 or absent: as fast as answered; paced latencies count from when
 #        a batch was due)
 #        deploy/bench/billing-bench.sh run [ACCOUNTS] [RESOURCES]
+#        deploy/bench/billing-bench.sh read [ROUNDS]   (CPU per event of reading and validating
+#        events: a Jackson tree, as before, against one pass; no service, no database)
+#        deploy/bench/billing-bench.sh record [BATCHES] [BATCH]   (CPU per event of the
+#        consumer's store of a batch, JVM and PostgreSQL backend; no HTTP, no Kafka)
 # Needs PostgreSQL on 127.0.0.1:5432 (trust) like the tests; Kafka is the embedded KRaft
 # broker of the test support (or TEST_KAFKA_BOOTSTRAP_SERVERS). Runs in one JVM with the
 # load generator, so on a 2-core machine generator, service, broker and database share
@@ -19,4 +23,8 @@ export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 ./mvnw -q -pl billing-service -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 cp="billing-service/target/test-classes:billing-service/target/classes:$(cat billing-service/target/bench-classpath.txt)"
+case "${1:-}" in
+  read) shift; exec "$JAVA_HOME/bin/java" -Xmx1g -cp "$cp" com.cloudpartner.billing.usage.EventReadBenchmark "$@" ;;
+  record) shift; exec "$JAVA_HOME/bin/java" -Xmx1g -cp "$cp" com.cloudpartner.billing.usage.UsageRecordBenchmark "$@" ;;
+esac
 exec "$JAVA_HOME/bin/java" -Xmx1g ${BENCH_JAVA_OPTS:-} -cp "$cp" com.cloudpartner.billing.bench.BillingBenchmark "$@"

@@ -1,11 +1,6 @@
 package com.cloudpartner.billing.invoice;
 
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -20,13 +15,10 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import org.postgresql.PGConnection;
-
 import com.cloudpartner.billing.rating.RatedItem;
+import com.cloudpartner.billing.sql.CopyRows;
 
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
 import org.springframework.stereotype.Repository;
 
 /** Invoices with their lines, resource items and applied credits. */
@@ -276,43 +268,11 @@ class InvoiceStore {
 			invoices.add(draft.accountId(), draft.invoiceId(), draft.month(), "ISSUED", draft.currencyCode(),
 					draft.subtotal(), draft.creditTotal(), draft.tax(), draft.total(), draft.issuedAt(), draft.dueAt(),
 					runId);
-			addLines(draft, lines, items);
+			addLines(draft, lines::add, items::add);
 		}
-		Connection connection = DataSourceUtils.getConnection(this.dataSource);
-		try {
-			copy(connection, COPY_INVOICES, invoices);
-			copy(connection, COPY_LINES, lines);
-			copy(connection, COPY_ITEMS, items);
-		}
-		catch (SQLException | java.io.IOException ex) {
-			throw translated(ex, this.dataSource);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, this.dataSource);
-		}
-	}
-
-	private static void copy(Connection connection, String sql, CopyRows rows)
-			throws SQLException, java.io.IOException {
-		if (rows.isEmpty()) {
-			return;
-		}
-		byte[] data = rows.bytes();
-		connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new ByteArrayInputStream(data));
-	}
-
-	/**
-	 * As {@code JdbcTemplate} translates: a unique violation is a DuplicateKeyException.
-	 */
-	private static RuntimeException translated(Exception ex, DataSource dataSource) {
-		if (ex instanceof SQLException sql) {
-			RuntimeException translated = new SQLErrorCodeSQLExceptionTranslator(dataSource).translate("COPY", null,
-					sql);
-			if (translated != null) {
-				return translated;
-			}
-		}
-		return new org.springframework.dao.DataAccessResourceFailureException("COPY failed: " + ex.getMessage(), ex);
+		invoices.copy(this.dataSource, COPY_INVOICES);
+		lines.copy(this.dataSource, COPY_LINES);
+		items.copy(this.dataSource, COPY_ITEMS);
 	}
 
 	private static void addLines(InvoiceDraft draft, Rows lines, Rows items) {
@@ -338,102 +298,6 @@ class InvoiceStore {
 	private interface Rows {
 
 		void add(Object... values);
-
-	}
-
-	/**
-	 * Rows in {@code COPY}'s text format: tab-separated values as {@link Columns} writes
-	 * them, {@code \\N} for null, backslash escapes for backslash, tab and line breaks.
-	 * Decimals with more places than the table's numeric columns keep are rounded half
-	 * away from zero to those places first, as PostgreSQL rounds them on input (so the
-	 * stored value is the same, without printing 34-digit quotients).
-	 */
-	static final class CopyRows implements Rows {
-
-		private final StringBuilder text = new StringBuilder(1 << 16);
-
-		private final int scale;
-
-		private int rows;
-
-		/** Rows of a table whose numeric columns have different scales: no rounding. */
-		CopyRows() {
-			this(Integer.MAX_VALUE);
-		}
-
-		/**
-		 * Rows of a table whose numeric columns all keep {@code scale} decimal places.
-		 * @param scale their scale
-		 */
-		CopyRows(int scale) {
-			this.scale = scale;
-		}
-
-		@Override
-		public void add(Object... values) {
-			for (int i = 0; i < values.length; i++) {
-				if (i > 0) {
-					this.text.append('\t');
-				}
-				Object value = values[i];
-				if (value == null) {
-					this.text.append("\\N");
-				}
-				else if (value instanceof BigDecimal decimal) {
-					this.text.append(((decimal.scale() > this.scale)
-							? decimal.setScale(this.scale, RoundingMode.HALF_UP) : decimal)
-						.toPlainString());
-				}
-				else if (value instanceof Integer number) {
-					this.text.append(number.intValue());
-				}
-				else if (value instanceof String string) {
-					escaped(string);
-				}
-				else {
-					// instants, months: no character to escape
-					this.text.append(value);
-				}
-			}
-			this.text.append('\n');
-			this.rows++;
-		}
-
-		private void escaped(String value) {
-			int length = value.length();
-			int plain = 0;
-			while (plain < length && !special(value.charAt(plain))) {
-				plain++;
-			}
-			this.text.append(value, 0, plain);
-			for (int c = plain; c < length; c++) {
-				char ch = value.charAt(c);
-				switch (ch) {
-					case '\\' -> this.text.append("\\\\");
-					case '\t' -> this.text.append("\\t");
-					case '\n' -> this.text.append("\\n");
-					case '\r' -> this.text.append("\\r");
-					default -> this.text.append(ch);
-				}
-			}
-		}
-
-		private static boolean special(char ch) {
-			return ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r';
-		}
-
-		boolean isEmpty() {
-			return this.rows == 0;
-		}
-
-		byte[] bytes() {
-			return this.text.toString().getBytes(StandardCharsets.UTF_8);
-		}
-
-		@Override
-		public String toString() {
-			return this.text.toString();
-		}
 
 	}
 

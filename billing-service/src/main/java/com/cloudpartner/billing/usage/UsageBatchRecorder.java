@@ -14,11 +14,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
+import javax.sql.DataSource;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.cloudpartner.billing.config.BillingProperties;
 import com.cloudpartner.billing.rating.MeterUnit;
+import com.cloudpartner.billing.sql.CopyRows;
 import com.cloudpartner.billing.usage.UsageIdentities.Keeping;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,15 +45,18 @@ class UsageBatchRecorder {
 
 	private final JdbcTemplate batch;
 
+	private final DataSource dataSource;
+
 	private final ZoneId zone;
 
 	private final ResourceAttributes attributes;
 
 	private final UsageIdentities identities;
 
-	UsageBatchRecorder(JdbcClient jdbc, JdbcTemplate batch, BillingProperties properties, ResourceAttributes attributes,
-			UsageIdentities identities) {
+	UsageBatchRecorder(JdbcClient jdbc, JdbcTemplate batch, DataSource dataSource, BillingProperties properties,
+			ResourceAttributes attributes, UsageIdentities identities) {
 		this.identities = identities;
+		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.zone = properties.zone();
@@ -207,46 +213,41 @@ class UsageBatchRecorder {
 
 	/**
 	 * Inserts the events' periods; returns the rows inserted, built from the events (the
-	 * statement returns only each row's account, event key and period start).
+	 * statement returns only each row's account, event key and period start). The events
+	 * go to PostgreSQL with {@code COPY} into a temporary table of the session, emptied
+	 * at each commit, and are inserted from there: binding them as a dozen arrays for
+	 * {@code unnest} was ~6 % of the ingestion benchmark's CPU (PgJDBC quoting each text
+	 * element; docs/benchmarks.md, "Issue 13, ingestion: one pass per event").
 	 */
 	private List<Period> insertPeriods(List<Hashed> events, Keeping keeping) {
 		if (events.isEmpty()) {
 			return List.of();
 		}
+		this.jdbc.sql(STAGE_TABLE).update();
+		CopyRows staged = new CopyRows();
+		Map<EventRef, Hashed> byRef = new HashMap<>();
+		long step = UsageIdentities.periodStep(keeping);
+		for (Hashed h : events) {
+			UsageEvent e = h.event();
+			Long hash = UsageIdentities.shortHash(h.digest());
+			long last = this.identities.lastPeriod(e, keeping);
+			for (long p = this.identities.firstPeriod(e, keeping); p <= last; p += step) {
+				staged.add(keeping.ordinal(), h.series(), e.accountId(), e.subject(), e.sku(), e.meter(),
+						e.customerId(), e.entitlementId(), p, h.key(), hash);
+			}
+			byRef.put(new EventRef(e.accountId(), h.key()), h);
+		}
+		staged.copy(this.dataSource, COPY_STAGED);
 		String start = (keeping == Keeping.HOURS) ? "hour_start" : "cast(day as timestamp) at time zone :zone";
 		String sql = "insert into " + UsageIdentities.table(keeping)
 				+ " (series_key, account_id, resource, sku, meter, " + UsageIdentities.periodColumn(keeping)
 				+ ", customer_id, entitlement_id, event_key, payload_hash) select t.series_key, t.account_id, t.resource,"
-				+ " t.sku, t.meter, " + UsageIdentities.period(keeping)
-				+ """
-						, t.customer_id, t.entitlement_id, t.event_key, t.payload_hash
-						from unnest(cast(:series as uuid[]), cast(:accounts as text[]), cast(:resources as text[]),
-						    cast(:skus as text[]), cast(:meters as text[]), cast(:customers as text[]),
-						    cast(:entitlements as text[]), cast(:firsts as bigint[]), cast(:lasts as bigint[]),
-						    cast(:keys as uuid[]), cast(:hashes as bigint[]))
-						    as t(series_key, account_id, resource, sku, meter, customer_id, entitlement_id, first_p, last_p,
-						    event_key, payload_hash)
-						cross join lateral\s"""
-				+ UsageIdentities.periodSeries(keeping)
-				+ " on conflict do nothing returning account_id, event_key, cast(extract(epoch from " + start
-				+ ") as bigint)";
-		List<UsageEvent> list = events.stream().map(Hashed::event).toList();
-		Map<EventRef, Hashed> byRef = new HashMap<>();
-		for (Hashed h : events) {
-			byRef.put(new EventRef(h.event().accountId(), h.key()), h);
-		}
+				+ " t.sku, t.meter, " + UsageIdentities.periodOf("t.p", keeping)
+				+ ", t.customer_id, t.entitlement_id, t.event_key, t.payload_hash from usage_period_batch t"
+				+ " where t.keeping = :keeping on conflict do nothing returning account_id, event_key,"
+				+ " cast(extract(epoch from " + start + ") as bigint)";
 		return this.jdbc.sql(sql)
-			.param("series", events.stream().map(Hashed::series).toArray(UUID[]::new))
-			.param("accounts", texts(events, UsageEvent::accountId))
-			.param("resources", texts(events, UsageEvent::subject))
-			.param("skus", texts(events, UsageEvent::sku))
-			.param("meters", texts(events, UsageEvent::meter))
-			.param("customers", texts(events, UsageEvent::customerId))
-			.param("entitlements", texts(events, UsageEvent::entitlementId))
-			.param("firsts", UsageIdentities.numbers(list, (e) -> this.identities.firstPeriod(e, keeping)))
-			.param("lasts", UsageIdentities.numbers(list, (e) -> this.identities.lastPeriod(e, keeping)))
-			.param("keys", events.stream().map(Hashed::key).toArray(UUID[]::new))
-			.param("hashes", events.stream().map((h) -> UsageIdentities.shortHash(h.digest())).toArray(Long[]::new))
+			.param("keeping", keeping.ordinal())
 			.param("zone", this.zone.getId())
 			.query((rs, n) -> {
 				Hashed h = byRef.get(new EventRef(rs.getString(1), rs.getObject(2, UUID.class)));
@@ -256,6 +257,20 @@ class UsageBatchRecorder {
 			})
 			.list();
 	}
+
+	/**
+	 * The session's table of the periods a batch stages for {@link #insertPeriods},
+	 * emptied at each commit; created by the first batch of each connection.
+	 */
+	private static final String STAGE_TABLE = """
+			create temporary table if not exists usage_period_batch (keeping smallint not null, series_key uuid not null,
+			    account_id text not null, resource text not null, sku text not null, meter text not null,
+			    customer_id text not null, entitlement_id text not null, p bigint not null, event_key uuid not null,
+			    payload_hash bigint not null) on commit delete rows""";
+
+	private static final String COPY_STAGED = """
+			copy usage_period_batch (keeping, series_key, account_id, resource, sku, meter, customer_id, entitlement_id, p,
+			    event_key, payload_hash) from stdin""";
 
 	/** Takes back the periods a conflicting event added in this transaction. */
 	private void deletePeriods(List<Period> rows, Keeping keeping) {
@@ -285,7 +300,8 @@ class UsageBatchRecorder {
 			return;
 		}
 		Duration length = (keeping == Keeping.HOURS) ? Duration.ofHours(1) : null;
-		Map<List<String>, Roll> rolls = new LinkedHashMap<>();
+		// keyed by series (account, resource, SKU and meter), month and customer
+		Map<RollKey, Roll> rolls = new LinkedHashMap<>();
 		// a batch's periods fall in one month or two: the month is worked out once per
 		// month
 		Instant monthFrom = Instant.MAX;
@@ -300,10 +316,10 @@ class UsageBatchRecorder {
 			}
 			Instant end = (length != null) ? row.start().plus(length)
 					: row.start().atZone(this.zone).plusDays(1).toInstant();
-			rolls.merge(List.of(row.accountId(), month, row.customerId(), row.resource(), row.sku(), row.meter()),
-					new Roll(row.entitlementId(), 1, row.start(), end), Roll::plus);
+			rolls.merge(new RollKey(row.series(), month, row.customerId()),
+					new Roll(row, row.entitlementId(), 1, row.start(), end), Roll::plus);
 		}
-		List<List<String>> keys = new ArrayList<>(rolls.keySet());
+		List<RollKey> keys = new ArrayList<>(rolls.keySet());
 		List<Roll> values = new ArrayList<>(rolls.values());
 		this.jdbc
 			.sql("""
@@ -317,12 +333,12 @@ class UsageBatchRecorder {
 					    as t(account_id, month, customer_id, resource, sku, meter, entitlement_id, units, first_at, last_at)"""
 					+ ROLL_UP)
 			.param("unit", (keeping == Keeping.HOURS) ? "HOUR" : "DAY")
-			.param("accounts", keys.stream().map((k) -> k.get(0)).toArray(String[]::new))
-			.param("months", keys.stream().map((k) -> k.get(1)).toArray(String[]::new))
-			.param("customers", keys.stream().map((k) -> k.get(2)).toArray(String[]::new))
-			.param("resources", keys.stream().map((k) -> k.get(3)).toArray(String[]::new))
-			.param("skus", keys.stream().map((k) -> k.get(4)).toArray(String[]::new))
-			.param("meters", keys.stream().map((k) -> k.get(5)).toArray(String[]::new))
+			.param("accounts", values.stream().map((r) -> r.row().accountId()).toArray(String[]::new))
+			.param("months", keys.stream().map(RollKey::month).toArray(String[]::new))
+			.param("customers", keys.stream().map(RollKey::customerId).toArray(String[]::new))
+			.param("resources", values.stream().map((r) -> r.row().resource()).toArray(String[]::new))
+			.param("skus", values.stream().map((r) -> r.row().sku()).toArray(String[]::new))
+			.param("meters", values.stream().map((r) -> r.row().meter()).toArray(String[]::new))
 			.param("entitlements", values.stream().map(Roll::entitlementId).toArray(String[]::new))
 			.param("units", values.stream().map(Roll::units).toArray(Long[]::new))
 			.param("firsts", values.stream().map((r) -> r.first().toString()).toArray(String[]::new))
@@ -339,14 +355,21 @@ class UsageBatchRecorder {
 	private record EventRef(String accountId, UUID key) {
 	}
 
-	/** What a month roll-up row grows by. */
-	private record Roll(String entitlementId, long units, Instant first, Instant last) {
+	/** A month roll-up row: the series of its periods, its month and customer. */
+	private record RollKey(UUID series, String month, String customerId) {
+	}
+
+	/**
+	 * What a month roll-up row grows by; {@code row} is its first period, for the
+	 * account, resource, SKU and meter.
+	 */
+	private record Roll(Period row, String entitlementId, long units, Instant first, Instant last) {
 
 		Roll plus(Roll other) {
 			// the entitlement of the greatest id, as max(entitlement_id) did in SQL
 			String entitlement = (this.entitlementId.compareTo(other.entitlementId) >= 0) ? this.entitlementId
 					: other.entitlementId;
-			return new Roll(entitlement, this.units + other.units,
+			return new Roll(this.row, entitlement, this.units + other.units,
 					this.first.isBefore(other.first) ? this.first : other.first,
 					this.last.isAfter(other.last) ? this.last : other.last);
 		}

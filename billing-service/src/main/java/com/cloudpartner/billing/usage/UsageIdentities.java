@@ -156,12 +156,12 @@ class UsageIdentities {
 	/**
 	 * The rows {@code b} of the periods of an event {@code t} that carry its identity:
 	 * the primary key's range of its series from its first to its last period. (A join
-	 * with the {@link #periodSeries} made the planner read every period of the series,
-	 * some 700 rows per event late in a month, and filter them by the event's key.) The
-	 * callers read it in a lateral subquery with {@code limit} or {@code offset 0}, so
-	 * that it stays one index range per event: as a plain {@code exists} the planner may
-	 * turn it into a hash semi-join over the whole table (it did, with PgJDBC's prepared
-	 * statements, in the paced benchmark).
+	 * with a generated series of its periods made the planner read every period of the
+	 * series, some 700 rows per event late in a month, and filter them by the event's
+	 * key.) The callers read it in a lateral subquery with {@code limit} or
+	 * {@code offset 0}, so that it stays one index range per event: as a plain
+	 * {@code exists} the planner may turn it into a hash semi-join over the whole table
+	 * (it did, with PgJDBC's prepared statements, in the paced benchmark).
 	 */
 	private static String carrying(Keeping keeping) {
 		String column = "b." + periodColumn(keeping);
@@ -171,25 +171,17 @@ class UsageIdentities {
 	}
 
 	/** A period bound of {@link #firstPeriod} as its table's column holds it. */
-	private static String periodOf(String bound, Keeping keeping) {
+	static String periodOf(String bound, Keeping keeping) {
 		return (keeping == Keeping.HOURS) ? "to_timestamp(" + bound + ")"
 				: "date '1970-01-01' + cast(" + bound + " as integer)";
 	}
 
 	/**
-	 * The periods {@code p} from an event's {@code t.first_p} to its {@code t.last_p}
-	 * (first and last hour's start in epoch seconds, or first and last day in epoch days:
-	 * {@link #firstPeriod}), the one spelling of what an event covers for the consumer's
-	 * inserts and the lookups.
+	 * The distance between two periods as {@link #firstPeriod} counts them: an hour of
+	 * 3,600 seconds (an hour is that long in any zone) or a day.
 	 */
-	static String periodSeries(Keeping keeping) {
-		return "generate_series(" + periodOf("t.first_p", keeping) + ", " + periodOf("t.last_p", keeping) + ", "
-				+ ((keeping == Keeping.HOURS) ? "interval '1 hour'" : "interval '1 day'") + ") p";
-	}
-
-	/** A period {@code p} of {@link #periodSeries} as its table's column holds it. */
-	static String period(Keeping keeping) {
-		return (keeping == Keeping.HOURS) ? "p" : "cast(p as date)";
+	static long periodStep(Keeping keeping) {
+		return (keeping == Keeping.HOURS) ? 3600 : 1;
 	}
 
 	/** The table of billable periods of hourly (daily) usage. */

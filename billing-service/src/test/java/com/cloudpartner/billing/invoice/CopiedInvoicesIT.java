@@ -105,7 +105,7 @@ class CopiedInvoicesIT extends BillingIntegrationTest {
 				"123456.1234567890125", "2.9999999999995", "0.1234567890123456789012345678901234",
 				"-0.1234567890125000000000000000000001", "45.123456789", "7");
 		for (String value : values) {
-			InvoiceStore.CopyRows rows = new InvoiceStore.CopyRows(12);
+			com.cloudpartner.billing.sql.CopyRows rows = new com.cloudpartner.billing.sql.CopyRows(12);
 			rows.add(new java.math.BigDecimal(value));
 			String copied = rows.toString().strip();
 			assertThat(this.jdbc

@@ -140,8 +140,8 @@ class UsageReplayPropertiesIT {
 	private static void record(ZoneId zone, List<UsageEvent> events, Random random) {
 		JdbcTemplate template = new JdbcTemplate(dataSource);
 		BillingProperties properties = new BillingProperties(zone, false, null, null, null, null);
-		UsageBatchRecorder recorder = new UsageBatchRecorder(JdbcClient.create(dataSource), template, properties,
-				new ResourceAttributes(template, JsonMapper.builder().build()),
+		UsageBatchRecorder recorder = new UsageBatchRecorder(JdbcClient.create(dataSource), template, dataSource,
+				properties, new ResourceAttributes(template, JsonMapper.builder().build()),
 				new UsageIdentities(JdbcClient.create(dataSource), properties));
 		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		int at = 0;

@@ -3,6 +3,7 @@ package com.cloudpartner.billing.usage;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -128,30 +129,27 @@ class EventFieldsPropertiesTests {
 	}
 
 	private static String event(Random random) {
-		int shape = random.nextInt(40);
-		if (shape == 0) {
-			return value(random, 2);
-		}
-		StringBuilder json = new StringBuilder("{");
-		for (String name : EVENT) {
-			member(json, random, name, (name.equals("data")) ? data(random) : good(name, random));
-		}
-		extras(json, random);
-		json.setLength(json.length() - 1);
-		return json.append('}').toString();
+		return object(random, 40, EVENT, (name) -> name.equals("data") ? data(random) : good(name, random));
 	}
 
 	private static String data(Random random) {
-		if (random.nextInt(30) == 0) {
+		return object(random, 30, DATA, (name) -> name.equals("labels") ? labels(random) : good(name, random));
+	}
+
+	/**
+	 * An object of these members (each good, broken, absent or repeated) and unknown
+	 * ones; one time in {@code notAnObject} some other JSON value instead.
+	 */
+	private static String object(Random random, int notAnObject, String[] names, Function<String, String> good) {
+		if (random.nextInt(notAnObject) == 0) {
 			return value(random, 2);
 		}
-		StringBuilder json = new StringBuilder("{");
-		for (String name : DATA) {
-			member(json, random, name, (name.equals("labels")) ? labels(random) : good(name, random));
+		StringBuilder json = new StringBuilder();
+		for (String name : names) {
+			member(json, random, name, good.apply(name));
 		}
 		extras(json, random);
-		json.setLength(json.length() - 1);
-		return json.length() == 0 ? "{}" : json.append('}').toString();
+		return "{" + (json.isEmpty() ? "" : json.substring(0, json.length() - 1)) + "}";
 	}
 
 	/** Appends the member with its good value, or broken, absent or repeated. */

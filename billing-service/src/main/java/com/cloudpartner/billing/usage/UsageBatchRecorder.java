@@ -213,11 +213,13 @@ class UsageBatchRecorder {
 
 	/**
 	 * Inserts the events' periods; returns the rows inserted, built from the events (the
-	 * statement returns only each row's account, event key and period start). The events
-	 * go to PostgreSQL with {@code COPY} into a temporary table of the session, emptied
-	 * at each commit, and are inserted from there: binding them as a dozen arrays for
-	 * {@code unnest} was ~6 % of the ingestion benchmark's CPU (PgJDBC quoting each text
-	 * element; docs/benchmarks.md, "Issue 13, ingestion: one pass per event").
+	 * statement returns only each row's account, event key and period start). One row per
+	 * period ({@link UsageIdentities#firstPeriod} to {@link UsageIdentities#lastPeriod},
+	 * {@link UsageIdentities#periodStep} apart) goes to PostgreSQL with {@code COPY} into
+	 * a temporary table of the session, emptied at each commit, and is inserted from
+	 * there: binding the events as a dozen arrays for {@code unnest} and expanding them
+	 * with {@code generate_series} cost more of both the JVM and PostgreSQL (decision
+	 * 0076).
 	 */
 	private List<Period> insertPeriods(List<Hashed> events, Keeping keeping) {
 		if (events.isEmpty()) {

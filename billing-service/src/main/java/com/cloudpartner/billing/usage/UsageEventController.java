@@ -141,8 +141,7 @@ class UsageEventController {
 				int to = (int) parser.currentLocation().getByteOffset();
 				byte[] raw = Arrays.copyOfRange(body, from, to);
 				if (!fields.isClean()) {
-					// no event may carry text PostgreSQL cannot store into the ledger;
-					// the
+					// no event may carry text PostgreSQL cannot store into the ledger; a
 					// tree is read only to name where
 					String unclean = uncleanText(this.event.readValue(raw), "[" + events.size() + "]");
 					throw ApiProblem.invalidField((unclean != null) ? unclean : "[" + events.size() + "]",

@@ -344,7 +344,7 @@ class UsageIdentities {
 		return SHA_256.get().digest(text.toString().getBytes(StandardCharsets.UTF_8));
 	}
 
-	static String[] texts(List<UsageEvent> events, Function<UsageEvent, String> value) {
+	private static String[] texts(List<UsageEvent> events, Function<UsageEvent, String> value) {
 		return events.stream().map(value).toArray(String[]::new);
 	}
 

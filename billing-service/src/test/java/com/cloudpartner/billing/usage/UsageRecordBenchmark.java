@@ -56,7 +56,9 @@ public final class UsageRecordBenchmark {
 			template.execute(System.getenv("BENCH_SQL"));
 		}
 		BillingProperties properties = new BillingProperties(ZoneId.of("Asia/Seoul"), false, null, null, null, null);
-		UsageBatchRecorder recorder = Recorders.of(dataSource, template, properties);
+		UsageBatchRecorder recorder = new UsageBatchRecorder(JdbcClient.create(dataSource), template, dataSource,
+				properties, new ResourceAttributes(template, JsonMapper.builder().build()),
+				new UsageIdentities(JdbcClient.create(dataSource), properties));
 		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		int backend = template.queryForObject("select pg_backend_pid()", Integer.class);
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -115,18 +117,6 @@ public final class UsageRecordBenchmark {
 		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 		long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
 		return ticks * 10_000_000L;
-	}
-
-	/** The recorder as the service builds it. */
-	static final class Recorders {
-
-		static UsageBatchRecorder of(SingleConnectionDataSource dataSource, JdbcTemplate template,
-				BillingProperties properties) {
-			return new UsageBatchRecorder(JdbcClient.create(dataSource), template, dataSource, properties,
-					new ResourceAttributes(template, JsonMapper.builder().build()),
-					new UsageIdentities(JdbcClient.create(dataSource), properties));
-		}
-
 	}
 
 }

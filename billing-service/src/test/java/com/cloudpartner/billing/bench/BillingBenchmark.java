@@ -51,6 +51,14 @@ public final class BillingBenchmark {
 
 	private static final String SKU = "products/bench/skus/vm";
 
+	/**
+	 * {@code BENCH_CONSUMER=later}: the usage consumer is stopped after the warm-up and
+	 * started again when the last batch is acknowledged, so that one run measures what
+	 * acknowledging costs alone (HTTP, checks, probe, producer, broker, generator) and
+	 * then what the consumer costs alone, draining the backlog.
+	 */
+	private static final boolean LATER = "later".equals(System.getenv("BENCH_CONSUMER"));
+
 	private BillingBenchmark() {
 	}
 
@@ -69,8 +77,8 @@ public final class BillingBenchmark {
 			}
 			else {
 				Stages stages = new Stages(app.getBean(io.micrometer.core.instrument.MeterRegistry.class));
-				ingest(jdbc, port, intArg(args, 1, 30), intArg(args, 2, 8), intArg(args, 3, 0), intArg(args, 4, 1000),
-						stages);
+				ingest(app, jdbc, port, intArg(args, 1, 30), intArg(args, 2, 8), intArg(args, 3, 0),
+						intArg(args, 4, 1000), stages);
 			}
 		}
 		catch (Throwable ex) {
@@ -97,8 +105,8 @@ public final class BillingBenchmark {
 
 	// --- ingestion
 
-	private static void ingest(JdbcClient jdbc, int port, int seconds, int concurrency, int rate, int batchSize,
-			Stages stages) throws Exception {
+	private static void ingest(ConfigurableApplicationContext app, JdbcClient jdbc, int port, int seconds,
+			int concurrency, int rate, int batchSize, Stages stages) throws Exception {
 		String account = "bench-" + UUID.randomUUID().toString().substring(0, 6);
 		seed(jdbc, "insert into billing_account_contract (account_id, supply_discount_percent, currency_code) "
 				+ "values ('" + account + "', 20, 'KRW')");
@@ -141,6 +149,13 @@ public final class BillingBenchmark {
 		}
 		while (recordedHours(jdbc, account) < warmed) {
 			Thread.sleep(100);
+		}
+		org.springframework.kafka.listener.MessageListenerContainer consumer = (LATER)
+				? app.getBean(org.springframework.kafka.config.KafkaListenerEndpointRegistry.class)
+					.getListenerContainer("billing-usage")
+				: null;
+		if (LATER) {
+			consumer.stop();
 		}
 		Cpu cpuBefore = Cpu.now(jdbc);
 		stages.mark();
@@ -186,6 +201,31 @@ public final class BillingBenchmark {
 		}
 		double ackSeconds = (System.nanoTime() - started) / 1e9;
 		int total = fresh.get() + warmed;
+		if (LATER) {
+			Cpu acking = Cpu.now(jdbc).minus(cpuBefore);
+			List<Long> sorted = new ArrayList<>(latencies);
+			Collections.sort(sorted);
+			System.out.printf(
+					"ingest, consumer stopped: %d events, acknowledged %.0f events/s, ack latency p50 %.1f ms, "
+							+ "p99 %.1f ms; CPU per event %.1f us JVM, %.1f us PostgreSQL; stages: %s%n",
+					accepted.get(), accepted.get() / ackSeconds, pct(sorted, 0.50), pct(sorted, 0.99),
+					acking.jvmNanos() / 1e3 / accepted.get(), acking.postgresNanos() / 1e3 / accepted.get(),
+					stages.since());
+			Cpu drainBefore = Cpu.now(jdbc);
+			long drainStarted = System.nanoTime();
+			consumer.start();
+			while (recordedHours(jdbc, account) < total) {
+				Thread.sleep(20);
+			}
+			double drainSeconds = (System.nanoTime() - drainStarted) / 1e9;
+			Cpu drain = Cpu.now(jdbc).minus(drainBefore);
+			int drained = total - warmed;
+			System.out.printf(
+					"  then the consumer alone: %.0f events/s; CPU per event %.1f us JVM, %.1f us "
+							+ "PostgreSQL; %.2f of 2 cores busy%n",
+					drained / drainSeconds, drain.jvmNanos() / 1e3 / drained, drain.postgresNanos() / 1e3 / drained,
+					(drain.jvmNanos() + drain.postgresNanos()) / 1e9 / drainSeconds);
+		}
 		while (recordedHours(jdbc, account) < total) {
 			Thread.sleep(20);
 		}

@@ -64,7 +64,8 @@ public final class BillingBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		String mode = (args.length > 0) ? args[0] : "ingest";
-		ConfigurableApplicationContext app = new SpringApplicationBuilder(BillingServiceApplication.class)
+		ConfigurableApplicationContext app = new SpringApplicationBuilder(BillingServiceApplication.class,
+				com.cloudpartner.benchsink.HttpSink.class)
 			.initializers(new RealInfrastructure())
 			.properties("server.port=0", "logging.level.root=WARN", "logging.level.com.cloudpartner=WARN",
 					"spring.kafka.listener.concurrency=3")
@@ -275,6 +276,41 @@ public final class BillingBenchmark {
 				+ "%.1f us JVM CPU per event%n", kafka, kafkaCpu.jvmNanos() / 1e3 / kafkaEvents);
 		System.out.printf("  ratio ingestion/Kafka: acknowledged %.2f, end to end %.2f%n",
 				(accepted.get() / ackSeconds) / kafka, (accepted.get() / endToEndSeconds) / kafka);
+		httpBaseline(jdbc, http, URI.create("http://localhost:" + port + "/v1/bench-sink?n=" + batchSize), token,
+				account, Math.min(seconds, 10), concurrency, batchSize);
+	}
+
+	/**
+	 * HTTP alone: the same clients post the same kind of batches, as fast as answered, to
+	 * an endpoint behind the service's filters that reads the body and answers 202
+	 * ({@code HttpSink}): the load generator's and the web stack's share of each event.
+	 */
+	private static void httpBaseline(JdbcClient jdbc, HttpClient http, URI uri, String token, String account,
+			int seconds, int concurrency, int batchSize) throws Exception {
+		AtomicLong sequence = new AtomicLong(1_000_000_000L);
+		AtomicInteger sent = new AtomicInteger();
+		long warmUntil = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+		while (System.nanoTime() < warmUntil) {
+			post(http, uri, token, batch(account, sequence, batchSize));
+		}
+		Cpu before = Cpu.now(jdbc);
+		long started = System.nanoTime();
+		long deadline = started + Duration.ofSeconds(seconds).toNanos();
+		try (ExecutorService clients = Executors.newFixedThreadPool(concurrency)) {
+			for (int c = 0; c < concurrency; c++) {
+				clients.execute(() -> {
+					while (System.nanoTime() < deadline) {
+						sent.addAndGet(post(http, uri, token, batch(account, sequence, batchSize))[0]);
+					}
+				});
+			}
+		}
+		double elapsed = (System.nanoTime() - started) / 1e9;
+		Cpu cpu = Cpu.now(jdbc).minus(before);
+		System.out.printf(
+				"  HTTP alone (same clients and batches, body read and answered 202 behind the service's "
+						+ "filters): %.0f events/s, %.1f us JVM CPU per event%n",
+				sent.get() / elapsed, cpu.jvmNanos() / 1e3 / sent.get());
 	}
 
 	/** The service's {@code billing.usage.ingest.stage} timers, per stage. */
@@ -384,7 +420,12 @@ public final class BillingBenchmark {
 
 	/** One resource-hour per event, never the same hour twice. */
 	private static String batch(String account, AtomicLong sequence, int size) {
-		StringBuilder json = new StringBuilder(size * 420).append('[');
+		// ~440 characters an event: sized so that a batch of 1,000 is built without
+		// growing
+		// (a builder grown to twice that was a humongous object to G1 in the benchmark's
+		// own JVM, starting a concurrent marking cycle every few batches, charged to the
+		// service's CPU per event)
+		StringBuilder json = new StringBuilder(size * 460 + 2).append('[');
 		for (int i = 0; i < size; i++) {
 			long n = sequence.getAndIncrement();
 			long resource = n / 600;

@@ -2,11 +2,16 @@ package com.cloudpartner.billing.sql;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -26,10 +31,20 @@ import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
  * their {@code toString}. Decimals with more places than the table's numeric columns keep
  * are rounded half away from zero to those places first, as PostgreSQL rounds them on
  * input (so the stored value is the same, without printing 34-digit quotients).
+ * <p>
+ * The text is kept as UTF-8 chunks of about {@value #CHUNK} characters, not as one
+ * buffer: a usage batch's periods come to ~500 KB, and a buffer grown to that size (and
+ * its copies as a string and as bytes) is a humongous object to G1 with the heap's 1 MB
+ * regions, each one starting a concurrent marking cycle (issue 13).
  */
 public final class CopyRows {
 
-	private final StringBuilder text = new StringBuilder(1 << 16);
+	/** The characters encoded into one chunk: far below any G1 region's half. */
+	static final int CHUNK = 1 << 14;
+
+	private final StringBuilder text = new StringBuilder(CHUNK + 1024);
+
+	private final List<byte[]> chunks = new ArrayList<>();
 
 	private final int scale;
 
@@ -79,6 +94,16 @@ public final class CopyRows {
 		}
 		this.text.append('\n');
 		this.rows++;
+		if (this.text.length() >= CHUNK) {
+			flush();
+		}
+	}
+
+	private void flush() {
+		if (!this.text.isEmpty()) {
+			this.chunks.add(this.text.toString().getBytes(StandardCharsets.UTF_8));
+			this.text.setLength(0);
+		}
 	}
 
 	private void escaped(String value) {
@@ -108,8 +133,13 @@ public final class CopyRows {
 		return this.rows == 0;
 	}
 
-	byte[] bytes() {
-		return this.text.toString().getBytes(StandardCharsets.UTF_8);
+	private InputStream stream() {
+		flush();
+		List<InputStream> streams = new ArrayList<>(this.chunks.size());
+		for (byte[] chunk : this.chunks) {
+			streams.add(new ByteArrayInputStream(chunk));
+		}
+		return new SequenceInputStream(Collections.enumeration(streams));
 	}
 
 	/**
@@ -126,7 +156,7 @@ public final class CopyRows {
 		}
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try {
-			connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new ByteArrayInputStream(bytes()));
+			connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, stream());
 		}
 		catch (SQLException | IOException ex) {
 			throw translated(ex, dataSource);
@@ -149,7 +179,11 @@ public final class CopyRows {
 
 	@Override
 	public String toString() {
-		return this.text.toString();
+		StringBuilder all = new StringBuilder();
+		for (byte[] chunk : this.chunks) {
+			all.append(new String(chunk, StandardCharsets.UTF_8));
+		}
+		return all.append(this.text).toString();
 	}
 
 }

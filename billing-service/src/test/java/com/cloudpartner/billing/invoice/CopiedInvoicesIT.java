@@ -117,6 +117,45 @@ class CopiedInvoicesIT extends BillingIntegrationTest {
 		}
 	}
 
+	@Autowired
+	javax.sql.DataSource dataSource;
+
+	/**
+	 * Rows sent in many chunks (CopyRows keeps its text in chunks of ~16,000 characters
+	 * so that a large batch is no humongous object): every row arrives once and whole,
+	 * Korean text and escaped characters across chunk ends included.
+	 */
+	@Test
+	void rowsOfManyChunksArriveWhole() {
+		String table = "copy_chunks_" + UUID.randomUUID().toString().substring(0, 8);
+		this.jdbc.sql("create table " + table + " (n integer primary key, label text not null, note text)").update();
+		try {
+			com.cloudpartner.billing.sql.CopyRows rows = new com.cloudpartner.billing.sql.CopyRows();
+			java.util.Map<Integer, String> expected = new java.util.HashMap<>();
+			int count = 5_000;
+			for (int n = 0; n < count; n++) {
+				String label = "서버 " + n + ((n % 7 == 0) ? "\ttab\tand\\back\nslash" : "") + "x".repeat(n % 97);
+				expected.put(n, label);
+				rows.add(n, label, (n % 5 == 0) ? null : "note " + n);
+			}
+			assertThat(rows.toString().length()).as("several chunks").isGreaterThan(20 * (1 << 14));
+			new org.springframework.transaction.support.TransactionTemplate(
+					new org.springframework.jdbc.datasource.DataSourceTransactionManager(this.dataSource))
+				.executeWithoutResult(
+						(status) -> rows.copy(this.dataSource, "copy " + table + " (n, label, note) from stdin"));
+			java.util.Map<Integer, String> stored = new java.util.HashMap<>();
+			this.jdbc.sql("select n, label, note from " + table).query((rs, i) -> {
+				stored.put(rs.getInt(1), rs.getString(2));
+				assertThat(rs.getString(3)).isEqualTo((rs.getInt(1) % 5 == 0) ? null : "note " + rs.getInt(1));
+				return null;
+			}).list();
+			assertThat(stored).isEqualTo(expected);
+		}
+		finally {
+			this.jdbc.sql("drop table " + table).update();
+		}
+	}
+
 	private RunScope scope() {
 		return new RunScope(new ConcurrentHashMap<>(), Set.of(), Set.of(), Set.of(), this.rating.contracts());
 	}

@@ -213,6 +213,7 @@ public final class BillingBenchmark {
 					acking.jvmNanos() / 1e3 / accepted.get(), acking.postgresNanos() / 1e3 / accepted.get(),
 					stages.since());
 			Cpu drainBefore = Cpu.now(jdbc);
+			long commitsBefore = commits(jdbc);
 			long drainStarted = System.nanoTime();
 			consumer.start();
 			while (recordedHours(jdbc, account) < total) {
@@ -220,12 +221,13 @@ public final class BillingBenchmark {
 			}
 			double drainSeconds = (System.nanoTime() - drainStarted) / 1e9;
 			Cpu drain = Cpu.now(jdbc).minus(drainBefore);
+			long transactions = commits(jdbc) - commitsBefore;
 			int drained = total - warmed;
 			System.out.printf(
 					"  then the consumer alone: %.0f events/s; CPU per event %.1f us JVM, %.1f us "
-							+ "PostgreSQL; %.2f of 2 cores busy%n",
+							+ "PostgreSQL; %.2f of 2 cores busy; %.0f events per transaction%n",
 					drained / drainSeconds, drain.jvmNanos() / 1e3 / drained, drain.postgresNanos() / 1e3 / drained,
-					(drain.jvmNanos() + drain.postgresNanos()) / 1e9 / drainSeconds);
+					(drain.jvmNanos() + drain.postgresNanos()) / 1e9 / drainSeconds, (double) drained / transactions);
 		}
 		while (recordedHours(jdbc, account) < total) {
 			Thread.sleep(20);
@@ -311,6 +313,13 @@ public final class BillingBenchmark {
 				"  HTTP alone (same clients and batches, body read and answered 202 behind the service's "
 						+ "filters): %.0f events/s, %.1f us JVM CPU per event%n",
 				sent.get() / elapsed, cpu.jvmNanos() / 1e3 / sent.get());
+	}
+
+	/** Transactions committed in the benchmark's database so far. */
+	private static long commits(JdbcClient jdbc) {
+		return jdbc.sql("select xact_commit from pg_stat_database where datname = current_database()")
+			.query(Long.class)
+			.single();
 	}
 
 	/** The service's {@code billing.usage.ingest.stage} timers, per stage. */

@@ -29,6 +29,6 @@ case "${1:-}" in
   read) shift; exec "$JAVA_HOME/bin/java" -Xmx1g -cp "$cp" com.cloudpartner.billing.usage.EventReadBenchmark "$@" ;;
   record) shift; exec "$JAVA_HOME/bin/java" -Xmx1g -cp "$cp" com.cloudpartner.billing.usage.UsageRecordBenchmark "$@" ;;
 esac
-# The Parallel collector, as billing-service is deployed (docs/decisions/0077); a later
-# -XX:+UseG1GC in BENCH_JAVA_OPTS measures G1 instead.
-exec "$JAVA_HOME/bin/java" -Xmx1g -XX:+UseParallelGC ${BENCH_JAVA_OPTS:-} -cp "$cp" com.cloudpartner.billing.bench.BillingBenchmark "$@"
+# The Parallel collector, as billing-service is deployed (docs/decisions/0077);
+# BENCH_GC=-XX:+UseG1GC measures G1 instead (the JVM refuses two collectors in one command).
+exec "$JAVA_HOME/bin/java" -Xmx1g ${BENCH_GC:--XX:+UseParallelGC} ${BENCH_JAVA_OPTS:-} -cp "$cp" com.cloudpartner.billing.bench.BillingBenchmark "$@"

@@ -151,10 +151,9 @@ public final class BillingBenchmark {
 		while (recordedHours(jdbc, account) < warmed) {
 			Thread.sleep(100);
 		}
-		org.springframework.kafka.listener.MessageListenerContainer consumer = (LATER)
-				? app.getBean(org.springframework.kafka.config.KafkaListenerEndpointRegistry.class)
-					.getListenerContainer("billing-usage")
-				: null;
+		org.springframework.kafka.listener.MessageListenerContainer consumer = app
+			.getBean(org.springframework.kafka.config.KafkaListenerEndpointRegistry.class)
+			.getListenerContainer("billing-usage");
 		if (LATER) {
 			consumer.stop();
 		}
@@ -216,22 +215,18 @@ public final class BillingBenchmark {
 			long commitsBefore = commits(jdbc);
 			long drainStarted = System.nanoTime();
 			consumer.start();
-			while (recordedHours(jdbc, account) < total) {
-				Thread.sleep(20);
-			}
+			awaitRated(jdbc, account, total);
 			double drainSeconds = (System.nanoTime() - drainStarted) / 1e9;
 			Cpu drain = Cpu.now(jdbc).minus(drainBefore);
 			long transactions = commits(jdbc) - commitsBefore;
-			int drained = total - warmed;
+			int drained = fresh.get();
 			System.out.printf(
 					"  then the consumer alone: %.0f events/s; CPU per event %.1f us JVM, %.1f us "
 							+ "PostgreSQL; %.2f of 2 cores busy; %.0f events per transaction%n",
 					drained / drainSeconds, drain.jvmNanos() / 1e3 / drained, drain.postgresNanos() / 1e3 / drained,
 					(drain.jvmNanos() + drain.postgresNanos()) / 1e9 / drainSeconds, (double) drained / transactions);
 		}
-		while (recordedHours(jdbc, account) < total) {
-			Thread.sleep(20);
-		}
+		awaitRated(jdbc, account, total);
 		double endToEndSeconds = (System.nanoTime() - started) / 1e9;
 		// exactly once: a second later the rated total is still exactly the new events
 		Thread.sleep(1000);
@@ -313,6 +308,13 @@ public final class BillingBenchmark {
 				"  HTTP alone (same clients and batches, body read and answered 202 behind the service's "
 						+ "filters): %.0f events/s, %.1f us JVM CPU per event%n",
 				sent.get() / elapsed, cpu.jvmNanos() / 1e3 / sent.get());
+	}
+
+	/** Waits until the account's rated hours reach {@code total}. */
+	private static void awaitRated(JdbcClient jdbc, String account, long total) throws InterruptedException {
+		while (recordedHours(jdbc, account) < total) {
+			Thread.sleep(20);
+		}
 	}
 
 	/** Transactions committed in the benchmark's database so far. */

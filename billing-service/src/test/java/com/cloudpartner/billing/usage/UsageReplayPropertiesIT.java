@@ -3,6 +3,7 @@ package com.cloudpartner.billing.usage;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -108,6 +109,58 @@ class UsageReplayPropertiesIT {
 		long total = hours.values().stream().mapToLong(Long::longValue).sum();
 		assertThat(first.stream().map(RatedLine::quantity).reduce(BigDecimal.ZERO, BigDecimal::add))
 			.isEqualByComparingTo(BigDecimal.valueOf(total));
+	}
+
+	/**
+	 * Daily usage (licences) the same way: windows of any length from any minute, first
+	 * recorded in random batches (a batch whose days are all new is copied straight into
+	 * the table, one with a day it repeats falls back to the insert that keeps the
+	 * first), then replayed; every day in Seoul that a window touches counts once per
+	 * resource, in the billable days and in the month roll-up, across the month's end.
+	 */
+	@Property(tries = 25)
+	void dailyUsageCountsEachTouchedDayOnce(@ForAll("dailyStreams") List<Span> spans, @ForAll("seeds") long seed) {
+		String account = "daily-" + UUID.randomUUID().toString().substring(0, 8);
+		ZoneId seoul = ZoneId.of("Asia/Seoul");
+		List<UsageEvent> events = new ArrayList<>();
+		for (int i = 0; i < spans.size(); i++) {
+			Span span = spans.get(i);
+			events.add(new UsageEvent("day-" + i, "//licensing.test", span.resource(), null, account, "c1", "e1",
+					"products/replay/skus/office", "seat-days", MeterUnit.DAY, BigDecimal.ONE, span.start(),
+					span.start().plus(span.length())));
+		}
+		Random random = new Random(seed);
+		record(seoul, events, random);
+		List<UsageEvent> replay = new ArrayList<>(events);
+		replay.addAll(events.subList(0, random.nextInt(events.size() + 1)));
+		Collections.shuffle(replay, random);
+		record(seoul, replay, random);
+
+		Map<String, Set<LocalDate>> touched = new TreeMap<>();
+		for (UsageEvent e : events) {
+			// every minute of the window, and its last instant, by the calendar in Seoul
+			Set<LocalDate> days = touched.computeIfAbsent(e.subject(), (r) -> new HashSet<>());
+			for (Instant t = e.windowStart(); t.isBefore(e.windowEnd()); t = t.plusSeconds(60)) {
+				days.add(t.atZone(seoul).toLocalDate());
+			}
+			days.add(e.windowEnd().minusNanos(1).atZone(seoul).toLocalDate());
+		}
+		Map<String, Long> expected = new TreeMap<>();
+		touched.forEach((resource, days) -> expected.put(resource, (long) days.size()));
+		Map<String, Long> stored = new TreeMap<>();
+		JdbcClient.create(dataSource)
+			.sql("select resource, count(*) from billable_day where account_id = :a group by resource")
+			.param("a", account)
+			.query((rs, n) -> stored.put(rs.getString(1), rs.getLong(2)))
+			.list();
+		Map<String, Long> rolledUp = new TreeMap<>();
+		JdbcClient.create(dataSource)
+			.sql("select resource, sum(units) from usage_month where account_id = :a and unit = 'DAY' group by resource")
+			.param("a", account)
+			.query((rs, n) -> rolledUp.put(rs.getString(1), rs.getLong(2)))
+			.list();
+		assertThat(stored).isEqualTo(expected);
+		assertThat(rolledUp).isEqualTo(expected);
 	}
 
 	@Example
@@ -222,6 +275,20 @@ class UsageReplayPropertiesIT {
 		return window.list().ofMinSize(1).ofMaxSize(25);
 	}
 
+	/**
+	 * Spans of daily usage: a resource, a start at any minute of June (Seoul) and a
+	 * length of 1 minute to 3 days.
+	 */
+	@Provide
+	Arbitrary<List<Span>> dailyStreams() {
+		Arbitrary<Span> span = Combinators
+			.combine(Arbitraries.of("lic-1", "lic-2"), Arbitraries.integers().between(0, 30 * 24 * 60 - 1),
+					Arbitraries.integers().between(1, 3 * 24 * 60))
+			.as((resource, minute, minutes) -> new Span(resource, JUNE.plus(Duration.ofMinutes(minute)),
+					Duration.ofMinutes(minutes)));
+		return span.list().ofMinSize(1).ofMaxSize(12);
+	}
+
 	@Provide
 	Arbitrary<Long> seeds() {
 		return Arbitraries.longs();
@@ -229,6 +296,10 @@ class UsageReplayPropertiesIT {
 
 	/** Hours of a resource's usage from a start, in June 2026 (Seoul). */
 	record Window(String resource, Instant start, int hours) {
+	}
+
+	/** A resource's usage window of any length from a start, in June 2026 (Seoul). */
+	record Span(String resource, Instant start, Duration length) {
 	}
 
 }

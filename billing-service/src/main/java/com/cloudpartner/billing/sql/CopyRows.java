@@ -112,6 +112,11 @@ public final class CopyRows {
 		while (plain < length && !special(value.charAt(plain))) {
 			plain++;
 		}
+		if (plain == length) {
+			// the usual case, copied whole: append(value, 0, plain) copies char by char
+			this.text.append(value);
+			return;
+		}
 		this.text.append(value, 0, plain);
 		for (int c = plain; c < length; c++) {
 			char ch = value.charAt(c);

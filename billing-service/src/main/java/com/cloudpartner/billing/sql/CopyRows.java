@@ -25,17 +25,18 @@ import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
  * Rows in {@code COPY}'s text format, sent with {@code COPY ... FROM STDIN} on the
  * transaction's connection: for many rows, less work than binding each column as an array
  * for {@code unnest} (PgJDBC quotes and escapes every element of a text array, and
- * PostgreSQL parses the array back) - the invoices of a billing run and the billable
- * periods of a usage batch go this way. Values are tab-separated: {@code \N} for null,
- * backslash escapes for backslash, tab and line breaks, instants and other values as
- * their {@code toString}. Decimals with more places than the table's numeric columns keep
- * are rounded half away from zero to those places first, as PostgreSQL rounds them on
- * input (so the stored value is the same, without printing 34-digit quotients).
+ * PostgreSQL parses the array back) - the invoices of a billing run go this way (a usage
+ * batch's billable periods go in the binary format: {@link BinaryCopyRows}). Values are
+ * tab-separated: {@code \N} for null, backslash escapes for backslash, tab and line
+ * breaks, instants and other values as their {@code toString}. Decimals with more places
+ * than the table's numeric columns keep are rounded half away from zero to those places
+ * first, as PostgreSQL rounds them on input (so the stored value is the same, without
+ * printing 34-digit quotients).
  * <p>
  * The text is kept as UTF-8 chunks of about {@value #CHUNK} characters, not as one
- * buffer: a usage batch's periods come to ~500 KB, and a buffer grown to that size (and
- * its copies as a string and as bytes) is a humongous object to G1 with the heap's 1 MB
- * regions, each one starting a concurrent marking cycle (issue 13).
+ * buffer: a billing run's batch of invoices comes to hundreds of KB, and a buffer grown
+ * to that size (and its copies as a string and as bytes) is a humongous object to G1 with
+ * the heap's 1 MB regions, each one starting a concurrent marking cycle (issue 13).
  */
 public final class CopyRows {
 
@@ -159,9 +160,18 @@ public final class CopyRows {
 		if (isEmpty()) {
 			return;
 		}
+		copyIn(dataSource, sql, stream());
+	}
+
+	/**
+	 * Sends {@code data} with {@code sql} ({@code COPY ... FROM STDIN}) on the connection
+	 * of the current transaction, errors translated as {@code JdbcTemplate} translates
+	 * them.
+	 */
+	static void copyIn(DataSource dataSource, String sql, InputStream data) {
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try {
-			connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, stream());
+			connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, data);
 		}
 		catch (SQLException | IOException ex) {
 			throw translated(ex, dataSource);

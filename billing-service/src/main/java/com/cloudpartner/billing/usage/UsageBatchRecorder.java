@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 import com.cloudpartner.billing.config.BillingProperties;
 import com.cloudpartner.billing.rating.MeterUnit;
-import com.cloudpartner.billing.sql.CopyRows;
+import com.cloudpartner.billing.sql.BinaryCopyRows;
 import com.cloudpartner.billing.usage.UsageIdentities.Keeping;
 
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -224,15 +224,15 @@ class UsageBatchRecorder {
 	 * period ({@link UsageIdentities#firstPeriod} to {@link UsageIdentities#lastPeriod},
 	 * {@link UsageIdentities#periodStep} apart).
 	 * <p>
-	 * First the rows are copied straight into the table ({@code COPY}), under a
-	 * savepoint: when no period is there yet, as for almost every batch (the API refuses
-	 * the repeats it sees), that is all, and it costs PostgreSQL about half of an insert
-	 * with {@code on conflict} (one heap write and one WAL record for many rows, no
-	 * speculative insertion, no second table). A period already there, or twice in the
-	 * batch, makes the copy fail as a whole: it is rolled back to the savepoint, and the
-	 * rows go with {@code COPY} into a temporary table of the session, emptied at each
-	 * commit, and are inserted from there with {@code on conflict do nothing}, which
-	 * keeps the first (decision 0076, 0078).
+	 * First the rows are copied straight into the table ({@code COPY} in its binary
+	 * format, {@link BinaryCopyRows}), under a savepoint: when no period is there yet, as
+	 * for almost every batch (the API refuses the repeats it sees), that is all, and it
+	 * costs PostgreSQL about half of an insert with {@code on conflict} (one heap write
+	 * and one WAL record for many rows, no speculative insertion, no second table). A
+	 * period already there, or twice in the batch, makes the copy fail as a whole: it is
+	 * rolled back to the savepoint, and the rows go with {@code COPY} into a temporary
+	 * table of the session, emptied at each commit, and are inserted from there with
+	 * {@code on conflict do nothing}, which keeps the first (decision 0076, 0078).
 	 */
 	private List<Period> insertPeriods(List<Hashed> events, Keeping keeping) {
 		if (events.isEmpty()) {
@@ -243,16 +243,26 @@ class UsageBatchRecorder {
 			return all;
 		}
 		this.jdbc.sql(STAGE_TABLE).update();
-		CopyRows staged = new CopyRows();
+		BinaryCopyRows staged = new BinaryCopyRows(11);
 		Map<EventRef, Hashed> byRef = new HashMap<>();
 		long step = UsageIdentities.periodStep(keeping);
 		for (Hashed h : events) {
 			UsageEvent e = h.event();
-			Long hash = UsageIdentities.shortHash(h.digest());
+			long hash = UsageIdentities.shortHash(h.digest());
 			long last = this.identities.lastPeriod(e, keeping);
 			for (long p = this.identities.firstPeriod(e, keeping); p <= last; p += step) {
-				staged.add(keeping.ordinal(), h.series(), e.accountId(), e.subject(), e.sku(), e.meter(),
-						e.customerId(), e.entitlementId(), p, h.key(), hash);
+				staged.row()
+					.int2(keeping.ordinal())
+					.uuid(h.series())
+					.text(e.accountId())
+					.text(e.subject())
+					.text(e.sku())
+					.text(e.meter())
+					.text(e.customerId())
+					.text(e.entitlementId())
+					.int8(p)
+					.uuid(h.key())
+					.int8(hash);
 			}
 			byRef.put(new EventRef(e.accountId(), h.key()), h);
 		}
@@ -283,27 +293,26 @@ class UsageBatchRecorder {
 	 * twice in the batch).
 	 */
 	private List<Period> copyPeriods(List<Hashed> events, Keeping keeping) {
-		CopyRows copied = new CopyRows();
+		BinaryCopyRows copied = new BinaryCopyRows(10);
 		List<Period> periods = new ArrayList<>(events.size());
 		long step = UsageIdentities.periodStep(keeping);
 		for (Hashed h : events) {
 			UsageEvent e = h.event();
-			Long hash = UsageIdentities.shortHash(h.digest());
+			long hash = UsageIdentities.shortHash(h.digest());
 			long last = this.identities.lastPeriod(e, keeping);
 			for (long p = this.identities.firstPeriod(e, keeping); p <= last; p += step) {
+				copied.row().uuid(h.series()).text(e.accountId()).text(e.subject()).text(e.sku()).text(e.meter());
 				Instant start;
-				Object column;
 				if (keeping == Keeping.HOURS) {
 					start = Instant.ofEpochSecond(p);
-					column = start;
+					copied.timestamptz(start);
 				}
 				else {
 					LocalDate day = LocalDate.ofEpochDay(p);
 					start = day.atStartOfDay(this.zone).toInstant();
-					column = day;
+					copied.date(day);
 				}
-				copied.add(h.series(), e.accountId(), e.subject(), e.sku(), e.meter(), column, e.customerId(),
-						e.entitlementId(), h.key(), hash);
+				copied.text(e.customerId()).text(e.entitlementId()).uuid(h.key()).int8(hash);
 				periods.add(new Period(h.series(), e.accountId(), e.subject(), e.sku(), e.meter(), start,
 						e.customerId(), e.entitlementId(), h.key()));
 			}
@@ -315,7 +324,7 @@ class UsageBatchRecorder {
 				copied.copy(this.dataSource,
 						"copy " + UsageIdentities.table(keeping) + " (series_key, account_id, resource, sku, meter, "
 								+ UsageIdentities.periodColumn(keeping)
-								+ ", customer_id, entitlement_id, event_key, payload_hash) from stdin");
+								+ ", customer_id, entitlement_id, event_key, payload_hash) from stdin (format binary)");
 			}
 			catch (DuplicateKeyException ex) {
 				connection.rollback(savepoint);
@@ -344,7 +353,7 @@ class UsageBatchRecorder {
 
 	private static final String COPY_STAGED = """
 			copy usage_period_batch (keeping, series_key, account_id, resource, sku, meter, customer_id, entitlement_id, p,
-			    event_key, payload_hash) from stdin""";
+			    event_key, payload_hash) from stdin (format binary)""";
 
 	/** Takes back the periods a conflicting event added in this transaction. */
 	private void deletePeriods(List<Period> rows, Keeping keeping) {

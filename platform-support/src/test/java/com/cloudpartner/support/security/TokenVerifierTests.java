@@ -3,11 +3,18 @@ package com.cloudpartner.support.security;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.crypto.SecretKey;
 
@@ -135,6 +142,103 @@ class TokenVerifierTests {
 		finally {
 			server.stop(0);
 		}
+	}
+
+	@Test
+	void aRememberedTokenIsStillRefusedOnceItExpires() {
+		MutableClock clock = new MutableClock(Instant.now());
+		TokenVerifier remembering = new TokenVerifier(this.keys, TestTokens.ISSUER, List.of("partner-api"),
+				Duration.ofSeconds(30), clock);
+		String token = TestTokens.builder("partner-acc-1", "partner-api", "partner", Duration.ofMinutes(1))
+			.claim("acct", "acc-1")
+			.compact();
+		assertThat(remembering.verify(token).accountId()).isEqualTo("acc-1");
+		// within the lifetime and the clock skew: the remembered verification holds
+		clock.now = clock.now.plusSeconds(85);
+		assertThat(remembering.verify(token).accountId()).isEqualTo("acc-1");
+		clock.now = clock.now.plusSeconds(10);
+		assertThatThrownBy(() -> remembering.verify(token)).isInstanceOf(InvalidTokenException.class)
+			.hasMessageContaining("expired");
+	}
+
+	@Test
+	void aRememberedTokenIsVerifiedAfreshOnceItsKeyIsRotatedOut() {
+		AtomicReference<Optional<PublicKey>> current = new AtomicReference<>();
+		KeySource rotating = (kid) -> (current.get() != null) ? current.get() : this.keys.find(kid);
+		TokenVerifier remembering = new TokenVerifier(rotating, TestTokens.ISSUER, List.of("partner-api"),
+				Duration.ofSeconds(30), Clock.systemUTC());
+		String token = TestTokens.partner("acc-1");
+		assertThat(remembering.verify(token).accountId()).isEqualTo("acc-1");
+		current.set(Optional.empty());
+		assertThatThrownBy(() -> remembering.verify(token)).isInstanceOf(InvalidTokenException.class)
+			.hasMessageContaining("unknown key");
+		// another key under the same kid: the signature no longer verifies
+		current.set(Optional.of(otherPublicKey()));
+		assertThatThrownBy(() -> remembering.verify(token)).isInstanceOf(InvalidTokenException.class);
+		current.set(null);
+		assertThat(remembering.verify(token).accountId()).isEqualTo("acc-1");
+	}
+
+	@Test
+	void aTokenChangedInAnyCharacterIsNotTheRememberedOne() {
+		String token = TestTokens.partner("acc-1");
+		assertThat(this.verifier.verify(token).accountId()).isEqualTo("acc-1");
+		String[] parts = token.split("\\.");
+		String tamperedSignature = parts[0] + "." + parts[1] + "." + flipped(parts[2]);
+		assertThatThrownBy(() -> this.verifier.verify(tamperedSignature)).isInstanceOf(InvalidTokenException.class);
+		String tamperedClaims = parts[0] + "." + flipped(parts[1]) + "." + parts[2];
+		assertThatThrownBy(() -> this.verifier.verify(tamperedClaims)).isInstanceOf(InvalidTokenException.class);
+		assertThat(this.verifier.verify(token).accountId()).isEqualTo("acc-1");
+	}
+
+	@Test
+	void remembersAtMostABoundedNumberOfTokens() {
+		for (int i = 0; i < TokenVerifier.REMEMBERED + 10; i++) {
+			assertThat(this.verifier.verify(TestTokens.partner("acc-" + i)).accountId()).isEqualTo("acc-" + i);
+		}
+		assertThat(this.verifier.remembered()).isBetween(1, TokenVerifier.REMEMBERED);
+	}
+
+	private static String flipped(String base64url) {
+		char last = base64url.charAt(10);
+		return base64url.substring(0, 10) + ((last == 'A') ? 'B' : 'A') + base64url.substring(11);
+	}
+
+	private static PublicKey otherPublicKey() {
+		try {
+			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+			generator.initialize(2048);
+			return generator.generateKeyPair().getPublic();
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A clock the test moves. */
+	private static final class MutableClock extends Clock {
+
+		Instant now;
+
+		MutableClock(Instant now) {
+			this.now = now;
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
 	}
 
 }

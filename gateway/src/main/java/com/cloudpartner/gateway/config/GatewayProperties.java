@@ -10,8 +10,6 @@ import org.springframework.util.unit.DataSize;
 /**
  * The gateway's own settings ({@code platform.gateway.*}).
  *
- * @param tokenCache verified tokens kept so that a busy client does not pay for the
- * signature on every call
  * @param rateLimits token buckets per partner account, per client and per caller of the
  * token endpoint
  * @param requests body, page-size ceilings
@@ -20,30 +18,15 @@ import org.springframework.util.unit.DataSize;
  * @param partnerEventsTopic where suspensions come from
  */
 @ConfigurationProperties("platform.gateway")
-public record GatewayProperties(TokenCache tokenCache, RateLimits rateLimits, Requests requests, Bulkhead bulkhead,
-		Cors cors, String partnerEventsTopic) {
+public record GatewayProperties(RateLimits rateLimits, Requests requests, Bulkhead bulkhead, Cors cors,
+		String partnerEventsTopic) {
 
 	public GatewayProperties {
-		tokenCache = (tokenCache != null) ? tokenCache : new TokenCache(null, null);
 		rateLimits = (rateLimits != null) ? rateLimits : new RateLimits(null, null, null, null, null, null);
 		requests = (requests != null) ? requests : new Requests(null, null, null);
 		bulkhead = (bulkhead != null) ? bulkhead : new Bulkhead(null);
 		cors = (cors != null) ? cors : new Cors(null);
 		partnerEventsTopic = (partnerEventsTopic != null) ? partnerEventsTopic : "partner-events";
-	}
-
-	/**
-	 * @param maxSize entries at most
-	 * @param ttl longest time a verified token is trusted without checking it again
-	 * (never past its {@code exp})
-	 */
-	public record TokenCache(Long maxSize, Duration ttl) {
-
-		public TokenCache {
-			maxSize = (maxSize != null) ? maxSize : 100_000L;
-			ttl = (ttl != null) ? ttl : Duration.ofMinutes(5);
-		}
-
 	}
 
 	/**

@@ -1,10 +1,8 @@
 package com.cloudpartner.gateway.security;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.cloudpartner.gateway.config.GatewayProperties;
 import com.cloudpartner.gateway.partners.SuspendedAccounts;
 import com.cloudpartner.support.problem.ApiProblem;
 import com.cloudpartner.support.security.InvalidTokenException;
@@ -45,15 +43,11 @@ class BearerTokenGlobalFilter implements GlobalFilter, Ordered {
 
 	private final AccessPolicy policy = new AccessPolicy();
 
-	private final TokenCache cache;
-
 	private final SuspendedAccounts suspended;
 
-	BearerTokenGlobalFilter(TokenVerifier verifier, SecurityProperties properties, GatewayProperties gateway,
-			SuspendedAccounts suspended, Clock clock) {
+	BearerTokenGlobalFilter(TokenVerifier verifier, SecurityProperties properties, SuspendedAccounts suspended) {
 		this.verifier = verifier;
 		this.publicPaths = new PublicPaths(properties.publicPaths());
-		this.cache = new TokenCache(gateway.tokenCache().maxSize(), gateway.tokenCache().ttl(), clock);
 		this.suspended = suspended;
 	}
 
@@ -79,7 +73,7 @@ class BearerTokenGlobalFilter implements GlobalFilter, Ordered {
 		if (bearer == null) {
 			return Mono.error(ApiProblem.unauthorized("TOKEN_MISSING", "A bearer token is required."));
 		}
-		VerifiedToken cached = this.cache.find(bearer);
+		VerifiedToken cached = this.verifier.remembered(bearer);
 		if (cached != null) {
 			return admit(exchange, chain, method, segments, cached);
 		}
@@ -90,10 +84,7 @@ class BearerTokenGlobalFilter implements GlobalFilter, Ordered {
 		return Mono.fromCallable(() -> this.verifier.verify(bearer))
 			.subscribeOn(Schedulers.boundedElastic())
 			.onErrorMap(InvalidTokenException.class, (ex) -> ApiProblem.unauthorized("TOKEN_INVALID", ex.getMessage()))
-			.flatMap((token) -> {
-				this.cache.put(bearer, token);
-				return admit(exchange, chain, method, segments, token);
-			});
+			.flatMap((token) -> admit(exchange, chain, method, segments, token));
 	}
 
 	private Mono<Void> admit(ServerWebExchange exchange, GatewayFilterChain chain, HttpMethod method,

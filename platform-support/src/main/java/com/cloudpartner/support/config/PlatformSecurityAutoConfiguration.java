@@ -6,6 +6,7 @@ import java.time.Duration;
 import com.cloudpartner.support.security.JwksKeySource;
 import com.cloudpartner.support.security.KeySource;
 import com.cloudpartner.support.security.SecurityProperties;
+import com.cloudpartner.support.security.TokenCache;
 import com.cloudpartner.support.security.TokenVerifier;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,7 +42,10 @@ public class PlatformSecurityAutoConfiguration {
 			return new JwksKeySource(properties.jwksUri(), properties.jwksMinRefreshInterval(), Duration.ofMinutes(10),
 					clock);
 		});
-		return new TokenVerifier(keys, properties.issuer(), properties.audiences(), properties.clockSkew(), clock);
+		TokenCache cache = (properties.tokenCacheMaxSize() > 0)
+				? new TokenCache(properties.tokenCacheMaxSize(), properties.tokenCacheTtl(), clock) : null;
+		return new TokenVerifier(keys, properties.issuer(), properties.audiences(), properties.clockSkew(), clock,
+				cache);
 	}
 
 }

@@ -1,21 +1,17 @@
 package com.cloudpartner.support.security;
 
 import java.security.Key;
-import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.ExpiredJwtException;
 import io.jsonwebtoken.Header;
-import io.jsonwebtoken.Jws;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
@@ -28,37 +24,32 @@ import io.jsonwebtoken.ProtectedHeader;
  * of the accepted audiences, and {@code exp}/{@code nbf} within a small clock skew.
  * {@code jku} and {@code x5u} headers are never followed.
  * <p>
- * A token verified once is remembered, by its exact text, until it expires: a partner's
+ * Verified tokens are remembered in a {@link TokenCache} (when one is given): a partner's
  * backend sends the same token with every call for its lifetime, and checking its RS256
  * signature again cost ~0.1-0.7 ms of CPU per request (8 % of the usage API's CPU in
- * batches of 100 events, issue 13). A remembered token is still refused once expired
- * (with the same clock skew), and is verified afresh when its signing key is no longer
- * the one the key source holds for its {@code kid} (the key was rotated out). At most
- * {@value #REMEMBERED} tokens are remembered; past that the memory starts again empty.
+ * batches of 100 events, issue 13). A remembered token is trusted for the cache's time to
+ * live at most, never past its {@code exp}.
  */
 public class TokenVerifier {
 
 	public static final String ALGORITHM = "RS256";
 
-	static final int REMEMBERED = 1024;
-
 	private final JwtParser parser;
 
 	private final Set<String> audiences;
 
-	private final KeySource keys;
+	private final TokenCache cache;
 
-	private final Duration clockSkew;
-
-	private final Clock clock;
-
-	private final Map<String, Verified> verified = new ConcurrentHashMap<>();
-
+	/** A verifier that remembers no token. */
 	public TokenVerifier(KeySource keys, String issuer, Collection<String> audiences, Duration clockSkew, Clock clock) {
+		this(keys, issuer, audiences, clockSkew, clock, null);
+	}
+
+	/** A verifier that remembers the tokens it verified in {@code cache}. */
+	public TokenVerifier(KeySource keys, String issuer, Collection<String> audiences, Duration clockSkew, Clock clock,
+			TokenCache cache) {
 		this.audiences = Set.copyOf(audiences);
-		this.keys = keys;
-		this.clockSkew = clockSkew;
-		this.clock = clock;
+		this.cache = cache;
 		this.parser = Jwts.parser()
 			.keyLocator(new PinnedKeyLocator(keys))
 			.requireIssuer(issuer)
@@ -71,20 +62,13 @@ public class TokenVerifier {
 		if (compact == null || compact.isBlank()) {
 			throw new InvalidTokenException("The bearer token is missing.");
 		}
-		Verified remembered = this.verified.get(compact);
+		VerifiedToken remembered = remembered(compact);
 		if (remembered != null) {
-			if (!this.clock.instant().isBefore(remembered.token().expiresAt().plus(this.clockSkew))) {
-				this.verified.remove(compact);
-				throw new InvalidTokenException("The bearer token has expired.");
-			}
-			if (this.keys.find(remembered.keyId()).filter(remembered.key()::equals).isPresent()) {
-				return remembered.token();
-			}
-			this.verified.remove(compact);
+			return remembered;
 		}
-		Jws<Claims> jws;
+		Claims claims;
 		try {
-			jws = this.parser.parseSignedClaims(compact);
+			claims = this.parser.parseSignedClaims(compact).getPayload();
 		}
 		catch (ExpiredJwtException ex) {
 			throw new InvalidTokenException("The bearer token has expired.", ex);
@@ -95,7 +79,6 @@ public class TokenVerifier {
 		catch (JwtException | IllegalArgumentException ex) {
 			throw new InvalidTokenException("The bearer token is not valid.", ex);
 		}
-		Claims claims = jws.getPayload();
 		Set<String> audience = (claims.getAudience() != null) ? claims.getAudience() : Set.of();
 		if (audience.stream().noneMatch(this.audiences::contains)) {
 			throw new InvalidTokenException("The bearer token is not meant for this API.");
@@ -109,23 +92,19 @@ public class TokenVerifier {
 		VerifiedToken token = new VerifiedToken(claims.getSubject(), Set.copyOf(audience), Set.copyOf(scopes),
 				claims.get("acct", String.class), claims.get("cust", String.class), claims.getId(),
 				claims.getExpiration().toInstant());
-		String keyId = jws.getHeader().getKeyId();
-		this.keys.find(keyId).ifPresent((key) -> {
-			if (this.verified.size() >= REMEMBERED) {
-				this.verified.clear();
-			}
-			this.verified.put(compact, new Verified(token, keyId, key));
-		});
+		if (this.cache != null) {
+			this.cache.put(compact, token);
+		}
 		return token;
 	}
 
-	/** How many verified tokens are remembered now. */
-	int remembered() {
-		return this.verified.size();
-	}
-
-	/** A verified token, with the key that verified it. */
-	private record Verified(VerifiedToken token, String keyId, PublicKey key) {
+	/**
+	 * The token, when it was verified before and is still remembered; else {@code null}
+	 * (a caller that must not block can then verify it elsewhere: verifying may fetch the
+	 * issuer's keys).
+	 */
+	public VerifiedToken remembered(String compact) {
+		return (this.cache != null && compact != null) ? this.cache.find(compact) : null;
 	}
 
 	private static final class PinnedKeyLocator extends LocatorAdapter<Key> {

@@ -1,4 +1,4 @@
-package com.cloudpartner.gateway.security;
+package com.cloudpartner.support.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 
-import com.cloudpartner.support.security.VerifiedToken;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
@@ -20,7 +19,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
  * at most {@code ttl} and never past the token's {@code exp}. Whatever may change during
  * a token's life (a suspension) is checked on every request, not cached here.
  */
-class TokenCache {
+public class TokenCache {
 
 	private static final HexFormat HEX = HexFormat.of();
 
@@ -39,7 +38,7 @@ class TokenCache {
 
 	private final Duration ttl;
 
-	TokenCache(long maxSize, Duration ttl, Clock clock) {
+	public TokenCache(long maxSize, Duration ttl, Clock clock) {
 		this.clock = clock;
 		this.ttl = ttl;
 		this.cache = Caffeine.newBuilder()
@@ -49,14 +48,14 @@ class TokenCache {
 			.build();
 	}
 
-	VerifiedToken find(String compact) {
+	public VerifiedToken find(String compact) {
 		VerifiedToken token = this.cache.getIfPresent(keyOf(compact));
 		// belt and braces: the ticker already expires it, this also covers a clock set
 		// back
 		return (token != null && this.clock.instant().isBefore(token.expiresAt())) ? token : null;
 	}
 
-	void put(String compact, VerifiedToken token) {
+	public void put(String compact, VerifiedToken token) {
 		if (lifetimeOf(token).isPositive()) {
 			this.cache.put(keyOf(compact), token);
 		}

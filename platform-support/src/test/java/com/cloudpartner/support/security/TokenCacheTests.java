@@ -1,4 +1,4 @@
-package com.cloudpartner.gateway.security;
+package com.cloudpartner.support.security;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Set;
 
-import com.cloudpartner.support.security.VerifiedToken;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -169,7 +169,7 @@ public final class BinaryCopyRows {
 		putShort(-1); // the trailer
 		List<InputStream> streams = new ArrayList<>(this.chunks);
 		streams.add(new ByteArrayInputStream(this.buffer, 0, this.at));
-		CopyRows.copyIn(dataSource, sql, new SequenceInputStream(Collections.enumeration(streams)));
+		CopyRows.send(dataSource, sql, new SequenceInputStream(Collections.enumeration(streams)));
 	}
 
 	private void ensure(int bytes) {

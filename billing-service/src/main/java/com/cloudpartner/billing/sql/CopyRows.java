@@ -160,7 +160,7 @@ public final class CopyRows {
 		if (isEmpty()) {
 			return;
 		}
-		copyIn(dataSource, sql, stream());
+		send(dataSource, sql, stream());
 	}
 
 	/**
@@ -168,7 +168,7 @@ public final class CopyRows {
 	 * of the current transaction, errors translated as {@code JdbcTemplate} translates
 	 * them.
 	 */
-	static void copyIn(DataSource dataSource, String sql, InputStream data) {
+	static void send(DataSource dataSource, String sql, InputStream data) {
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try {
 			connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, data);

@@ -58,6 +58,8 @@ public final class BillingBenchmark {
 	 * acknowledging costs alone (HTTP, checks, probe, producer, broker, generator) and
 	 * then what the consumer costs alone, draining the backlog.
 	 */
+	private static final boolean TIMELINE = "1".equals(System.getenv("BENCH_TIMELINE"));
+
 	private static final boolean LATER = "later".equals(System.getenv("BENCH_CONSUMER"));
 
 	private BillingBenchmark() {
@@ -143,6 +145,10 @@ public final class BillingBenchmark {
 		AtomicInteger resent = new AtomicInteger();
 		AtomicInteger reportedDuplicates = new AtomicInteger();
 		List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+		// BENCH_TIMELINE=1: each batch's start (from the measured phase's start) beside
+		// its latency, printed as the p50 / p99 / max of each second: whether the tail is
+		// bursts or steady queueing
+		List<long[]> timeline = Collections.synchronizedList(new ArrayList<>());
 		// warm-up: JIT, connection pools, producer and consumer batches
 		long warmUntil = System.nanoTime() + Duration.ofSeconds(Math.min(10, seconds / 3 + 1)).toNanos();
 		int warmed = 0;
@@ -186,6 +192,9 @@ public final class BillingBenchmark {
 						long t0 = (interval > 0) ? due : System.nanoTime();
 						int[] n = post(http, uri, token, body);
 						latencies.add(System.nanoTime() - t0);
+						if (TIMELINE) {
+							timeline.add(new long[] { t0 - started, System.nanoTime() - t0 });
+						}
 						accepted.addAndGet(n[0]);
 						if (again) {
 							resent.addAndGet(batchSize);
@@ -253,6 +262,9 @@ public final class BillingBenchmark {
 					resent.get(), resendEvery + 1, reportedDuplicates.get(), resent.get() - reportedDuplicates.get());
 		}
 		System.out.println("  where a batch's time goes (mean over the measured phase): " + stages.since());
+		if (TIMELINE) {
+			printTimeline(timeline);
+		}
 		System.out.printf(
 				"  CPU per event: %.1f us in the JVM (service + broker + load generator), %.1f us in PostgreSQL "
 						+ "backends; %.2f of 2 cores busy on average%n",
@@ -425,12 +437,27 @@ public final class BillingBenchmark {
 			.single();
 	}
 
+	private static void printTimeline(List<long[]> timeline) {
+		java.util.TreeMap<Long, List<Long>> bySecond = new java.util.TreeMap<>();
+		synchronized (timeline) {
+			for (long[] t : timeline) {
+				bySecond.computeIfAbsent(t[0] / 1_000_000_000L, (k) -> new ArrayList<>()).add(t[1]);
+			}
+		}
+		StringBuilder line = new StringBuilder("  ack latency by second (p50/p99/max ms):");
+		bySecond.forEach((second, values) -> {
+			Collections.sort(values);
+			line.append(
+					String.format(" %d:%.0f/%.0f/%.0f", second, pct(values, 0.5), pct(values, 0.99), pct(values, 1.0)));
+		});
+		System.out.println(line);
+	}
+
 	private static double pct(List<Long> sorted, double p) {
 		int index = Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1);
 		return sorted.get(Math.max(0, index)) / 1e6;
 	}
 
-	/** One resource-hour per event, never the same hour twice. */
 	/**
 	 * The 601 hour starts the events' windows use, as text: formatted once, not per event
 	 * (parsing the base instant and printing two instants per event cost the generator ~1
@@ -440,6 +467,7 @@ public final class BillingBenchmark {
 		.mapToObj((h) -> Instant.parse("2026-11-01T00:00:00Z").plusSeconds(h * 3600L).toString())
 		.toArray(String[]::new);
 
+	/** One resource-hour per event, never the same hour twice. */
 	private static String batch(String account, AtomicLong sequence, int size) {
 		// ~440 characters an event: sized so that a batch of 1,000 is built without
 		// growing

@@ -85,6 +85,58 @@ final class Rfc3339 {
 		}
 	}
 
+	/**
+	 * Appends exactly what {@link Instant#toString} gives (ISO-8601 in UTC, the fraction
+	 * in groups of three digits, none when zero), written by hand for the years 1 to 9999
+	 * and by {@code toString} otherwise: the consumer formats two instants per event into
+	 * the payload that its digest covers, and {@code DateTimeFormatter} cost ~3 % of the
+	 * ingestion benchmark's CPU there.
+	 */
+	static StringBuilder append(StringBuilder text, Instant instant) {
+		long seconds = instant.getEpochSecond();
+		if (seconds < FIRST_FAST || seconds > LAST_FAST) {
+			return text.append(instant);
+		}
+		long days = Math.floorDiv(seconds, 86_400);
+		int secondOfDay = (int) Math.floorMod(seconds, 86_400);
+		LocalDate date = LocalDate.ofEpochDay(days);
+		pad(text, date.getYear(), 4).append('-');
+		pad(text, date.getMonthValue(), 2).append('-');
+		pad(text, date.getDayOfMonth(), 2).append('T');
+		pad(text, secondOfDay / 3600, 2).append(':');
+		pad(text, secondOfDay / 60 % 60, 2).append(':');
+		pad(text, secondOfDay % 60, 2);
+		int nanos = instant.getNano();
+		if (nanos != 0) {
+			text.append('.');
+			if (nanos % 1_000_000 == 0) {
+				pad(text, nanos / 1_000_000, 3);
+			}
+			else if (nanos % 1_000 == 0) {
+				pad(text, nanos / 1_000, 6);
+			}
+			else {
+				pad(text, nanos, 9);
+			}
+		}
+		return text.append('Z');
+	}
+
+	/** 0001-01-01T00:00:00Z */
+	private static final long FIRST_FAST = -62_135_596_800L;
+
+	/** 9999-12-31T23:59:59Z */
+	private static final long LAST_FAST = 253_402_300_799L;
+
+	private static StringBuilder pad(StringBuilder text, int value, int width) {
+		for (int limit = 10, i = 1; i < width; i++, limit *= 10) {
+			if (value < limit) {
+				text.append('0');
+			}
+		}
+		return text.append(value);
+	}
+
 	private static int digits(String s, int from, int count) {
 		int value = 0;
 		for (int i = from; i < from + count; i++) {

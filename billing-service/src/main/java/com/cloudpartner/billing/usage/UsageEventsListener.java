@@ -13,23 +13,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes accepted usage a poll at a time (up to 2,000 events; a fetch waits up to 100
- * ms for 256 KiB, so that a consumer that keeps up still stores large batches: fewer
- * statements and commits per event, see docs/benchmarks.md, "Issue 13, ingestion"): valid
- * events are stored by {@link UsageBatchRecorder} in one transaction; an event that is
- * not a valid {@code usage.recorded} (it can only get here by bypassing the API) is
- * poison and is put on {@code usage-events.DLT} with the reason before the batch is
- * stored, so that nothing is dropped silently; so is usage older than the dedupe window
- * ({@link DedupeWindow}). A failure to store retries the whole batch (idempotent) and
- * finally dead-letters it through the platform's error handler.
+ * Consumes accepted usage a poll at a time, on one thread by default (up to 10,000 events
+ * a poll; a fetch waits up to 400 ms for 2 MiB, so that a consumer that keeps up still
+ * stores large batches, a few statements and one commit for thousands of events, and the
+ * consumer's CPU comes in bursts on one core that leave the other to the API's answers:
+ * decision 0079, docs/benchmarks.md, "Issue 13, ingestion"): valid events are stored by
+ * {@link UsageBatchRecorder} in one transaction; an event that is not a valid
+ * {@code usage.recorded} (it can only get here by bypassing the API) is poison and is put
+ * on {@code usage-events.DLT} with the reason before the batch is stored, so that nothing
+ * is dropped silently; so is usage older than the dedupe window ({@link DedupeWindow}). A
+ * failure to store retries the whole batch (idempotent) and finally dead-letters it
+ * through the platform's error handler.
  */
 @Component
 class UsageEventsListener {
@@ -38,7 +42,15 @@ class UsageEventsListener {
 
 	private static final Logger log = LoggerFactory.getLogger(UsageEventsListener.class);
 
-	private final JsonMapper json;
+	/**
+	 * Parsers for the records, with the buffers of each consumer thread kept by that
+	 * thread: the mapper's shared pool handed them out from a concurrent deque once per
+	 * record, which cost ~3 % of the consumer's samples in the ingestion benchmark's
+	 * profile (the consumers are long-lived platform threads).
+	 */
+	private static final JsonFactory RECORDS = JsonFactory.builder()
+		.recyclerPool(JsonRecyclerPools.threadLocalPool())
+		.build();
 
 	private final UsageBatchRecorder recorder;
 
@@ -46,9 +58,7 @@ class UsageEventsListener {
 
 	private final DedupeWindow window;
 
-	UsageEventsListener(JsonMapper json, UsageBatchRecorder recorder, KafkaTemplate<String, String> kafka,
-			DedupeWindow window) {
-		this.json = json;
+	UsageEventsListener(UsageBatchRecorder recorder, KafkaTemplate<String, String> kafka, DedupeWindow window) {
 		this.recorder = recorder;
 		this.kafka = kafka;
 		this.window = window;
@@ -56,10 +66,10 @@ class UsageEventsListener {
 
 	@KafkaListener(id = "billing-usage", topics = UsageIngestion.TOPIC,
 			groupId = "${platform.billing.consumer-group:billing-service}", batch = "true",
-			concurrency = "${platform.billing.usage-consumers:3}",
-			properties = { "max.poll.records=${platform.billing.usage-poll-records:2000}",
-					"fetch.min.bytes=${platform.billing.usage-fetch-min-bytes:262144}",
-					"fetch.max.wait.ms=${platform.billing.usage-fetch-max-wait-ms:100}" })
+			concurrency = "${platform.billing.usage-consumers:1}",
+			properties = { "max.poll.records=${platform.billing.usage-poll-records:10000}",
+					"fetch.min.bytes=${platform.billing.usage-fetch-min-bytes:2097152}",
+					"fetch.max.wait.ms=${platform.billing.usage-fetch-max-wait-ms:400}" })
 	void onUsage(List<ConsumerRecord<String, String>> records) throws Exception {
 		List<UsageEvent> events = new ArrayList<>(records.size());
 		List<CompletableFuture<?>> deadLetters = new ArrayList<>();
@@ -104,7 +114,7 @@ class UsageEventsListener {
 		if (value == null) {
 			throw new StreamReadException("no value (a tombstone)");
 		}
-		try (JsonParser parser = this.json.createParser(value)) {
+		try (JsonParser parser = RECORDS.createParser(ObjectReadContext.empty(), value)) {
 			parser.nextToken();
 			EventFields fields = EventFields.read(parser, false);
 			if (parser.currentToken() != null && parser.nextToken() != null) {

@@ -288,7 +288,7 @@ class UsageIdentities {
 
 	private static StringBuilder canonicalText(UsageEvent event) {
 		StringBuilder text = new StringBuilder(256);
-		return text.append(event.subject())
+		text.append(event.subject())
 			.append('|')
 			.append(event.accountId())
 			.append('|')
@@ -303,10 +303,9 @@ class UsageIdentities {
 			.append(event.unit().name())
 			.append('|')
 			.append(event.quantity().stripTrailingZeros().toPlainString())
-			.append('|')
-			.append(event.windowStart())
-			.append('|')
-			.append(event.windowEnd());
+			.append('|');
+		Rfc3339.append(text, event.windowStart()).append('|');
+		return Rfc3339.append(text, event.windowEnd());
 	}
 
 	/** SHA-256 of {@link #canonical}: the payload as it matters. */

@@ -1,7 +1,9 @@
 package com.cloudpartner.billing.usage;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,34 @@ class Rfc3339Tests {
 			assertThatExceptionOfType(DateTimeParseException.class).as(text)
 				.isThrownBy(() -> OffsetDateTime.parse(text));
 			assertThatExceptionOfType(DateTimeParseException.class).as(text).isThrownBy(() -> Rfc3339.parse(text));
+		}
+	}
+
+	/**
+	 * The payload digests stored with every recorded event cover two instants as
+	 * {@code Instant.toString} wrote them: the hand-written form must be the same text
+	 * for every instant, or a resent event would read as a conflict.
+	 */
+	@Test
+	void writesWhatInstantToStringWrites() {
+		SplittableRandom random = new SplittableRandom(13);
+		for (Instant instant : new Instant[] { Instant.EPOCH, Instant.MIN, Instant.MAX,
+				Instant.parse("0001-01-01T00:00:00Z"), Instant.parse("0000-12-31T23:59:59.999999999Z"),
+				Instant.parse("9999-12-31T23:59:59.999999999Z"), Instant.parse("+10000-01-01T00:00:00Z"),
+				Instant.parse("1969-12-31T23:59:59.000000001Z"), Instant.parse("2024-02-29T12:00:00.100Z"),
+				Instant.parse("2026-11-23T05:00:00.010200Z"), Instant.ofEpochSecond(-1, 999_000_000) }) {
+			assertThat(Rfc3339.append(new StringBuilder(), instant)).as(instant.toString())
+				.hasToString(instant.toString());
+		}
+		long[] ranges = { 4_000_000_000L, 260_000_000_000L, Instant.MAX.getEpochSecond() };
+		int[] nanoSteps = { 1_000_000_000, 1_000_000, 1_000, 1 };
+		for (int i = 0; i < 200_000; i++) {
+			long range = ranges[i % ranges.length];
+			long seconds = random.nextLong(-range, range);
+			int step = nanoSteps[random.nextInt(nanoSteps.length)];
+			int nanos = (step == 1_000_000_000) ? 0 : random.nextInt(1_000_000_000 / step) * step;
+			Instant instant = Instant.ofEpochSecond(seconds, nanos);
+			assertThat(Rfc3339.append(new StringBuilder("x"), instant).toString()).isEqualTo("x" + instant);
 		}
 	}
 

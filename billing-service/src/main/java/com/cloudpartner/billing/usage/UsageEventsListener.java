@@ -23,7 +23,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes accepted usage a poll at a time, on one thread by default (up to 10,000 events
+ * Consumes accepted usage a poll at a time, on one thread by default (up to 5,000 events
  * a poll; a fetch waits up to 400 ms for 2 MiB, so that a consumer that keeps up still
  * stores large batches, a few statements and one commit for thousands of events, and the
  * consumer's CPU comes in bursts on one core that leave the other to the API's answers:
@@ -67,7 +67,7 @@ class UsageEventsListener {
 	@KafkaListener(id = "billing-usage", topics = UsageIngestion.TOPIC,
 			groupId = "${platform.billing.consumer-group:billing-service}", batch = "true",
 			concurrency = "${platform.billing.usage-consumers:1}",
-			properties = { "max.poll.records=${platform.billing.usage-poll-records:10000}",
+			properties = { "max.poll.records=${platform.billing.usage-poll-records:5000}",
 					"fetch.min.bytes=${platform.billing.usage-fetch-min-bytes:2097152}",
 					"fetch.max.wait.ms=${platform.billing.usage-fetch-max-wait-ms:400}" })
 	void onUsage(List<ConsumerRecord<String, String>> records) throws Exception {

@@ -145,6 +145,10 @@ public final class BillingBenchmark {
 		// accepted
 		// again, and none may be rated twice
 		int resendEvery = Integer.parseInt(System.getenv().getOrDefault("BENCH_DUPLICATES", "0"));
+		// BENCH_RESEND_AGE=k: the batch resent is the one the client sent k new batches
+		// before (default 1, the previous one, most likely still in flight); old enough
+		// to have been stored, every copy must be reported as a duplicate
+		int resendAge = Integer.parseInt(System.getenv().getOrDefault("BENCH_RESEND_AGE", "1"));
 		AtomicInteger fresh = new AtomicInteger();
 		AtomicInteger resent = new AtomicInteger();
 		AtomicInteger reportedDuplicates = new AtomicInteger();
@@ -182,7 +186,7 @@ public final class BillingBenchmark {
 				long offset = (interval * c) / concurrency;
 				clients.execute(() -> {
 					long due = started + offset;
-					byte[] previous = null;
+					java.util.ArrayDeque<byte[]> sentBefore = new java.util.ArrayDeque<>();
 					int sent = 0;
 					while (due < deadline) {
 						if (interval > 0) {
@@ -191,8 +195,9 @@ public final class BillingBenchmark {
 								java.util.concurrent.locks.LockSupport.parkNanos(wait);
 							}
 						}
-						boolean again = resendEvery > 0 && previous != null && ++sent % (resendEvery + 1) == 0;
-						byte[] body = again ? previous : batchBytes(account, sequence, batchSize);
+						boolean again = resendEvery > 0 && sentBefore.size() == resendAge
+								&& ++sent % (resendEvery + 1) == 0;
+						byte[] body = again ? sentBefore.peekFirst() : batchBytes(account, sequence, batchSize);
 						long t0 = (interval > 0) ? due : System.nanoTime();
 						int[] n = post(http, uri, token, body);
 						latencies.add(System.nanoTime() - t0);
@@ -206,7 +211,12 @@ public final class BillingBenchmark {
 						}
 						else {
 							fresh.addAndGet(n[0]);
-							previous = body;
+							if (resendEvery > 0) {
+								if (sentBefore.size() == resendAge) {
+									sentBefore.removeFirst();
+								}
+								sentBefore.addLast(body);
+							}
 						}
 						due = (interval > 0) ? due + interval : System.nanoTime();
 					}
@@ -261,9 +271,10 @@ public final class BillingBenchmark {
 				(rated == total) ? "exact" : "NOT EXACT");
 		if (resendEvery > 0) {
 			System.out.printf(
-					"  resent %d events (every %d batches): %d reported duplicates, %d accepted again "
-							+ "(still in flight), rated once%n",
-					resent.get(), resendEvery + 1, reportedDuplicates.get(), resent.get() - reportedDuplicates.get());
+					"  resent %d events (every %d batches, each sent %d new batches before): %d reported "
+							+ "duplicates, %d accepted again (still in flight), rated once%n",
+					resent.get(), resendEvery + 1, resendAge, reportedDuplicates.get(),
+					resent.get() - reportedDuplicates.get());
 		}
 		System.out.println("  where a batch's time goes (mean over the measured phase): " + stages.since());
 		if (TIMELINE) {

@@ -9,17 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import jakarta.annotation.PreDestroy;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,9 +75,6 @@ public class UsageIngestion {
 
 	private final Timer kafka;
 
-	/** Threads of the probes for usage recorded before, one per batch. */
-	private final ExecutorService probes = Executors.newVirtualThreadPerTaskExecutor();
-
 	UsageIngestion(UsageIdentities identities, UsageProducer producer, DedupeWindow window, UsageRatability ratability,
 			UsageOwnership ownership, MeterRegistry meters) {
 		this.ratability = ratability;
@@ -97,9 +89,8 @@ public class UsageIngestion {
 
 	/**
 	 * The time a batch spends in each stage of {@link #ingest}: {@code validate} (each
-	 * event, and the checks that read the contracts, entitlements and customers),
-	 * {@code lookup} (what is left of the probe for usage recorded before, which runs
-	 * beside those checks) and {@code kafka} (until every event is acknowledged).
+	 * event), {@code lookup} (usage recorded before) and {@code kafka} (until every event
+	 * is acknowledged).
 	 */
 	private static Timer stage(MeterRegistry meters, String stage) {
 		return Timer.builder("billing.usage.ingest.stage")
@@ -146,17 +137,10 @@ public class UsageIngestion {
 			}
 			valid.add(new Candidate(submitted.raw(), event));
 		}
-		// the probe for usage recorded before runs beside the checks below, which read
-		// other tables: a batch waits for the longer of the two, not for both (it also
-		// probes events the checks may still refuse, which costs the probe a little)
-		List<UsageEvent> validEvents = valid.stream().map(Candidate::event).toList();
-		CompletableFuture<Set<UsageEvent>> recorded = validEvents.isEmpty()
-				? CompletableFuture.completedFuture(Set.of())
-				: CompletableFuture.supplyAsync(() -> this.identities.recorded(validEvents), this.probes);
 		// what could not be charged or crosses into another tenant is refused before
 		// repeats are counted, so that every copy of it is refused alike; the tenant is
 		// checked for ratable events only, as it may need a call to entitlement-service
-		UsageRatability.Batch batch = this.ratability.prepare(validEvents);
+		UsageRatability.Batch batch = this.ratability.prepare(valid.stream().map(Candidate::event).toList());
 		List<Candidate> ratable = new ArrayList<>(valid.size());
 		for (Candidate candidate : valid) {
 			String refusal = this.ratability.refusal(candidate.event(), batch);
@@ -182,10 +166,9 @@ public class UsageIngestion {
 		}
 		long validated = System.nanoTime();
 		this.validation.record(validated - started, TimeUnit.NANOSECONDS);
-		Set<UsageEvent> known = joined(recorded);
-		int unprobed = candidates.size();
+		Set<UsageEvent> known = this.identities.recorded(candidates.values().stream().map(Candidate::event).toList());
+		duplicates += known.size();
 		candidates.values().removeIf((c) -> known.contains(c.event()));
-		duplicates += unprobed - candidates.size();
 		long looked = System.nanoTime();
 		this.lookup.record(looked - validated, TimeUnit.NANOSECONDS);
 		if (!candidates.isEmpty()) {
@@ -231,24 +214,6 @@ public class UsageIngestion {
 		catch (Exception ex) {
 			this.kafkaBreaker.onError(System.nanoTime() - sending, TimeUnit.NANOSECONDS, ex);
 			throw unavailable(ex);
-		}
-	}
-
-	@PreDestroy
-	void shutdown() {
-		this.probes.shutdown();
-	}
-
-	/** The probe's answer, or its failure as the probe threw it. */
-	private static Set<UsageEvent> joined(CompletableFuture<Set<UsageEvent>> probe) {
-		try {
-			return probe.join();
-		}
-		catch (CompletionException ex) {
-			if (ex.getCause() instanceof RuntimeException failure) {
-				throw failure;
-			}
-			throw ex;
 		}
 	}
 

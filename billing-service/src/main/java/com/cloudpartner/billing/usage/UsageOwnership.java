@@ -76,9 +76,24 @@ class UsageOwnership {
 		if (events.isEmpty()) {
 			return new Owners(customerAccounts, entitlementOwners);
 		}
+		// the accounts of each customer's entitlement versions are read as a loose index
+		// scan of entitlement_version_by_customer (customer_id, account_id): one probe
+		// per
+		// account found and one more per customer, instead of every version of the
+		// customer (a customer with thousands of entitlements made every batch naming it
+		// read them all: 96 ms a batch of 500 in the ingestion benchmark with 100,000
+		// resources)
 		this.jdbc.sql("""
+				with recursive known(customer_id, account_id) as (
+				    select c.customer_id, (select min(v.account_id) from entitlement_version v
+				        where v.customer_id = c.customer_id)
+				    from unnest(cast(:customers as text[])) as c(customer_id)
+				    union all
+				    select k.customer_id, (select min(v.account_id) from entitlement_version v
+				        where v.customer_id = k.customer_id and v.account_id > k.account_id)
+				    from known k where k.account_id is not null)
 				select customer_id, account_id from customer where customer_id = any(:customers)
-				union select customer_id, account_id from entitlement_version where customer_id = any(:customers)""")
+				union select customer_id, account_id from known where account_id is not null""")
 			.param("customers", customers.toArray(String[]::new))
 			.query((rs, n) -> customerAccounts.computeIfAbsent(rs.getString(1), (c) -> new HashSet<>())
 				.add(rs.getString(2)))

@@ -62,6 +62,14 @@ public final class BillingBenchmark {
 	 * acknowledging costs alone (HTTP, checks, probe, producer, broker, generator) and
 	 * then what the consumer costs alone, draining the backlog.
 	 */
+	/**
+	 * BENCH_RESOURCES=r: the events go round r resources, an hour of each in turn, as a
+	 * metering system reports them (a batch names ~500 resources, each month roll-up row
+	 * grows by one hour at a time); unset, each resource gets 600 consecutive hours in a
+	 * row (a backfill: a batch names one or two resources).
+	 */
+	private static final long SPREAD = Long.parseLong(System.getenv().getOrDefault("BENCH_RESOURCES", "0"));
+
 	private static final boolean TIMELINE = "1".equals(System.getenv("BENCH_TIMELINE"));
 
 	private static final boolean LATER = "later".equals(System.getenv("BENCH_CONSUMER"));
@@ -133,7 +141,7 @@ public final class BillingBenchmark {
 				from generate_series(0, :resources) as r""")
 			.param("account", account)
 			.param("sku", SKU)
-			.param("resources", (seconds + 10) * 200_000 / 600)
+			.param("resources", Math.max((seconds + 10) * 200_000 / 600, SPREAD))
 			.update();
 		String token = TestTokens.usageWriter(account);
 		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -497,8 +505,8 @@ public final class BillingBenchmark {
 		Ascii json = BUFFERS.get().reset().append('[');
 		for (int i = 0; i < size; i++) {
 			long n = sequence.getAndIncrement();
-			long resource = n / 600;
-			int hour = (int) (n % 600);
+			long resource = (SPREAD > 0) ? n % SPREAD : n / 600;
+			int hour = (int) ((SPREAD > 0) ? (n / SPREAD) % 600 : n % 600);
 			if (i > 0) {
 				json.append(',');
 			}

@@ -294,7 +294,8 @@ public final class BillingBenchmark {
 				cpu.jvmNanos() / 1e3 / accepted.get(), cpu.postgresNanos() / 1e3 / accepted.get(),
 				(cpu.jvmNanos() + cpu.postgresNanos()) / 1e9 / endToEndSeconds);
 		System.out.println("  PostgreSQL work: " + jdbc.sql("""
-				select string_agg(relname || ' ins ' || n_tup_ins || ' upd ' || n_tup_upd || ' seq_tup_read '
+				select string_agg(relname || ' ins ' || n_tup_ins || ' upd ' || n_tup_upd || ' (hot ' || n_tup_hot_upd
+				    || ') seq_tup_read '
 				    || seq_tup_read || ' idx_scan ' || coalesce(idx_scan, 0), '; ' order by relname)
 				from pg_stat_user_tables where n_tup_ins + n_tup_upd + seq_tup_read > 0""").query(String.class).single()
 				+ "; commits "

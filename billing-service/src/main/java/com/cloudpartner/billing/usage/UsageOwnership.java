@@ -76,13 +76,11 @@ class UsageOwnership {
 		if (events.isEmpty()) {
 			return new Owners(customerAccounts, entitlementOwners);
 		}
-		// the accounts of each customer's entitlement versions are read as a loose index
-		// scan of entitlement_version_by_customer (customer_id, account_id): one probe
-		// per
-		// account found and one more per customer, instead of every version of the
-		// customer (a customer with thousands of entitlements made every batch naming it
-		// read them all: 96 ms a batch of 500 in the ingestion benchmark with 100,000
-		// resources)
+		// each customer's accounts in its entitlement versions, by a loose index
+		// scan of entitlement_version_by_customer: a probe per account found and
+		// one more per customer, not every version (a customer with thousands of
+		// entitlements made every batch naming it read them all: 96 ms a batch of
+		// 500 in the ingestion benchmark with 100,000 resources)
 		this.jdbc.sql("""
 				with recursive known(customer_id, account_id) as (
 				    select c.customer_id, (select min(v.account_id) from entitlement_version v

@@ -16,6 +16,12 @@ import java.time.format.DateTimeParseException;
  */
 final class Rfc3339 {
 
+	/** 0001-01-01T00:00:00Z */
+	private static final long FIRST_FAST = -62_135_596_800L;
+
+	/** 9999-12-31T23:59:59Z */
+	private static final long LAST_FAST = 253_402_300_799L;
+
 	private Rfc3339() {
 	}
 
@@ -121,12 +127,6 @@ final class Rfc3339 {
 		}
 		return text.append('Z');
 	}
-
-	/** 0001-01-01T00:00:00Z */
-	private static final long FIRST_FAST = -62_135_596_800L;
-
-	/** 9999-12-31T23:59:59Z */
-	private static final long LAST_FAST = 253_402_300_799L;
 
 	private static StringBuilder pad(StringBuilder text, int value, int width) {
 		for (int limit = 10, i = 1; i < width; i++, limit *= 10) {

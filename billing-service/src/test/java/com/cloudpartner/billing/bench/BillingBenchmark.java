@@ -8,11 +8,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,12 +59,6 @@ public final class BillingBenchmark {
 	private static final String SKU = "products/bench/skus/vm";
 
 	/**
-	 * {@code BENCH_CONSUMER=later}: the usage consumer is stopped after the warm-up and
-	 * started again when the last batch is acknowledged, so that one run measures what
-	 * acknowledging costs alone (HTTP, checks, probe, producer, broker, generator) and
-	 * then what the consumer costs alone, draining the backlog.
-	 */
-	/**
 	 * BENCH_RESOURCES=r: the events go round r resources, an hour of each in turn, as a
 	 * metering system reports them (a batch names ~500 resources, each month roll-up row
 	 * grows by one hour at a time); unset, each resource gets 600 consecutive hours in a
@@ -70,8 +66,15 @@ public final class BillingBenchmark {
 	 */
 	private static final long SPREAD = Long.parseLong(System.getenv().getOrDefault("BENCH_RESOURCES", "0"));
 
+	/** {@code BENCH_TIMELINE=1}: the ack latency's p50 / p99 / max of each second. */
 	private static final boolean TIMELINE = "1".equals(System.getenv("BENCH_TIMELINE"));
 
+	/**
+	 * {@code BENCH_CONSUMER=later}: the usage consumer is stopped after the warm-up and
+	 * started again when the last batch is acknowledged, so that one run measures what
+	 * acknowledging costs alone (HTTP, checks, probe, producer, broker, generator) and
+	 * then what the consumer costs alone, draining the backlog.
+	 */
 	private static final boolean LATER = "later".equals(System.getenv("BENCH_CONSUMER"));
 
 	private BillingBenchmark() {
@@ -194,7 +197,7 @@ public final class BillingBenchmark {
 				long offset = (interval * c) / concurrency;
 				clients.execute(() -> {
 					long due = started + offset;
-					java.util.ArrayDeque<byte[]> sentBefore = new java.util.ArrayDeque<>();
+					ArrayDeque<byte[]> sentBefore = new ArrayDeque<>();
 					int sent = 0;
 					while (due < deadline) {
 						if (interval > 0) {
@@ -462,7 +465,7 @@ public final class BillingBenchmark {
 	}
 
 	private static void printTimeline(List<long[]> timeline) {
-		java.util.TreeMap<Long, List<Long>> bySecond = new java.util.TreeMap<>();
+		TreeMap<Long, List<Long>> bySecond = new TreeMap<>();
 		synchronized (timeline) {
 			for (long[] t : timeline) {
 				bySecond.computeIfAbsent(t[0] / 1_000_000_000L, (k) -> new ArrayList<>()).add(t[1]);
@@ -584,9 +587,6 @@ public final class BillingBenchmark {
 	}
 
 	/**
-	 * Posts a batch; returns how many events were accepted and how many were duplicates.
-	 */
-	/**
 	 * The body as one buffer over the array itself ({@code ofByteArray} copies it into
 	 * buffers of its own).
 	 */
@@ -612,6 +612,9 @@ public final class BillingBenchmark {
 		}), body.length);
 	}
 
+	/**
+	 * Posts a batch; returns how many events were accepted and how many were duplicates.
+	 */
 	private static int[] post(HttpClient http, URI uri, String token, byte[] body) {
 		try {
 			HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)

@@ -31,8 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * resource each), one transaction each, on one connection to real PostgreSQL; the JVM's
  * CPU is this thread's, PostgreSQL's that of the connection's backend (from /proc).
  * {@code deploy/bench/billing-bench.sh record [BATCHES]
- * [BATCH]}; prints the medians over rounds of 20 batches after 20 of warm-up. For
- * experiments, {@code BENCH_SQL} is run after the migrations (such as
+ * [BATCH]}; prints the medians over rounds of 20 batches after 20 of warm-up;
+ * {@code BENCH_RESOURCES=r} spreads the events over r servers. For experiments,
+ * {@code BENCH_SQL} is run after the migrations (such as
  * {@code drop index billable_hour_by_time}: ~1 us of PostgreSQL per event).
  */
 public final class UsageRecordBenchmark {
@@ -94,11 +95,21 @@ public final class UsageRecordBenchmark {
 		dataSource.destroy();
 	}
 
-	/** An hour of a server: 600 hours of each of ever more servers, three accounts. */
+	/**
+	 * {@code BENCH_RESOURCES=r}: the events go round r servers, an hour of each in turn,
+	 * as hourly metering sends them, instead of 600 hours of each server in a row.
+	 */
+	private static final long SPREAD = Long.parseLong(System.getenv().getOrDefault("BENCH_RESOURCES", "0"));
+
+	/**
+	 * An hour of a server: 600 hours of each of ever more servers (or an hour of each of
+	 * {@link #SPREAD} servers in turn), three accounts.
+	 */
 	static UsageEvent event(long n) {
-		long resource = n / 600;
+		long resource = (SPREAD > 0) ? n % SPREAD : n / 600;
+		long hour = (SPREAD > 0) ? (n / SPREAD) % 600 : n % 600;
 		String account = "bench-" + (resource % 3);
-		Instant start = Instant.parse("2026-11-01T00:00:00Z").plusSeconds((n % 600) * 3600);
+		Instant start = Instant.parse("2026-11-01T00:00:00Z").plusSeconds(hour * 3600);
 		return new UsageEvent("e" + n, "//bench",
 				"accounts/" + account + "/customers/c" + resource % 100 + "/servers/s" + resource, null, account,
 				"c" + resource % 100, "e" + resource, "products/bench/skus/vm", "vm-hours", MeterUnit.HOUR,

@@ -375,8 +375,9 @@ class UsageBatchRecorder {
 	}
 
 	/**
-	 * Grows the month roll-up by new periods: one row per account, month, customer,
-	 * resource, SKU and meter, grouped here.
+	 * Grows the month roll-up by new periods: one row per series (account, resource, SKU
+	 * and meter, under its compact key, {@link UsageIdentities#seriesKey}), month and
+	 * customer, grouped here.
 	 */
 	private void rollUp(List<Period> rows, Keeping keeping) {
 		if (rows.isEmpty()) {
@@ -406,16 +407,19 @@ class UsageBatchRecorder {
 		List<Roll> values = new ArrayList<>(rolls.values());
 		this.jdbc
 			.sql("""
-					insert into usage_month (account_id, month, customer_id, resource, sku, meter, unit, entitlement_id,
-					    units, first_at, last_at)
-					select account_id, month, customer_id, resource, sku, meter, :unit, entitlement_id, units, first_at, last_at
-					from unnest(cast(:accounts as text[]), cast(:months as text[]), cast(:customers as text[]),
-					    cast(:resources as text[]), cast(:skus as text[]), cast(:meters as text[]),
-					    cast(:entitlements as text[]), cast(:units as bigint[]), cast(:firsts as timestamptz[]),
-					    cast(:lasts as timestamptz[]))
-					    as t(account_id, month, customer_id, resource, sku, meter, entitlement_id, units, first_at, last_at)"""
+					insert into usage_month (series_key, account_id, month, customer_id, resource, sku, meter, unit,
+					    entitlement_id, units, first_at, last_at)
+					select series_key, account_id, month, customer_id, resource, sku, meter, :unit, entitlement_id, units,
+					    first_at, last_at
+					from unnest(cast(:series as uuid[]), cast(:accounts as text[]), cast(:months as text[]),
+					    cast(:customers as text[]), cast(:resources as text[]), cast(:skus as text[]),
+					    cast(:meters as text[]), cast(:entitlements as text[]), cast(:units as bigint[]),
+					    cast(:firsts as timestamptz[]), cast(:lasts as timestamptz[]))
+					    as t(series_key, account_id, month, customer_id, resource, sku, meter, entitlement_id, units, first_at,
+					    last_at)"""
 					+ ROLL_UP)
 			.param("unit", (keeping == Keeping.HOURS) ? "HOUR" : "DAY")
+			.param("series", keys.stream().map(RollKey::series).toArray(UUID[]::new))
 			.param("accounts", values.stream().map((r) -> r.row().accountId()).toArray(String[]::new))
 			.param("months", keys.stream().map(RollKey::month).toArray(String[]::new))
 			.param("customers", keys.stream().map(RollKey::customerId).toArray(String[]::new))
@@ -464,17 +468,19 @@ class UsageBatchRecorder {
 			return;
 		}
 		this.jdbc.sql("""
-				insert into usage_month (account_id, month, customer_id, resource, sku, meter, unit, entitlement_id,
-				    units, first_at, last_at)
-				select account_id, to_char(window_start at time zone :zone, 'YYYY-MM'), customer_id, resource, sku,
-				    meter, max(unit), max(entitlement_id), sum(quantity), min(window_start), max(window_end)
-				from unnest(cast(:accounts as text[]), cast(:customers as text[]), cast(:resources as text[]),
-				    cast(:skus as text[]), cast(:meters as text[]), cast(:units as text[]),
+				insert into usage_month (series_key, account_id, month, customer_id, resource, sku, meter, unit,
+				    entitlement_id, units, first_at, last_at)
+				select series_key, account_id, to_char(window_start at time zone :zone, 'YYYY-MM'), customer_id,
+				    resource, sku, meter, max(unit), max(entitlement_id), sum(quantity), min(window_start),
+				    max(window_end)
+				from unnest(cast(:series as uuid[]), cast(:accounts as text[]), cast(:customers as text[]),
+				    cast(:resources as text[]), cast(:skus as text[]), cast(:meters as text[]), cast(:units as text[]),
 				    cast(:entitlements as text[]), cast(:quantities as numeric[]), cast(:starts as timestamptz[]),
 				    cast(:ends as timestamptz[]))
-				    as q(account_id, customer_id, resource, sku, meter, unit, entitlement_id, quantity, window_start,
-				    window_end)
-				group by account_id, 2, customer_id, resource, sku, meter""" + ROLL_UP)
+				    as q(series_key, account_id, customer_id, resource, sku, meter, unit, entitlement_id, quantity,
+				    window_start, window_end)
+				group by series_key, account_id, 3, customer_id, resource, sku, meter""" + ROLL_UP)
+			.param("series", events.stream().map(UsageIdentities::seriesKey).toArray(UUID[]::new))
 			.param("accounts", texts(events, UsageEvent::accountId))
 			.param("customers", texts(events, UsageEvent::customerId))
 			.param("resources", texts(events, UsageEvent::subject))
@@ -489,9 +495,14 @@ class UsageBatchRecorder {
 			.update();
 	}
 
+	/**
+	 * Adds to a month roll-up row, found by the compact key of its series, month and
+	 * customer (a 16-byte key first: the six text columns it replaced cost a third more
+	 * per updated row, decision 0080).
+	 */
 	static final String ROLL_UP = """
 
-			on conflict (account_id, month, customer_id, resource, sku, meter) do update
+			on conflict (series_key, month, customer_id) do update
 			set units = usage_month.units + excluded.units, first_at = least(usage_month.first_at, excluded.first_at),
 			    last_at = greatest(usage_month.last_at, excluded.last_at), entitlement_id = excluded.entitlement_id,
 			    updated_at = clock_timestamp()""";

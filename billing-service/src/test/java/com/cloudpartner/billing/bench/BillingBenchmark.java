@@ -687,16 +687,20 @@ public final class BillingBenchmark {
 		int perAccount = Math.max(1, resources / accounts);
 		// a month of hourly usage per resource, as the consumer's roll-up holds it: every
 		// third resource all 720 hours (monthly price), the others 1..719 hours
-		jdbc.sql("""
-				insert into usage_month (account_id, month, customer_id, resource, sku, meter, unit, entitlement_id,
-				    units, first_at, last_at)
-				select :prefix || a, '2026-11', 'c' || (r % 3), 'accounts/' || :prefix || a || '/servers/s' || r, :sku,
-				    'vm-hours', 'HOUR', 'e' || r,
-				    case when r % 3 = 0 then 720 else 1 + (r * 7 + a) % 719 end,
-				    timestamptz '2026-10-31T15:00:00Z',
-				    timestamptz '2026-10-31T15:00:00Z' + interval '1 hour' * case when r % 3 = 0 then 720
-				        else 1 + (r * 7 + a) % 719 end
-				from generate_series(1, :accounts) a, generate_series(1, :per) r""")
+		jdbc.sql(
+				"""
+						insert into usage_month (series_key, account_id, month, customer_id, resource, sku, meter, unit,
+						    entitlement_id, units, first_at, last_at)
+						select usage_series_key(account_id, resource, sku, meter), * from (
+						    select :prefix || a, '2026-11', 'c' || (r % 3), 'accounts/' || :prefix || a || '/servers/s' || r, :sku,
+						        'vm-hours', 'HOUR', 'e' || r,
+						        case when r % 3 = 0 then 720 else 1 + (r * 7 + a) % 719 end,
+						        timestamptz '2026-10-31T15:00:00Z',
+						        timestamptz '2026-10-31T15:00:00Z' + interval '1 hour' * case when r % 3 = 0 then 720
+						            else 1 + (r * 7 + a) % 719 end
+						    from generate_series(1, :accounts) a, generate_series(1, :per) r)
+						    as m(account_id, month, customer_id, resource, sku, meter, unit, entitlement_id, units, first_at,
+						    last_at)""")
 			.param("prefix", prefix)
 			.param("sku", SKU)
 			.param("accounts", accounts)

@@ -95,14 +95,18 @@ class BatchedBillingRunIT extends BillingIntegrationTest {
 			.param("prefix", this.prefix)
 			.param("count", count)
 			.update();
-		this.jdbc.sql("""
-				insert into usage_month (account_id, month, customer_id, resource, sku, meter, unit, entitlement_id,
-				    units, first_at, last_at)
-				select :prefix || n, :month, 'c1', 'accounts/' || :prefix || n || '/servers/' || r, :sku, 'vm-hours',
-				    'HOUR', 'e-' || r, case r when 1 then 720 else n % 10 + 1 end,
-				    timestamptz '2023-03-31T15:00:00Z',
-				    timestamptz '2023-03-31T15:00:00Z' + interval '1 hour' * case r when 1 then 720 else n % 10 + 1 end
-				from generate_series(1, :count) n, generate_series(1, 2) r""")
+		this.jdbc
+			.sql("""
+					insert into usage_month (series_key, account_id, month, customer_id, resource, sku, meter, unit,
+					    entitlement_id, units, first_at, last_at)
+					select usage_series_key(account_id, resource, sku, meter), * from (
+					    select :prefix || n, :month, 'c1', 'accounts/' || :prefix || n || '/servers/' || r, :sku, 'vm-hours',
+					        'HOUR', 'e-' || r, case r when 1 then 720 else n % 10 + 1 end,
+					        timestamptz '2023-03-31T15:00:00Z',
+					        timestamptz '2023-03-31T15:00:00Z' + interval '1 hour' * case r when 1 then 720 else n % 10 + 1 end
+					    from generate_series(1, :count) n, generate_series(1, 2) r)
+					    as m(account_id, month, customer_id, resource, sku, meter, unit, entitlement_id, units, first_at,
+					    last_at)""")
 			.param("prefix", this.prefix)
 			.param("month", MONTH.toString())
 			.param("sku", this.sku)

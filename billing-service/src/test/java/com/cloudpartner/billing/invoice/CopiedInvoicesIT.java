@@ -174,12 +174,15 @@ class CopiedInvoicesIT extends BillingIntegrationTest {
 				values (:a, 'epoch', 17.5, 'KRW')""").param("a", account).update();
 		this.jdbc
 			.sql("""
-					insert into usage_month (account_id, month, customer_id, resource, sku, meter, unit, entitlement_id,
-					    units, first_at, last_at)
-					select :a, :month, case r % 3 when 0 then 'c-plain' when 1 then e'c\\ttab\\\\slash\\nbreak' else 'c-3' end,
-					    'servers/' || r, :sku, 'vm-hours', 'HOUR', 'e-' || r, h,
-					    timestamptz '2023-05-31T15:00:00Z', timestamptz '2023-05-31T15:00:00Z' + interval '1 hour' * h
-					from generate_series(1, 7) r, lateral (select case r when 1 then 720 else r * 37 + 5 end as h) hours""")
+					insert into usage_month (series_key, account_id, month, customer_id, resource, sku, meter, unit,
+					    entitlement_id, units, first_at, last_at)
+					select usage_series_key(account_id, resource, sku, meter), * from (
+					    select :a, :month, case r % 3 when 0 then 'c-plain' when 1 then e'c\\ttab\\\\slash\\nbreak' else 'c-3' end,
+					        'servers/' || r, :sku, 'vm-hours', 'HOUR', 'e-' || r, h,
+					        timestamptz '2023-05-31T15:00:00Z', timestamptz '2023-05-31T15:00:00Z' + interval '1 hour' * h
+					    from generate_series(1, 7) r, lateral (select case r when 1 then 720 else r * 37 + 5 end as h) hours)
+					    as m(account_id, month, customer_id, resource, sku, meter, unit, entitlement_id, units, first_at,
+					    last_at)""")
 			.param("a", account)
 			.param("month", MONTH.toString())
 			.param("sku", this.sku)

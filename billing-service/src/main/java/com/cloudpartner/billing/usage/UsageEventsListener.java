@@ -23,17 +23,19 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes accepted usage a poll at a time, on one thread by default (up to 5,000 events
- * a poll; a fetch waits up to 400 ms for 2 MiB, so that a consumer that keeps up still
- * stores large batches, a few statements and one commit for thousands of events, and the
- * consumer's CPU comes in bursts on one core that leave the other to the API's answers:
- * decision 0079, docs/benchmarks.md, "Issue 13, ingestion"): valid events are stored by
- * {@link UsageBatchRecorder} in one transaction; an event that is not a valid
- * {@code usage.recorded} (it can only get here by bypassing the API) is poison and is put
- * on {@code usage-events.DLT} with the reason before the batch is stored, so that nothing
- * is dropped silently; so is usage older than the dedupe window ({@link DedupeWindow}). A
- * failure to store retries the whole batch (idempotent) and finally dead-letters it
- * through the platform's error handler.
+ * Consumes accepted usage a poll at a time, on one thread by default: up to 5,000 events
+ * a poll, and a fetch waits up to 400 ms for 2 MiB, so that a consumer that keeps up
+ * still stores large batches (a few statements and one commit for thousands of events),
+ * and the consumer's CPU comes in bursts on one core that leave the other to the API's
+ * answers (decision 0079, docs/benchmarks.md, "Issue 13, ingestion"). A partition may
+ * return as much as the fetch waits for: at Kafka's default of 1 MiB a partition, a
+ * consumer that owned a single partition never filled its fetch and waited the full 400
+ * ms for each. Valid events are stored by {@link UsageBatchRecorder} in one transaction;
+ * an event that is not a valid {@code usage.recorded} (it can only get here by bypassing
+ * the API) is poison and is put on {@code usage-events.DLT} with the reason before the
+ * batch is stored, so that nothing is dropped silently; so is usage older than the dedupe
+ * window ({@link DedupeWindow}). A failure to store retries the whole batch (idempotent)
+ * and finally dead-letters it through the platform's error handler.
  */
 @Component
 class UsageEventsListener {
@@ -69,6 +71,7 @@ class UsageEventsListener {
 			concurrency = "${platform.billing.usage-consumers:1}",
 			properties = { "max.poll.records=${platform.billing.usage-poll-records:5000}",
 					"fetch.min.bytes=${platform.billing.usage-fetch-min-bytes:2097152}",
+					"max.partition.fetch.bytes=${platform.billing.usage-fetch-min-bytes:2097152}",
 					"fetch.max.wait.ms=${platform.billing.usage-fetch-max-wait-ms:400}" })
 	void onUsage(List<ConsumerRecord<String, String>> records) throws Exception {
 		List<UsageEvent> events = new ArrayList<>(records.size());

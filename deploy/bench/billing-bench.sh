@@ -3,7 +3,8 @@
 # Usage: deploy/bench/billing-bench.sh ingest [SECONDS] [CLIENTS] [EVENTS_PER_SECOND] [BATCH]
 #        (BENCH_DUPLICATES=n: each client resends a batch after every n new ones, the one it sent
 #        BENCH_RESEND_AGE new batches before, default 1; BENCH_TIMELINE=1: ack latency per second;
-#        BENCH_RESOURCES=r: events round r resources an hour at a time, not 600 hours of one in a row)
+#        BENCH_RESOURCES=r: events round r resources an hour at a time, not 600 hours of one in a row;
+#        BENCH_WARMUP=s: s seconds of warm-up instead of a third of the run, at most 10)
 #        (BENCH_CONSUMER=later: the consumer is stopped after the warm-up and started when the
 #        last batch is acknowledged: what acknowledging costs alone, then the consumer alone)
 #        (EVENTS_PER_SECOND 0 or absent: as fast as answered; paced latencies count from when

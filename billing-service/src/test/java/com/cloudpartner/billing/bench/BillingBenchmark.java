@@ -66,6 +66,12 @@ public final class BillingBenchmark {
 	 */
 	private static final long SPREAD = Long.parseLong(System.getenv().getOrDefault("BENCH_RESOURCES", "0"));
 
+	/**
+	 * {@code BENCH_WARMUP=s}: seconds of warm-up before the measured phase, instead of a
+	 * third of it, at most 10.
+	 */
+	private static final String WARMUP_SECONDS = System.getenv("BENCH_WARMUP");
+
 	/** {@code BENCH_TIMELINE=1}: the ack latency's p50 / p99 / max of each second. */
 	private static final boolean TIMELINE = "1".equals(System.getenv("BENCH_TIMELINE"));
 
@@ -168,8 +174,11 @@ public final class BillingBenchmark {
 		// its latency, printed as the p50 / p99 / max of each second: whether the tail is
 		// bursts or steady queueing
 		List<long[]> timeline = Collections.synchronizedList(new ArrayList<>());
-		// warm-up: JIT, connection pools, producer and consumer batches
-		long warmUntil = System.nanoTime() + Duration.ofSeconds(Math.min(10, seconds / 3 + 1)).toNanos();
+		long warmup = (WARMUP_SECONDS != null) ? Long.parseLong(WARMUP_SECONDS) : Math.min(10, seconds / 3 + 1);
+		// warm-up: JIT, connection pools, producer and consumer batches (BENCH_WARMUP=s
+		// seconds instead of up to 10: on a slow machine the JIT compilers still took a
+		// third of the cores in the measured phase after 7 s)
+		long warmUntil = System.nanoTime() + Duration.ofSeconds(warmup).toNanos();
 		int warmed = 0;
 		while (System.nanoTime() < warmUntil) {
 			warmed += post(http, uri, token, batchBytes(account, sequence, 1000))[0];

@@ -403,35 +403,50 @@ class UsageBatchRecorder {
 			rolls.merge(new RollKey(row.series(), month, row.customerId()),
 					new Roll(row, row.entitlementId(), 1, row.start(), end), Roll::plus);
 		}
-		List<RollKey> keys = new ArrayList<>(rolls.keySet());
-		List<Roll> values = new ArrayList<>(rolls.values());
-		this.jdbc
-			.sql("""
-					insert into usage_month (series_key, account_id, month, customer_id, resource, sku, meter, unit,
-					    entitlement_id, units, first_at, last_at)
-					select series_key, account_id, month, customer_id, resource, sku, meter, :unit, entitlement_id, units,
-					    first_at, last_at
-					from unnest(cast(:series as uuid[]), cast(:accounts as text[]), cast(:months as text[]),
-					    cast(:customers as text[]), cast(:resources as text[]), cast(:skus as text[]),
-					    cast(:meters as text[]), cast(:entitlements as text[]), cast(:units as bigint[]),
-					    cast(:firsts as timestamptz[]), cast(:lasts as timestamptz[]))
-					    as t(series_key, account_id, month, customer_id, resource, sku, meter, entitlement_id, units, first_at,
-					    last_at)"""
-					+ ROLL_UP)
-			.param("unit", (keeping == Keeping.HOURS) ? "HOUR" : "DAY")
-			.param("series", keys.stream().map(RollKey::series).toArray(UUID[]::new))
-			.param("accounts", values.stream().map((r) -> r.row().accountId()).toArray(String[]::new))
-			.param("months", keys.stream().map(RollKey::month).toArray(String[]::new))
-			.param("customers", keys.stream().map(RollKey::customerId).toArray(String[]::new))
-			.param("resources", values.stream().map((r) -> r.row().resource()).toArray(String[]::new))
-			.param("skus", values.stream().map((r) -> r.row().sku()).toArray(String[]::new))
-			.param("meters", values.stream().map((r) -> r.row().meter()).toArray(String[]::new))
-			.param("entitlements", values.stream().map(Roll::entitlementId).toArray(String[]::new))
-			.param("units", values.stream().map(Roll::units).toArray(Long[]::new))
-			.param("firsts", values.stream().map((r) -> r.first().toString()).toArray(String[]::new))
-			.param("lasts", values.stream().map((r) -> r.last().toString()).toArray(String[]::new))
-			.update();
+		BinaryCopyRows staged = new BinaryCopyRows(11);
+		rolls.forEach((key, roll) -> {
+			Period row = roll.row();
+			staged.row()
+				.uuid(key.series())
+				.text(row.accountId())
+				.text(key.month())
+				.text(key.customerId())
+				.text(row.resource())
+				.text(row.sku())
+				.text(row.meter())
+				.text(roll.entitlementId())
+				.int8(roll.units())
+				.timestamptz(roll.first())
+				.timestamptz(roll.last());
+		});
+		this.jdbc.sql(ROLL_TABLE).update();
+		staged.copy(this.dataSource, COPY_ROLLS);
+		this.jdbc.sql("""
+				with staged as (delete from usage_month_batch returning *)
+				insert into usage_month (series_key, account_id, month, customer_id, resource, sku, meter, unit,
+				    entitlement_id, units, first_at, last_at)
+				select series_key, account_id, month, customer_id, resource, sku, meter, :unit, entitlement_id, units,
+				    first_at, last_at
+				from staged""" + ROLL_UP).param("unit", (keeping == Keeping.HOURS) ? "HOUR" : "DAY").update();
 	}
+
+	/**
+	 * The session's table of the roll-up rows a batch grows, copied in binary
+	 * ({@link #rollUp}) and taken out again by the statement that adds them up: under
+	 * hourly usage spread over many resources a batch grows thousands of rows, and their
+	 * ten arrays of parameters cost the consumer more to encode (and PostgreSQL to parse:
+	 * timestamps in text) than the rows' bytes. Created by the first batch of each
+	 * connection; a statement that found it there costs a catalog look-up.
+	 */
+	private static final String ROLL_TABLE = """
+			create temporary table if not exists usage_month_batch (series_key uuid not null, account_id text not null,
+			    month text not null, customer_id text not null, resource text not null, sku text not null,
+			    meter text not null, entitlement_id text not null, units bigint not null,
+			    first_at timestamptz not null, last_at timestamptz not null) on commit delete rows""";
+
+	private static final String COPY_ROLLS = """
+			copy usage_month_batch (series_key, account_id, month, customer_id, resource, sku, meter, entitlement_id,
+			    units, first_at, last_at) from stdin (format binary)""";
 
 	/** A billable hour (day, from its start in the billing zone) as inserted. */
 	private record Period(UUID series, String accountId, String resource, String sku, String meter, Instant start,

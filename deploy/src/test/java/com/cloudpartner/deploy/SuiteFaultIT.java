@@ -415,16 +415,21 @@ class SuiteFaultIT {
 					+ accounts + ") a");
 			// three servers per account, one per customer: every third all month long
 			// (the monthly price), the others 1 to 719 hours
-			sql.execute("""
-					insert into usage_month (account_id, month, customer_id, resource, sku, meter, unit, entitlement_id,
-					    units, first_at, last_at)
-					select '%1$s' || a, '%2$s', 'c' || (r %% 3), 'accounts/%1$s' || a || '/servers/s' || r,
-					    'products/fault/skus/vm', 'vm-hours', 'HOUR', 'e' || r,
-					    case when r %% 3 = 0 then 720 else 1 + (r * 7 + a) %% 719 end,
-					    timestamptz '2025-05-31T15:00:00Z',
-					    timestamptz '2025-05-31T15:00:00Z' + interval '1 hour' * case when r %% 3 = 0 then 720
-					        else 1 + (r * 7 + a) %% 719 end
-					from generate_series(1, %3$d) a, generate_series(1, 3) r""".formatted(prefix, month, accounts));
+			sql.execute(
+					"""
+							insert into usage_month (series_key, account_id, month, customer_id, resource, sku, meter, unit,
+							    entitlement_id, units, first_at, last_at)
+							select usage_series_key(account_id, resource, sku, meter), * from (
+							    select '%1$s' || a, '%2$s', 'c' || (r %% 3), 'accounts/%1$s' || a || '/servers/s' || r,
+							        'products/fault/skus/vm', 'vm-hours', 'HOUR', 'e' || r,
+							        case when r %% 3 = 0 then 720 else 1 + (r * 7 + a) %% 719 end,
+							        timestamptz '2025-05-31T15:00:00Z',
+							        timestamptz '2025-05-31T15:00:00Z' + interval '1 hour' * case when r %% 3 = 0 then 720
+							            else 1 + (r * 7 + a) %% 719 end
+							    from generate_series(1, %3$d) a, generate_series(1, 3) r)
+							    as m(account_id, month, customer_id, resource, sku, meter, unit, entitlement_id, units, first_at,
+							    last_at)"""
+						.formatted(prefix, month, accounts));
 		}
 
 		HttpResponse<String> started = client

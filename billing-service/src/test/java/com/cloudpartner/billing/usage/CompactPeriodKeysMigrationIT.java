@@ -5,11 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
-
-import com.cloudpartner.support.test.TestPostgres;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,12 +25,7 @@ class CompactPeriodKeysMigrationIT {
 
 	@Test
 	void existingRowsGetTheConsumersKeyAndStayUniquePerPeriod() {
-		TestPostgres.Database database = TestPostgres.createDatabase("billing_migration");
-		PGSimpleDataSource source = new PGSimpleDataSource();
-		source.setUrl(database.url());
-		source.setUser(database.user());
-		source.setPassword(database.password());
-		flyway(source, "202612062140").migrate();
+		PGSimpleDataSource source = RecorderDatabase.create("billing_migration", "202612062140");
 		JdbcClient jdbc = JdbcClient.create(source);
 		Instant hour = Instant.parse("2026-11-03T05:00:00Z");
 		jdbc.sql("""
@@ -53,7 +45,7 @@ class CompactPeriodKeysMigrationIT {
 			.param("d", LocalDate.parse("2026-11-03"))
 			.update();
 
-		flyway(source, "latest").migrate();
+		RecorderDatabase.migrate(source, "latest");
 
 		UUID hourly = UsageIdentities.seriesKey("파트너-1", RESOURCE, "products/p/skus/s", "vm-hours");
 		assertThat(jdbc.sql("select distinct series_key from billable_hour").query(UUID.class).list())
@@ -67,14 +59,6 @@ class CompactPeriodKeysMigrationIT {
 			.param("r", RESOURCE)
 			.param("h", Timestamp.from(hour))
 			.update()).isInstanceOf(DuplicateKeyException.class);
-	}
-
-	private static Flyway flyway(PGSimpleDataSource source, String target) {
-		return Flyway.configure()
-			.dataSource(source)
-			.locations("classpath:db/migration", "classpath:db/platform")
-			.target(target)
-			.load();
 	}
 
 }

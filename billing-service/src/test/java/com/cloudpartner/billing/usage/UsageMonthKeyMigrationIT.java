@@ -3,21 +3,15 @@ package com.cloudpartner.billing.usage;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
-import tools.jackson.databind.json.JsonMapper;
 
-import com.cloudpartner.billing.config.BillingProperties;
 import com.cloudpartner.billing.rating.MeterUnit;
-import com.cloudpartner.support.test.TestPostgres;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,12 +34,7 @@ class UsageMonthKeyMigrationIT {
 
 	@Test
 	void rowsFromBeforeTheMigrationGrowUnderTheConsumersKey() {
-		TestPostgres.Database database = TestPostgres.createDatabase("billing_month_key_migration");
-		PGSimpleDataSource source = new PGSimpleDataSource();
-		source.setUrl(database.url());
-		source.setUser(database.user());
-		source.setPassword(database.password());
-		flyway(source, "202612071400").migrate();
+		PGSimpleDataSource source = RecorderDatabase.create("billing_month_key_migration", "202612071400");
 		JdbcClient jdbc = JdbcClient.create(source);
 		Instant start = Instant.parse("2026-11-02T15:00:00Z");
 		jdbc.sql("""
@@ -60,13 +49,9 @@ class UsageMonthKeyMigrationIT {
 			.param("e", Timestamp.from(start.plusSeconds(5 * 3600)))
 			.update();
 
-		flyway(source, "latest").migrate();
+		RecorderDatabase.migrate(source, "latest");
 
-		BillingProperties properties = new BillingProperties(ZoneId.of("Asia/Seoul"), false, null, null, null, null);
-		JdbcTemplate template = new JdbcTemplate(source);
-		UsageBatchRecorder recorder = new UsageBatchRecorder(JdbcClient.create(source), template, source, properties,
-				new ResourceAttributes(template, JsonMapper.builder().build()),
-				new UsageIdentities(JdbcClient.create(source), properties));
+		UsageBatchRecorder recorder = RecorderDatabase.recorder(source);
 		Instant later = start.plusSeconds(10 * 3600);
 		List<UsageEvent> events = List.of(
 				event(SERVER, "products/p/skus/vm", "vm-hours", MeterUnit.HOUR, "1", later,
@@ -101,14 +86,6 @@ class UsageMonthKeyMigrationIT {
 			Instant from, Instant to) {
 		return new UsageEvent(UUID.randomUUID().toString(), "//test", resource, null, ACCOUNT, "c1",
 				sku.endsWith("vm") ? "e1" : "e2", sku, meter, unit, new BigDecimal(quantity), from, to, null, null);
-	}
-
-	private static Flyway flyway(PGSimpleDataSource source, String target) {
-		return Flyway.configure()
-			.dataSource(source)
-			.locations("classpath:db/migration", "classpath:db/platform")
-			.target(target)
-			.load();
 	}
 
 }

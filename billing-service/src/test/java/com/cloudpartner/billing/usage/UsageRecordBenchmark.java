@@ -6,20 +6,14 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.flywaydb.core.Flyway;
-import tools.jackson.databind.json.JsonMapper;
-
-import com.cloudpartner.billing.config.BillingProperties;
 import com.cloudpartner.billing.rating.MeterUnit;
 import com.cloudpartner.support.test.TestPostgres;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,19 +41,12 @@ public final class UsageRecordBenchmark {
 		TestPostgres.Database database = TestPostgres.createDatabase("billing_record_bench");
 		SingleConnectionDataSource dataSource = new SingleConnectionDataSource(database.url(), database.user(),
 				database.password(), true);
-		Flyway.configure()
-			.dataSource(dataSource)
-			.locations("classpath:db/migration", "classpath:db/platform")
-			.load()
-			.migrate();
+		RecorderDatabase.migrate(dataSource, "latest");
 		JdbcTemplate template = new JdbcTemplate(dataSource);
 		if (System.getenv("BENCH_SQL") != null) {
 			template.execute(System.getenv("BENCH_SQL"));
 		}
-		BillingProperties properties = new BillingProperties(ZoneId.of("Asia/Seoul"), false, null, null, null, null);
-		UsageBatchRecorder recorder = new UsageBatchRecorder(JdbcClient.create(dataSource), template, dataSource,
-				properties, new ResourceAttributes(template, JsonMapper.builder().build()),
-				new UsageIdentities(JdbcClient.create(dataSource), properties));
+		UsageBatchRecorder recorder = RecorderDatabase.recorder(dataSource);
 		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		int backend = template.queryForObject("select pg_backend_pid()", Integer.class);
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();

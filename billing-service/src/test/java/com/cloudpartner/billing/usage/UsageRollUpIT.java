@@ -14,16 +14,11 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
-import tools.jackson.databind.json.JsonMapper;
 
-import com.cloudpartner.billing.config.BillingProperties;
 import com.cloudpartner.billing.rating.MeterUnit;
-import com.cloudpartner.support.test.TestPostgres;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,21 +40,8 @@ class UsageRollUpIT {
 
 	@Test
 	void mixedBatchesRollUpToWhatTheEventsCover() {
-		TestPostgres.Database database = TestPostgres.createDatabase("billing_roll_up");
-		PGSimpleDataSource source = new PGSimpleDataSource();
-		source.setUrl(database.url());
-		source.setUser(database.user());
-		source.setPassword(database.password());
-		Flyway.configure()
-			.dataSource(source)
-			.locations("classpath:db/migration", "classpath:db/platform")
-			.load()
-			.migrate();
-		BillingProperties properties = new BillingProperties(SEOUL, false, null, null, null, null);
-		JdbcTemplate template = new JdbcTemplate(source);
-		UsageBatchRecorder recorder = new UsageBatchRecorder(JdbcClient.create(source), template, source, properties,
-				new ResourceAttributes(template, JsonMapper.builder().build()),
-				new UsageIdentities(JdbcClient.create(source), properties));
+		PGSimpleDataSource source = RecorderDatabase.create("billing_roll_up", "latest");
+		UsageBatchRecorder recorder = RecorderDatabase.recorder(source);
 		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(source));
 		Random random = new Random(20261207);
 		Instant base = Instant.parse("2026-11-29T10:00:00Z");

@@ -70,7 +70,7 @@ public final class BillingBenchmark {
 	 * {@code BENCH_WARMUP=s}: seconds of warm-up before the measured phase, instead of a
 	 * third of it, at most 10.
 	 */
-	private static final String WARMUP_SECONDS = System.getenv("BENCH_WARMUP");
+	private static final long WARMUP = Long.parseLong(System.getenv().getOrDefault("BENCH_WARMUP", "-1"));
 
 	/** {@code BENCH_TIMELINE=1}: the ack latency's p50 / p99 / max of each second. */
 	private static final boolean TIMELINE = "1".equals(System.getenv("BENCH_TIMELINE"));
@@ -174,7 +174,7 @@ public final class BillingBenchmark {
 		// its latency, printed as the p50 / p99 / max of each second: whether the tail is
 		// bursts or steady queueing
 		List<long[]> timeline = Collections.synchronizedList(new ArrayList<>());
-		long warmup = (WARMUP_SECONDS != null) ? Long.parseLong(WARMUP_SECONDS) : Math.min(10, seconds / 3 + 1);
+		long warmup = (WARMUP >= 0) ? WARMUP : Math.min(10, seconds / 3 + 1);
 		// warm-up: JIT, connection pools, producer and consumer batches (BENCH_WARMUP=s
 		// seconds instead of up to 10: on a slow machine the JIT compilers still took a
 		// third of the cores in the measured phase after 7 s)

@@ -25,6 +25,8 @@ import com.cloudpartner.support.test.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 import static com.cloudpartner.billing.BillingClient.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +48,9 @@ class UsageToChargesIT extends BillingIntegrationTest {
 
 	@org.springframework.beans.factory.annotation.Value("${platform.billing.consumer-group}")
 	String consumerGroup;
+
+	@Autowired
+	KafkaListenerEndpointRegistry listeners;
 
 	private BillingClient client;
 
@@ -137,6 +142,53 @@ class UsageToChargesIT extends BillingIntegrationTest {
 		assertThat(repeat.body().get("duplicates").asInt()).isEqualTo(1);
 		await().atMost(PATIENCE).until(() -> BillingClient.recordedEvents(this.jdbc, other) == 1);
 		assertThat(recordedEvents()).isEqualTo(1);
+	}
+
+	/**
+	 * A batch sent again while its first copy is still on its way to the consumer (a
+	 * client's retry after a timeout): reported as duplicates, as once it is stored, and
+	 * charged once; the same source and id of another partner, at the same time, is that
+	 * partner's usage (decision 0081).
+	 */
+	@Test
+	void reportsABatchSentAgainBeforeItWasConsumedAsDuplicates() {
+		String other = "acct-" + UUID.randomUUID().toString().substring(0, 8);
+		Projections.approve(this.jdbc, other);
+		List<ObjectNode> hours = List.of(hour("f05", "05:00", "06:00"), hour("f06", "06:00", "07:00"),
+				hour("f07", "07:00", "08:00"));
+		String batch = JSON.createArrayNode().addAll(hours).toString();
+		ObjectNode theirs = BillingClient.hourOfUsage(other, this.customer, hours.get(0).get("id").asString(),
+				"2026-11-23T05:00:00Z", "2026-11-23T06:00:00Z");
+		MessageListenerContainer consumer = this.listeners.getListenerContainer("billing-usage");
+		consumer.stop();
+		BillingClient.Response first;
+		BillingClient.Response again;
+		BillingClient.Response partly;
+		BillingClient.Response otherPartner;
+		try {
+			first = this.client.post("/v1/usage-events", TestTokens.usageWriter(this.account), batch);
+			again = this.client.post("/v1/usage-events", TestTokens.usageWriter(this.account), batch);
+			ObjectNode later = hour("f08", "08:00", "09:00");
+			partly = this.client.post("/v1/usage-events", TestTokens.usageWriter(this.account),
+					JSON.createArrayNode().add(hours.get(2)).add(later).toString());
+			otherPartner = this.client.post("/v1/usage-events", TestTokens.usageWriter(other), "[" + theirs + "]");
+			// nothing was stored yet: the consumer's records could not have told
+			assertThat(recordedEvents()).isZero();
+		}
+		finally {
+			consumer.start();
+		}
+
+		assertThat(first.body().get("accepted").asInt()).as(first.raw()).isEqualTo(3);
+		assertThat(again.body().get("accepted").asInt()).as(again.raw()).isZero();
+		assertThat(again.body().get("duplicates").asInt()).isEqualTo(3);
+		assertThat(partly.body().get("accepted").asInt()).as(partly.raw()).isEqualTo(1);
+		assertThat(partly.body().get("duplicates").asInt()).isEqualTo(1);
+		assertThat(otherPartner.body().get("accepted").asInt()).as(otherPartner.raw()).isEqualTo(1);
+		assertThat(otherPartner.body().get("duplicates").asInt()).isZero();
+		await().atMost(PATIENCE).untilAsserted(() -> assertPartnerCharges("4", "180", "144", "180"));
+		await().atMost(PATIENCE).until(() -> BillingClient.recordedEvents(this.jdbc, other) == 1);
+		assertThat(recordedEvents()).isEqualTo(4);
 	}
 
 	@Test

@@ -257,8 +257,21 @@ class UsageIdentities {
 	}
 
 	static UUID seriesKey(String accountId, String resource, String sku, String meter) {
+		return lengthPrefixedKey(accountId, resource, sku, meter);
+	}
+
+	/**
+	 * The identity of an event, (account, source, id), in 128 bits: the first half of the
+	 * SHA-256 of the three, each prefixed by its length in UTF-8 bytes (as
+	 * {@link #seriesKey}), so that no two identities share their hashed text.
+	 */
+	static UUID identityKey(UsageEvent event) {
+		return lengthPrefixedKey(event.accountId(), event.source(), event.id());
+	}
+
+	private static UUID lengthPrefixedKey(String... parts) {
 		MessageDigest digest = SHA_256.get();
-		for (String part : new String[] { accountId, resource, sku, meter }) {
+		for (String part : parts) {
 			byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
 			digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
 			digest.update((byte) ':');

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -30,9 +31,11 @@ import org.springframework.stereotype.Service;
  * Accepts batches of usage events: validates each on its own, reports repeats of usage
  * already recorded (the consumer's records: {@link UsageIdentities}), produces the others
  * to {@code usage-events} (acks=all, idempotent producer) and answers only once Kafka
- * acknowledged every one of them (decisions 0050 and 0053). Charging once is the
- * consumer's business (its unique keys), so a repeat that arrives before its first copy
- * was consumed is reported as accepted and produced again, harmlessly.
+ * acknowledged every one of them (decisions 0050 and 0053). A repeat of usage this
+ * instance had acknowledged lately, still on its way to the consumer, is reported too
+ * ({@link RecentlyAcknowledged}, decision 0081). Charging once is the consumer's business
+ * (its unique keys), so a repeat that another instance acknowledged and the consumer has
+ * not stored yet is reported as accepted and produced again, harmlessly.
  */
 @Service
 public class UsageIngestion {
@@ -69,6 +72,8 @@ public class UsageIngestion {
 
 	private final UsageOwnership ownership;
 
+	private final RecentlyAcknowledged recent;
+
 	private final Timer validation;
 
 	private final Timer lookup;
@@ -76,7 +81,8 @@ public class UsageIngestion {
 	private final Timer kafka;
 
 	UsageIngestion(UsageIdentities identities, UsageProducer producer, DedupeWindow window, UsageRatability ratability,
-			UsageOwnership ownership, MeterRegistry meters) {
+			UsageOwnership ownership, RecentlyAcknowledged recent, MeterRegistry meters) {
+		this.recent = recent;
 		this.ratability = ratability;
 		this.ownership = ownership;
 		this.identities = identities;
@@ -166,16 +172,42 @@ public class UsageIngestion {
 		}
 		long validated = System.nanoTime();
 		this.validation.record(validated - started, TimeUnit.NANOSECONDS);
-		Set<UsageEvent> known = this.identities.recorded(candidates.values().stream().map(Candidate::event).toList());
+		// repeats of usage acknowledged lately (still in flight to the consumer, or just
+		// stored), then of usage the consumer recorded
+		List<Candidate> unique = new ArrayList<>(candidates.values());
+		List<UUID> keys = unique.stream().map((c) -> UsageIdentities.identityKey(c.event())).toList();
+		boolean[] inFlight = this.recent.acknowledged(keys);
+		List<Candidate> fresh = new ArrayList<>(unique.size());
+		List<UUID> freshKeys = new ArrayList<>(unique.size());
+		for (int i = 0; i < unique.size(); i++) {
+			if (inFlight[i]) {
+				duplicates++;
+			}
+			else {
+				fresh.add(unique.get(i));
+				freshKeys.add(keys.get(i));
+			}
+		}
+		Set<UsageEvent> known = this.identities.recorded(fresh.stream().map(Candidate::event).toList());
 		duplicates += known.size();
-		candidates.values().removeIf((c) -> known.contains(c.event()));
+		List<Candidate> produced = new ArrayList<>(fresh.size());
+		List<UUID> producedKeys = new ArrayList<>(fresh.size());
+		for (int i = 0; i < fresh.size(); i++) {
+			if (!known.contains(fresh.get(i).event())) {
+				produced.add(fresh.get(i));
+				producedKeys.add(freshKeys.get(i));
+			}
+		}
 		long looked = System.nanoTime();
 		this.lookup.record(looked - validated, TimeUnit.NANOSECONDS);
-		if (!candidates.isEmpty()) {
-			produce(candidates.values());
+		if (!produced.isEmpty()) {
+			produce(produced);
+			// durable now: a copy sent again before the consumer stored this one is a
+			// duplicate (never remembered when Kafka did not acknowledge: produce threw)
+			this.recent.remember(producedKeys);
 			long acknowledged = System.nanoTime();
 			this.kafka.record(acknowledged - looked, TimeUnit.NANOSECONDS);
-			return new Outcome(candidates.size(), duplicates, List.copyOf(rejected));
+			return new Outcome(produced.size(), duplicates, List.copyOf(rejected));
 		}
 		return new Outcome(0, duplicates, List.copyOf(rejected));
 	}

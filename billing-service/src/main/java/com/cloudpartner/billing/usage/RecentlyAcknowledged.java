@@ -1,0 +1,273 @@
+package com.cloudpartner.billing.usage;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The identities of the usage this instance produced lately and Kafka acknowledged, so
+ * that a batch sent again before its first copy was consumed (a client's retry after a
+ * timeout, a resend of the previous batch) is reported as duplicates, as it is once the
+ * consumer stored it, instead of as accepted again (decision 0081). An identity is
+ * remembered only after Kafka acknowledged it: the first copy is then durable and will be
+ * charged, so reporting the second as a duplicate loses nothing; a batch that was not
+ * acknowledged (503) is not remembered, and its retry is produced.
+ * <p>
+ * Kept for {@code platform.billing.usage-recent-window} (10 s by default, longer than the
+ * consumer's lag while it keeps up) in buckets of a second, each an open-addressing table
+ * of the identities' 128-bit keys ({@link UsageIdentities#identityKey}): 32 bytes an
+ * identity or less, no object per identity. At most
+ * {@code platform.billing.usage-recent-max-events} identities are kept (1,000,000 by
+ * default, ~32 MiB); beyond that the oldest seconds are forgotten first, which only makes
+ * such a resend accepted again (and still charged once), as before. Only this instance's
+ * acknowledgements are known: a resend that another instance answers before the consumer
+ * stored the first copy is accepted again and charged once.
+ */
+@Component
+class RecentlyAcknowledged {
+
+	private static final long SECOND = 1_000_000_000L;
+
+	private final LongSupplier nanos;
+
+	/** Whole seconds an identity stays at least. */
+	private final long window;
+
+	private final int maxEntries;
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	/** The second each bucket holds, by second modulo their number. */
+	private final long[] seconds;
+
+	private final KeySet[] buckets;
+
+	private int entries;
+
+	@Autowired
+	RecentlyAcknowledged(@Value("${platform.billing.usage-recent-window:10s}") Duration window,
+			@Value("${platform.billing.usage-recent-max-events:1000000}") int maxEntries) {
+		this(window, maxEntries, System::nanoTime);
+	}
+
+	RecentlyAcknowledged(Duration window, int maxEntries, LongSupplier nanos) {
+		if (window.isNegative() || maxEntries < 0) {
+			throw new IllegalArgumentException(
+					"platform.billing.usage-recent-window and usage-recent-max-events must not be negative");
+		}
+		this.nanos = nanos;
+		this.window = (window.toNanos() + SECOND - 1) / SECOND;
+		this.maxEntries = maxEntries;
+		int count = (this.window == 0 || maxEntries == 0) ? 0 : Math.toIntExact(this.window + 1);
+		this.seconds = new long[count];
+		Arrays.fill(this.seconds, Long.MIN_VALUE);
+		this.buckets = new KeySet[count];
+		for (int i = 0; i < count; i++) {
+			this.buckets[i] = new KeySet();
+		}
+	}
+
+	/**
+	 * For each key, in order, whether its identity was acknowledged within the window.
+	 */
+	boolean[] acknowledged(List<UUID> keys) {
+		boolean[] found = new boolean[keys.size()];
+		if (this.buckets.length == 0 || keys.isEmpty()) {
+			return found;
+		}
+		this.lock.lock();
+		try {
+			long now = now();
+			for (int i = 0; i < keys.size(); i++) {
+				UUID key = keys.get(i);
+				long hi = key.getMostSignificantBits();
+				long lo = KeySet.nonZero(hi, key.getLeastSignificantBits());
+				// the newest seconds first: a resend is most often of a recent batch
+				for (long s = now; s >= now - this.window && !found[i]; s--) {
+					int b = bucket(s);
+					found[i] = this.seconds[b] == s && this.buckets[b].contains(hi, lo);
+				}
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+		return found;
+	}
+
+	/** Remembers identities Kafka acknowledged just now. */
+	void remember(List<UUID> keys) {
+		if (this.buckets.length == 0 || keys.isEmpty()) {
+			return;
+		}
+		this.lock.lock();
+		try {
+			long now = now();
+			for (int old = 0; old < this.buckets.length; old++) {
+				if (this.seconds[old] < now - this.window) {
+					// a second that left the window
+					forget(old);
+				}
+			}
+			int b = bucket(now);
+			this.seconds[b] = now;
+			for (long s = now - this.window; this.entries + keys.size() > this.maxEntries && s < now; s++) {
+				int old = bucket(s);
+				if (this.seconds[old] == s) {
+					forget(old);
+				}
+			}
+			KeySet current = this.buckets[b];
+			for (UUID key : keys) {
+				if (this.entries >= this.maxEntries) {
+					break;
+				}
+				long hi = key.getMostSignificantBits();
+				if (current.add(hi, KeySet.nonZero(hi, key.getLeastSignificantBits()))) {
+					this.entries++;
+				}
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/** How many identities are kept (for tests). */
+	int size() {
+		this.lock.lock();
+		try {
+			long now = now();
+			int kept = 0;
+			for (int b = 0; b < this.buckets.length; b++) {
+				if (this.seconds[b] >= now - this.window) {
+					kept += this.buckets[b].size();
+				}
+			}
+			return kept;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private long now() {
+		return Math.floorDiv(this.nanos.getAsLong(), SECOND);
+	}
+
+	private int bucket(long second) {
+		return (int) Math.floorMod(second, (long) this.buckets.length);
+	}
+
+	private void forget(int b) {
+		if (this.seconds[b] == Long.MIN_VALUE) {
+			return;
+		}
+		this.entries -= this.buckets[b].size();
+		this.buckets[b].clear();
+		this.seconds[b] = Long.MIN_VALUE;
+	}
+
+	/**
+	 * A set of 128-bit keys in one array, two longs a slot, linear probing, at most half
+	 * full; the pair (0, 0) marks an empty slot, so a key that is (0, 0) is kept as (0,
+	 * 1) (a 2^-128 chance for a hash, and then only that one pair shares a slot).
+	 */
+	static final class KeySet {
+
+		private static final int INITIAL = 1 << 10;
+
+		private long[] slots = new long[2 * INITIAL];
+
+		private int size;
+
+		/** The most it held since it was last emptied, to size it when emptied. */
+		private int peak;
+
+		static long nonZero(long hi, long lo) {
+			return (hi == 0 && lo == 0) ? 1 : lo;
+		}
+
+		boolean contains(long hi, long lo) {
+			int mask = this.slots.length / 2 - 1;
+			for (int i = index(hi, lo, mask);; i = (i + 1) & mask) {
+				long h = this.slots[2 * i];
+				long l = this.slots[2 * i + 1];
+				if (h == hi && l == lo) {
+					return true;
+				}
+				if (h == 0 && l == 0) {
+					return false;
+				}
+			}
+		}
+
+		/** Adds a key; {@code false} when it was there. */
+		boolean add(long hi, long lo) {
+			if (2 * (this.size + 1) > this.slots.length / 2) {
+				grow();
+			}
+			int mask = this.slots.length / 2 - 1;
+			for (int i = index(hi, lo, mask);; i = (i + 1) & mask) {
+				long h = this.slots[2 * i];
+				long l = this.slots[2 * i + 1];
+				if (h == hi && l == lo) {
+					return false;
+				}
+				if (h == 0 && l == 0) {
+					this.slots[2 * i] = hi;
+					this.slots[2 * i + 1] = lo;
+					this.size++;
+					this.peak = Math.max(this.peak, this.size);
+					return true;
+				}
+			}
+		}
+
+		int size() {
+			return this.size;
+		}
+
+		/**
+		 * Empties it, keeping an array of the size its last use needed (a burst's large
+		 * array is not kept for the quiet seconds after it).
+		 */
+		void clear() {
+			// the fewest slots that hold the peak at most half full
+			int needed = Math.max(INITIAL, Integer.highestOneBit(Math.max(1, 2 * this.peak - 1)) << 1);
+			if (needed < this.slots.length / 2) {
+				this.slots = new long[2 * needed];
+			}
+			else {
+				Arrays.fill(this.slots, 0L);
+			}
+			this.size = 0;
+			this.peak = 0;
+		}
+
+		private void grow() {
+			long[] old = this.slots;
+			this.slots = new long[2 * old.length];
+			this.size = 0;
+			for (int i = 0; i < old.length; i += 2) {
+				if (old[i] != 0 || old[i + 1] != 0) {
+					add(old[i], old[i + 1]);
+				}
+			}
+		}
+
+		private static int index(long hi, long lo, int mask) {
+			// the keys are hashes: any of their bits is as good as a mixed hash
+			return (int) (lo ^ (hi >>> 32)) & mask;
+		}
+
+	}
+
+}

@@ -158,13 +158,13 @@ public final class BillingBenchmark {
 		AtomicLong sequence = new AtomicLong();
 		AtomicInteger accepted = new AtomicInteger();
 		// BENCH_DUPLICATES=n: each client sends its previous batch again after every n
-		// new ones; every copy must be reported as a duplicate or (still in flight)
-		// accepted
-		// again, and none may be rated twice
+		// new ones; every copy must be reported as a duplicate (the service remembers
+		// what Kafka acknowledged lately, decision 0081), and none may be rated twice
 		int resendEvery = Integer.parseInt(System.getenv().getOrDefault("BENCH_DUPLICATES", "0"));
 		// BENCH_RESEND_AGE=k: the batch resent is the one the client sent k new batches
-		// before (default 1, the previous one, most likely still in flight); old enough
-		// to have been stored, every copy must be reported as a duplicate
+		// before (default 1, the previous one, most likely still in flight: reported from
+		// the service's memory of what Kafka acknowledged; old enough to have been
+		// stored: from the consumer's records)
 		int resendAge = Integer.parseInt(System.getenv().getOrDefault("BENCH_RESEND_AGE", "1"));
 		AtomicInteger fresh = new AtomicInteger();
 		AtomicInteger resent = new AtomicInteger();
@@ -292,9 +292,10 @@ public final class BillingBenchmark {
 		if (resendEvery > 0) {
 			System.out.printf(
 					"  resent %d events (every %d batches, each sent %d new batches before): %d reported "
-							+ "duplicates, %d accepted again (still in flight), rated once%n",
+							+ "duplicates, %d accepted again, rated once: %s%n",
 					resent.get(), resendEvery + 1, resendAge, reportedDuplicates.get(),
-					resent.get() - reportedDuplicates.get());
+					resent.get() - reportedDuplicates.get(),
+					(reportedDuplicates.get() == resent.get()) ? "every copy reported" : "NOT EVERY COPY REPORTED");
 		}
 		System.out.println("  where a batch's time goes (mean over the measured phase): " + stages.since());
 		if (TIMELINE) {

@@ -20,36 +20,37 @@ import org.springframework.stereotype.Component;
  * charged, so reporting the second as a duplicate loses nothing; a batch that was not
  * acknowledged (503) is not remembered, and its retry is produced.
  * <p>
- * Kept for {@code platform.billing.usage-recent-window} (10 s by default, longer than the
- * consumer's lag while it keeps up) in buckets of a second, each an open-addressing table
- * of the identities' 128-bit keys ({@link UsageIdentities#identityKey}): 32 bytes an
- * identity or less, no object per identity. At most
- * {@code platform.billing.usage-recent-max-events} identities are kept (1,000,000 by
- * default, ~32 MiB); beyond that the oldest seconds are forgotten first, which only makes
- * such a resend accepted again (and still charged once), as before. Only this instance's
- * acknowledgements are known: a resend that another instance answers before the consumer
- * stored the first copy is accepted again and charged once.
+ * Kept for at least {@code platform.billing.usage-recent-window} (10 s by default, longer
+ * than the consumer's lag while it keeps up) and at most twice that, in two generations
+ * that each cover one window: identities go into the current one; when it is a window old
+ * it becomes the previous one, and the previous one is emptied (so a look-up probes two
+ * tables, not one per second). Each is an open-addressing table of the identities'
+ * 128-bit keys ({@link UsageIdentities#identityKey}): 32 bytes an identity or less, no
+ * object per identity. At most {@code platform.billing.usage-recent-max-events}
+ * identities are kept (1,000,000 by default: 32-64 MiB, which a window of 10 s needs at
+ * 50,000 events/s on one instance); beyond that the previous generation is forgotten
+ * first, which only makes such a resend accepted again (and still charged once), as
+ * before. Only this instance's acknowledgements are known: a resend that another instance
+ * answers before the consumer stored the first copy is accepted again and charged once.
  */
 @Component
 class RecentlyAcknowledged {
 
-	private static final long SECOND = 1_000_000_000L;
-
 	private final LongSupplier nanos;
 
-	/** Whole seconds an identity stays at least. */
+	/** The window in nanoseconds; 0 when nothing is remembered. */
 	private final long window;
 
 	private final int maxEntries;
 
 	private final ReentrantLock lock = new ReentrantLock();
 
-	/** The second each bucket holds, by second modulo their number. */
-	private final long[] seconds;
+	private KeySet current = new KeySet();
 
-	private final KeySet[] buckets;
+	private KeySet previous = new KeySet();
 
-	private int entries;
+	/** When the current generation began, in {@link #nanos}. */
+	private long currentSince;
 
 	@Autowired
 	RecentlyAcknowledged(@Value("${platform.billing.usage-recent-window:10s}") Duration window,
@@ -63,15 +64,9 @@ class RecentlyAcknowledged {
 					"platform.billing.usage-recent-window and usage-recent-max-events must not be negative");
 		}
 		this.nanos = nanos;
-		this.window = (window.toNanos() + SECOND - 1) / SECOND;
+		this.window = (maxEntries == 0) ? 0 : window.toNanos();
 		this.maxEntries = maxEntries;
-		int count = (this.window == 0 || maxEntries == 0) ? 0 : Math.toIntExact(this.window + 1);
-		this.seconds = new long[count];
-		Arrays.fill(this.seconds, Long.MIN_VALUE);
-		this.buckets = new KeySet[count];
-		for (int i = 0; i < count; i++) {
-			this.buckets[i] = new KeySet();
-		}
+		this.currentSince = nanos.getAsLong();
 	}
 
 	/**
@@ -79,21 +74,17 @@ class RecentlyAcknowledged {
 	 */
 	boolean[] acknowledged(List<UUID> keys) {
 		boolean[] found = new boolean[keys.size()];
-		if (this.buckets.length == 0 || keys.isEmpty()) {
+		if (this.window == 0 || keys.isEmpty()) {
 			return found;
 		}
 		this.lock.lock();
 		try {
-			long now = now();
+			age();
 			for (int i = 0; i < keys.size(); i++) {
 				UUID key = keys.get(i);
 				long hi = key.getMostSignificantBits();
 				long lo = KeySet.nonZero(hi, key.getLeastSignificantBits());
-				// the newest seconds first: a resend is most often of a recent batch
-				for (long s = now; s >= now - this.window && !found[i]; s--) {
-					int b = bucket(s);
-					found[i] = this.seconds[b] == s && this.buckets[b].contains(hi, lo);
-				}
+				found[i] = this.current.contains(hi, lo) || this.previous.contains(hi, lo);
 			}
 		}
 		finally {
@@ -104,35 +95,21 @@ class RecentlyAcknowledged {
 
 	/** Remembers identities Kafka acknowledged just now. */
 	void remember(List<UUID> keys) {
-		if (this.buckets.length == 0 || keys.isEmpty()) {
+		if (this.window == 0 || keys.isEmpty()) {
 			return;
 		}
 		this.lock.lock();
 		try {
-			long now = now();
-			for (int old = 0; old < this.buckets.length; old++) {
-				if (this.seconds[old] < now - this.window) {
-					// a second that left the window
-					forget(old);
-				}
+			age();
+			if (this.current.size() + this.previous.size() + keys.size() > this.maxEntries) {
+				this.previous.clear();
 			}
-			int b = bucket(now);
-			this.seconds[b] = now;
-			for (long s = now - this.window; this.entries + keys.size() > this.maxEntries && s < now; s++) {
-				int old = bucket(s);
-				if (this.seconds[old] == s) {
-					forget(old);
-				}
-			}
-			KeySet current = this.buckets[b];
 			for (UUID key : keys) {
-				if (this.entries >= this.maxEntries) {
+				if (this.current.size() + this.previous.size() >= this.maxEntries) {
 					break;
 				}
 				long hi = key.getMostSignificantBits();
-				if (current.add(hi, KeySet.nonZero(hi, key.getLeastSignificantBits()))) {
-					this.entries++;
-				}
+				this.current.add(hi, KeySet.nonZero(hi, key.getLeastSignificantBits()));
 			}
 		}
 		finally {
@@ -144,35 +121,37 @@ class RecentlyAcknowledged {
 	int size() {
 		this.lock.lock();
 		try {
-			long now = now();
-			int kept = 0;
-			for (int b = 0; b < this.buckets.length; b++) {
-				if (this.seconds[b] >= now - this.window) {
-					kept += this.buckets[b].size();
-				}
-			}
-			return kept;
+			age();
+			return this.current.size() + this.previous.size();
 		}
 		finally {
 			this.lock.unlock();
 		}
 	}
 
-	private long now() {
-		return Math.floorDiv(this.nanos.getAsLong(), SECOND);
-	}
-
-	private int bucket(long second) {
-		return (int) Math.floorMod(second, (long) this.buckets.length);
-	}
-
-	private void forget(int b) {
-		if (this.seconds[b] == Long.MIN_VALUE) {
+	/**
+	 * Turns the generations: a current one a window old becomes the previous one, whose
+	 * table, emptied, is the new current one; after two windows or more without a turn,
+	 * both are emptied.
+	 */
+	private void age() {
+		long now = this.nanos.getAsLong();
+		long age = now - this.currentSince;
+		if (age < this.window) {
 			return;
 		}
-		this.entries -= this.buckets[b].size();
-		this.buckets[b].clear();
-		this.seconds[b] = Long.MIN_VALUE;
+		KeySet emptied = this.previous;
+		emptied.clear();
+		if (age < 2 * this.window) {
+			this.previous = this.current;
+			this.currentSince += this.window;
+		}
+		else {
+			this.current.clear();
+			this.previous = this.current;
+			this.currentSince = now;
+		}
+		this.current = emptied;
 	}
 
 	/**

@@ -25,39 +25,47 @@ class RecentlyAcknowledgedTests {
 	private final AtomicLong nanos = new AtomicLong(1_234_567_891L);
 
 	@Test
-	void reportsWhatWasRememberedWithinTheWindowAndForgetsItAfter() {
+	void reportsWhatWasRememberedForAWindowAtLeastAndTwoAtMost() {
 		RecentlyAcknowledged recent = new RecentlyAcknowledged(Duration.ofSeconds(10), 1_000_000, this.nanos::get);
 		List<UUID> first = keys(3, 1);
 		List<UUID> other = keys(2, 2);
+		this.nanos.addAndGet(9 * SECOND);
 		recent.remember(first);
 
 		assertThat(recent.acknowledged(List.of(first.get(1), other.get(0), first.get(2)))).containsExactly(true, false,
 				true);
-		this.nanos.addAndGet(10 * SECOND);
+		this.nanos.addAndGet(10 * SECOND - 1);
 		assertThat(recent.acknowledged(first)).containsExactly(true, true, true);
-		// kept for the window at least, at most a second more: gone 11 s later
-		this.nanos.addAndGet(SECOND);
+		// remembered 1 s before its generation turned: gone when the next one turns,
+		// 11 s after
+		this.nanos.addAndGet(SECOND + 1);
 		assertThat(recent.acknowledged(first)).containsExactly(false, false, false);
 		assertThat(recent.size()).isZero();
 	}
 
 	@Test
-	void keepsEverySecondOfTheWindowWhileBucketsAreReused() {
-		RecentlyAcknowledged recent = new RecentlyAcknowledged(Duration.ofSeconds(3), 1_000_000, this.nanos::get);
-		List<List<UUID>> perSecond = new ArrayList<>();
-		for (int s = 0; s < 12; s++) {
-			List<UUID> keys = keys(50, 100 + s);
-			perSecond.add(keys);
-			recent.remember(keys);
-			for (int back = 0; back <= s; back++) {
-				boolean[] found = recent.acknowledged(perSecond.get(s - back));
-				boolean expected = back <= 3;
-				for (boolean f : found) {
-					assertThat(f).as("remembered %d s ago", back).isEqualTo(expected);
-				}
-			}
-			this.nanos.addAndGet(SECOND);
-		}
+	void keepsWhatWasRememberedAtTheStartOfAGenerationTwoWindows() {
+		RecentlyAcknowledged recent = new RecentlyAcknowledged(Duration.ofSeconds(10), 1_000_000, this.nanos::get);
+		List<UUID> keys = keys(3, 1);
+		recent.remember(keys);
+		this.nanos.addAndGet(20 * SECOND - 1);
+		assertThat(recent.acknowledged(keys)).containsOnly(true);
+		this.nanos.addAndGet(1);
+		assertThat(recent.acknowledged(keys)).containsOnly(false);
+	}
+
+	@Test
+	void forgetsEverythingAfterTwoQuietWindows() {
+		RecentlyAcknowledged recent = new RecentlyAcknowledged(Duration.ofSeconds(10), 1_000_000, this.nanos::get);
+		List<UUID> keys = keys(3, 1);
+		recent.remember(keys);
+		this.nanos.addAndGet(25 * SECOND);
+		assertThat(recent.acknowledged(keys)).containsOnly(false);
+		List<UUID> later = keys(3, 2);
+		recent.remember(later);
+		this.nanos.addAndGet(10 * SECOND - 1);
+		assertThat(recent.acknowledged(later)).containsOnly(true);
+		assertThat(recent.size()).isEqualTo(3);
 	}
 
 	@Test
@@ -75,22 +83,22 @@ class RecentlyAcknowledgedTests {
 	}
 
 	@Test
-	void forgetsTheOldestSecondsFirstWhenFull() {
+	void forgetsThePreviousGenerationFirstWhenFull() {
 		RecentlyAcknowledged recent = new RecentlyAcknowledged(Duration.ofSeconds(10), 250, this.nanos::get);
-		List<UUID> oldest = keys(100, 1);
-		List<UUID> middle = keys(100, 2);
+		List<UUID> older = keys(100, 1);
+		List<UUID> newer = keys(100, 2);
 		List<UUID> newest = keys(100, 3);
-		recent.remember(oldest);
-		this.nanos.addAndGet(SECOND);
-		recent.remember(middle);
-		this.nanos.addAndGet(SECOND);
+		recent.remember(older);
+		this.nanos.addAndGet(10 * SECOND);
+		recent.remember(newer);
+		assertThat(recent.size()).isEqualTo(200);
 		recent.remember(newest);
 
-		assertThat(recent.acknowledged(oldest)).containsOnly(false);
-		assertThat(recent.acknowledged(middle)).containsOnly(true);
+		assertThat(recent.acknowledged(older)).containsOnly(false);
+		assertThat(recent.acknowledged(newer)).containsOnly(true);
 		assertThat(recent.acknowledged(newest)).containsOnly(true);
 		assertThat(recent.size()).isEqualTo(200);
-		// a second alone beyond the limit keeps what fits
+		// one generation alone beyond the limit keeps what fits
 		recent.remember(keys(400, 4));
 		assertThat(recent.size()).isEqualTo(250);
 	}
@@ -124,7 +132,6 @@ class RecentlyAcknowledgedTests {
 			List<Long> when = new ArrayList<>();
 			for (int step = 0; step < 200; step++) {
 				this.nanos.addAndGet(random.nextInt(400) * 1_000_000L);
-				long second = Math.floorDiv(this.nanos.get(), SECOND);
 				List<UUID> batch = new ArrayList<>();
 				for (int i = random.nextInt(20); i > 0; i--) {
 					batch.add(!seen.isEmpty() && random.nextBoolean() ? seen.get(random.nextInt(seen.size()))
@@ -133,13 +140,20 @@ class RecentlyAcknowledgedTests {
 				boolean[] found = recent.acknowledged(batch);
 				for (int i = 0; i < batch.size(); i++) {
 					int at = seen.lastIndexOf(batch.get(i));
-					boolean expected = at >= 0 && second - when.get(at) <= window;
-					assertThat(found[i]).as("history %d step %d key %d", history, step, i).isEqualTo(expected);
+					long age = (at < 0) ? Long.MAX_VALUE : this.nanos.get() - when.get(at);
+					// kept a window at least, two at most; in between either
+					if (age < window * SECOND) {
+						assertThat(found[i]).as("history %d step %d key %d, %d ns old", history, step, i, age).isTrue();
+					}
+					else if (age >= 2 * window * SECOND) {
+						assertThat(found[i]).as("history %d step %d key %d, %d ns old", history, step, i, age)
+							.isFalse();
+					}
 				}
 				recent.remember(batch);
 				for (UUID key : batch) {
 					seen.add(key);
-					when.add(second);
+					when.add(this.nanos.get());
 				}
 			}
 		}

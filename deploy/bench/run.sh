@@ -4,6 +4,7 @@
 #
 #   deploy/bench/run.sh                      # 20 s per measurement, 2 min soak
 #   DURATION=30s SOAK=600s deploy/bench/run.sh   # the full 10-minute soak
+#   GW_JAVA_OPTS="-XX:+UseZGC -Xlog:gc:file=/tmp/gw-gc.log" deploy/bench/run.sh   # gateway JVM options
 #
 # During the soak the gateway's live heap (heap used right after a full GC, via jcmd
 # GC.run + GC.heap_info) is probed every SOAK_PROBE seconds (default: a tenth of the soak)
@@ -45,7 +46,7 @@ SPRING_APPLICATION_JSON='{"platform":{"security":{"public-paths":["POST /v1/oaut
 SERVER_PORT=$GW_PORT PLATFORM_SECURITY_JWKS_URI="$B/jwks.json" \
 PLATFORM_SERVICES_PARTNER=$B PLATFORM_SERVICES_ENTITLEMENT=$B PLATFORM_SERVICES_BILLING=$B PLATFORM_SERVICES_CONSOLE=$B \
 SPRING_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9 \
-  taskset -c "$GW_CPU" "$JAVA" -Xms256m -Xmx256m -jar "$JAR" > "$OUT/gateway.log" 2>&1 &
+  taskset -c "$GW_CPU" "$JAVA" -Xms256m -Xmx256m ${GW_JAVA_OPTS:-} -jar "$JAR" > "$OUT/gateway.log" 2>&1 &
 GW_PID=$!
 pids+=($GW_PID)
 # a busy machine may take a minute or two to start it

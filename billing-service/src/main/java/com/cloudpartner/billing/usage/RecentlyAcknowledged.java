@@ -175,17 +175,7 @@ class RecentlyAcknowledged {
 		}
 
 		boolean contains(long hi, long lo) {
-			int mask = this.slots.length / 2 - 1;
-			for (int i = index(hi, lo, mask);; i = (i + 1) & mask) {
-				long h = this.slots[2 * i];
-				long l = this.slots[2 * i + 1];
-				if (h == hi && l == lo) {
-					return true;
-				}
-				if (h == 0 && l == 0) {
-					return false;
-				}
-			}
+			return holds(slot(hi, lo), hi, lo);
 		}
 
 		/** Adds a key; {@code false} when it was there. */
@@ -193,21 +183,34 @@ class RecentlyAcknowledged {
 			if (2 * (this.size + 1) > this.slots.length / 2) {
 				grow();
 			}
+			int i = slot(hi, lo);
+			if (holds(i, hi, lo)) {
+				return false;
+			}
+			this.slots[2 * i] = hi;
+			this.slots[2 * i + 1] = lo;
+			this.size++;
+			this.peak = Math.max(this.peak, this.size);
+			return true;
+		}
+
+		/**
+		 * The slot that holds the key, or the empty slot where the key would go (keys are
+		 * never (0, 0): {@link #nonZero}).
+		 */
+		private int slot(long hi, long lo) {
 			int mask = this.slots.length / 2 - 1;
 			for (int i = index(hi, lo, mask);; i = (i + 1) & mask) {
 				long h = this.slots[2 * i];
 				long l = this.slots[2 * i + 1];
-				if (h == hi && l == lo) {
-					return false;
-				}
-				if (h == 0 && l == 0) {
-					this.slots[2 * i] = hi;
-					this.slots[2 * i + 1] = lo;
-					this.size++;
-					this.peak = Math.max(this.peak, this.size);
-					return true;
+				if ((h == hi && l == lo) || (h == 0 && l == 0)) {
+					return i;
 				}
 			}
+		}
+
+		private boolean holds(int i, long hi, long lo) {
+			return this.slots[2 * i] == hi && this.slots[2 * i + 1] == lo;
 		}
 
 		int size() {

@@ -174,37 +174,30 @@ public class UsageIngestion {
 		this.validation.record(validated - started, TimeUnit.NANOSECONDS);
 		// repeats of usage acknowledged lately (still in flight to the consumer, or just
 		// stored), then of usage the consumer recorded
-		List<Candidate> unique = new ArrayList<>(candidates.values());
-		List<UUID> keys = unique.stream().map((c) -> UsageIdentities.identityKey(c.event())).toList();
-		boolean[] inFlight = this.recent.acknowledged(keys);
-		List<Candidate> fresh = new ArrayList<>(unique.size());
-		List<UUID> freshKeys = new ArrayList<>(unique.size());
+		List<Keyed> unique = candidates.values()
+			.stream()
+			.map((c) -> new Keyed(c, UsageIdentities.identityKey(c.event())))
+			.toList();
+		boolean[] inFlight = this.recent.acknowledged(unique.stream().map(Keyed::key).toList());
+		List<Keyed> fresh = new ArrayList<>(unique.size());
 		for (int i = 0; i < unique.size(); i++) {
 			if (inFlight[i]) {
 				duplicates++;
 			}
 			else {
 				fresh.add(unique.get(i));
-				freshKeys.add(keys.get(i));
 			}
 		}
-		Set<UsageEvent> known = this.identities.recorded(fresh.stream().map(Candidate::event).toList());
+		Set<UsageEvent> known = this.identities.recorded(fresh.stream().map((k) -> k.candidate().event()).toList());
 		duplicates += known.size();
-		List<Candidate> produced = new ArrayList<>(fresh.size());
-		List<UUID> producedKeys = new ArrayList<>(fresh.size());
-		for (int i = 0; i < fresh.size(); i++) {
-			if (!known.contains(fresh.get(i).event())) {
-				produced.add(fresh.get(i));
-				producedKeys.add(freshKeys.get(i));
-			}
-		}
+		List<Keyed> produced = fresh.stream().filter((k) -> !known.contains(k.candidate().event())).toList();
 		long looked = System.nanoTime();
 		this.lookup.record(looked - validated, TimeUnit.NANOSECONDS);
 		if (!produced.isEmpty()) {
-			produce(produced);
+			produce(produced.stream().map(Keyed::candidate).toList());
 			// durable now: a copy sent again before the consumer stored this one is a
 			// duplicate (never remembered when Kafka did not acknowledge: produce threw)
-			this.recent.remember(producedKeys);
+			this.recent.remember(produced.stream().map(Keyed::key).toList());
 			long acknowledged = System.nanoTime();
 			this.kafka.record(acknowledged - looked, TimeUnit.NANOSECONDS);
 			return new Outcome(produced.size(), duplicates, List.copyOf(rejected));
@@ -261,6 +254,10 @@ public class UsageIngestion {
 	}
 
 	private record Candidate(byte[] raw, UsageEvent event) {
+	}
+
+	/** A candidate with the key of its identity ({@link UsageIdentities#identityKey}). */
+	private record Keyed(Candidate candidate, UUID key) {
 	}
 
 	/**

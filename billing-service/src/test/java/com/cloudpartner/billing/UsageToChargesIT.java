@@ -213,6 +213,52 @@ class UsageToChargesIT extends BillingIntegrationTest {
 		}
 	}
 
+	/**
+	 * Accepted usage that the store refuses for good (here a trigger of the test's own,
+	 * an error no retry can mend) is dead-lettered after the retries as the bytes the
+	 * partner sent: the consumer reads records as bytes, and the error handler's
+	 * publisher of strings could not serialize them (the batch would have come back for
+	 * ever).
+	 */
+	@Test
+	void deadLettersUsageTheStoreRefusesAsTheBytesSent() {
+		String refusing = "refuse_" + this.account.replace('-', '_');
+		this.jdbc
+			.sql("create function " + refusing + "() returns trigger language plpgsql as $$ begin"
+					+ " if new.account_id = '" + this.account + "' then raise exception 'refused by the test'; end if;"
+					+ " return new; end $$")
+			.update();
+		this.jdbc
+			.sql("create trigger " + refusing + " before insert on billable_hour for each row execute function "
+					+ refusing + "()")
+			.update();
+		try (KafkaConsumer<String, String> consumer = deadLetterConsumer()) {
+			ObjectNode event = hour("dlt", "09:00", "10:00");
+			((ObjectNode) event.get("data")).putObject("labels").put("팀", "클라우드 운영");
+			BillingClient.Response sent = this.client.post("/v1/usage-events", TestTokens.usageWriter(this.account),
+					"[" + event + "]");
+			assertThat(sent.body().get("accepted").asInt()).as(sent.raw()).isEqualTo(1);
+			List<ConsumerRecord<String, String>> dead = new ArrayList<>();
+			await().atMost(PATIENCE).until(() -> {
+				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+					if (record.value().contains(this.account + "-dlt")) {
+						dead.add(record);
+					}
+				}
+				return !dead.isEmpty();
+			});
+			assertThat(JSON.readTree(dead.get(0).value())).isEqualTo(event);
+			assertThat(new String(dead.get(0).headers().lastHeader("kafka_dlt-exception-message").value(),
+					StandardCharsets.UTF_8))
+				.contains("refused by the test");
+		}
+		finally {
+			this.jdbc.sql("drop trigger " + refusing + " on billable_hour").update();
+			this.jdbc.sql("drop function " + refusing + "()").update();
+		}
+		assertThat(recordedEvents()).isZero();
+	}
+
 	private void assertPartnerCharges(String quantity, String costAtList, String cost, String customerCost) {
 		BillingClient.Response charges = this.client.get(
 				"/v1/accounts/" + this.account + "/billing/current-month?month=2026-11",

@@ -100,6 +100,9 @@ final class EventFields {
 			String name = parser.currentName();
 			JsonToken token = parser.nextToken();
 			int slot = eventSlot(name);
+			if (slot < 0) {
+				reader.check(name);
+			}
 			if (slot == DATA && token == JsonToken.START_OBJECT) {
 				event[DATA] = reader.data();
 			}
@@ -187,25 +190,29 @@ final class EventFields {
 			this.checkText = checkText;
 		}
 
-		/** Moves to the next member of the current object; checks its name. */
+		/**
+		 * Moves to the next member of the current object; the caller checks its name
+		 * unless it is one of the names the contract knows (clean by definition).
+		 */
 		boolean nextName() {
-			if (this.parser.nextToken() != JsonToken.PROPERTY_NAME) {
-				return false;
-			}
-			check(this.parser.currentName());
-			return true;
+			return this.parser.nextToken() == JsonToken.PROPERTY_NAME;
 		}
 
 		Object[] data() {
 			Object[] data = new Object[11];
 			while (nextName()) {
-				int slot = dataSlot(this.parser.currentName());
+				String name = this.parser.currentName();
+				int slot = dataSlot(name);
+				if (slot < 0) {
+					check(name);
+				}
 				JsonToken token = this.parser.nextToken();
 				if (slot == LABELS && token == JsonToken.START_OBJECT) {
 					Map<String, Object> labels = new LinkedHashMap<>();
 					while (nextName()) {
-						String name = this.parser.currentName();
-						labels.put(name, value(this.parser.nextToken(), false));
+						String label = this.parser.currentName();
+						check(label);
+						labels.put(label, value(this.parser.nextToken(), false));
 					}
 					data[LABELS] = labels;
 				}
@@ -282,7 +289,7 @@ final class EventFields {
 			}
 		}
 
-		private void check(String text) {
+		void check(String text) {
 			if (this.checkText && this.clean && !Text.isClean(text)) {
 				this.clean = false;
 			}

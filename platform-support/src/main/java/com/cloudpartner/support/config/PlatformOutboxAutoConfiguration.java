@@ -1,6 +1,8 @@
 package com.cloudpartner.support.config;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.function.BiFunction;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -9,8 +11,12 @@ import com.cloudpartner.support.outbox.OutboxRelay;
 import com.cloudpartner.support.outbox.ProcessedEvents;
 import com.cloudpartner.support.problem.TransientFailures;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -18,6 +24,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -59,11 +66,24 @@ public class PlatformOutboxAutoConfiguration {
 		return new ProcessedEvents(jdbc);
 	}
 
+	/**
+	 * The producer of dead letters whose records were read as bytes (billing reads usage
+	 * that way): they go to their dead letter topic as the same bytes. Its Kafka producer
+	 * is made on the first such dead letter.
+	 */
 	@Bean
 	@ConditionalOnMissingBean
-	CommonErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> kafka) {
-		var deadLetters = new DeadLetterPublishingRecoverer(kafka,
-				(record, ex) -> new TopicPartition(record.topic() + ".DLT", -1));
+	ByteDeadLetters byteDeadLetters(KafkaTemplate<String, String> kafka) {
+		return new ByteDeadLetters(kafka.getProducerFactory().getConfigurationProperties());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CommonErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> kafka, ByteDeadLetters bytes) {
+		BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> topic = (record,
+				ex) -> new TopicPartition(record.topic() + ".DLT", -1);
+		var deadLetters = new DeadLetterPublishingRecoverer(kafka, topic);
+		var byteDeadLetters = new DeadLetterPublishingRecoverer(bytes.template(), topic);
 		var backOff = new ExponentialBackOff(200, 2.0);
 		backOff.setMaxElapsedTime(3_000);
 		return new DefaultErrorHandler((record, ex) -> {
@@ -73,8 +93,34 @@ public class PlatformOutboxAutoConfiguration {
 				// is back; it was never the record's fault (decision 0071)
 				throw new IllegalStateException("Not dead-lettered, the database is unavailable: " + ex, ex);
 			}
-			deadLetters.accept(record, ex);
+			// a template of strings cannot serialize bytes: it would throw, and the
+			// batch would come back for ever
+			((record.value() instanceof byte[]) ? byteDeadLetters : deadLetters).accept(record, ex);
 		}, backOff);
+	}
+
+	/** A template of byte values with the service's producer settings. */
+	public static final class ByteDeadLetters implements DisposableBean {
+
+		private final DefaultKafkaProducerFactory<String, byte[]> producers;
+
+		private final KafkaTemplate<String, byte[]> template;
+
+		ByteDeadLetters(Map<String, Object> settings) {
+			this.producers = new DefaultKafkaProducerFactory<>(settings, new StringSerializer(),
+					new ByteArraySerializer());
+			this.template = new KafkaTemplate<>(this.producers);
+		}
+
+		KafkaTemplate<String, byte[]> template() {
+			return this.template;
+		}
+
+		@Override
+		public void destroy() {
+			this.producers.destroy();
+		}
+
 	}
 
 }

@@ -20,8 +20,36 @@ public final class Text {
 		if (value == null) {
 			return true;
 		}
+		if (value instanceof String text) {
+			return isClean(text);
+		}
+		return isClean(value, 0);
+	}
+
+	/**
+	 * Whether {@code value} is free of NUL characters and unpaired surrogates: one tight
+	 * pass over a string's characters, the pairs looked at only when a surrogate shows up
+	 * (the checks run on every string of every request; over the {@code CharSequence}
+	 * interface they were ~4 % of the API's samples in the ingestion benchmark's
+	 * profile).
+	 */
+	public static boolean isClean(String value) {
+		if (value == null) {
+			return true;
+		}
 		int length = value.length();
 		for (int i = 0; i < length; i++) {
+			char c = value.charAt(i);
+			if (c == '\0' || Character.isSurrogate(c)) {
+				return isClean(value, i);
+			}
+		}
+		return true;
+	}
+
+	private static boolean isClean(CharSequence value, int from) {
+		int length = value.length();
+		for (int i = from; i < length; i++) {
 			char c = value.charAt(i);
 			if (c == '\0') {
 				return false;

@@ -14,6 +14,8 @@
 #        events: a Jackson tree, as before, against one pass; no service, no database)
 #        deploy/bench/billing-bench.sh record [BATCHES] [BATCH]   (CPU per event of the
 #        consumer's store of a batch, JVM and PostgreSQL backend; no HTTP, no Kafka)
+#        deploy/bench/billing-bench.sh keys [ROUNDS]   (time per event of each SHA-256 key of
+#        the usage path; no service, no database)
 # Needs PostgreSQL on 127.0.0.1:5432 (trust) like the tests; Kafka is the embedded KRaft
 # broker of the test support (or TEST_KAFKA_BOOTSTRAP_SERVERS). Runs in one JVM with the
 # load generator, so on a 2-core machine generator, service, broker and database share
@@ -32,6 +34,7 @@ cp="billing-service/target/test-classes:billing-service/target/classes:$(cat bil
 case "${1:-}" in
   read) shift; exec "$JAVA_HOME/bin/java" -Xmx1g -cp "$cp" com.cloudpartner.billing.usage.EventReadBenchmark "$@" ;;
   record) shift; exec "$JAVA_HOME/bin/java" -Xmx1g -cp "$cp" com.cloudpartner.billing.usage.UsageRecordBenchmark "$@" ;;
+  keys) shift; exec "$JAVA_HOME/bin/java" -Xmx1g -cp "$cp" com.cloudpartner.billing.usage.KeyHashBenchmark "$@" ;;
 esac
 # The Parallel collector, as billing-service is deployed (docs/decisions/0077);
 # BENCH_GC=-XX:+UseG1GC measures G1 instead (the JVM refuses two collectors in one command).

@@ -1,6 +1,9 @@
 package com.cloudpartner.billing.usage;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -270,12 +273,7 @@ class UsageIdentities {
 	}
 
 	static UUID seriesKey(String accountId, String resource, String sku, String meter) {
-		return KeyDigest.start()
-			.lengthPrefixed(accountId)
-			.lengthPrefixed(resource)
-			.lengthPrefixed(sku)
-			.lengthPrefixed(meter)
-			.uuid();
+		return lengthPrefixedKey(accountId, resource, sku, meter);
 	}
 
 	/**
@@ -284,11 +282,20 @@ class UsageIdentities {
 	 * {@link #seriesKey}), so that no two identities share their hashed text.
 	 */
 	static UUID identityKey(UsageEvent event) {
-		return KeyDigest.start()
-			.lengthPrefixed(event.accountId())
-			.lengthPrefixed(event.source())
-			.lengthPrefixed(event.id())
-			.uuid();
+		return lengthPrefixedKey(event.accountId(), event.source(), event.id());
+	}
+
+	private static UUID lengthPrefixedKey(String... parts) {
+		MessageDigest digest = SHA_256.get();
+		for (String part : parts) {
+			byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+			digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+			digest.update((byte) ':');
+			digest.update(bytes);
+		}
+		// digest() resets the instance for the next use
+		ByteBuffer hash = ByteBuffer.wrap(digest.digest());
+		return new UUID(hash.getLong(), hash.getLong());
 	}
 
 	/**
@@ -296,7 +303,11 @@ class UsageIdentities {
 	 * and id.
 	 */
 	static UUID eventKey(UsageEvent event) {
-		return KeyDigest.start().text(event.source()).ascii('\u0000').text(event.id()).uuid();
+		String source = event.source();
+		String id = event.id();
+		StringBuilder text = new StringBuilder(source.length() + 1 + id.length());
+		ByteBuffer digest = ByteBuffer.wrap(sha256(text.append(source).append('\u0000').append(id)));
+		return new UUID(digest.getLong(), digest.getLong());
 	}
 
 	/** What makes two events with the same id the same usage. */
@@ -343,8 +354,22 @@ class UsageIdentities {
 		return ByteBuffer.wrap(digest).getLong();
 	}
 
+	/**
+	 * A SHA-256 per thread: looking the algorithm up among the security providers cost
+	 * more than hashing a short text (two digests per consumed event).
+	 */
+	private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	});
+
 	private static byte[] sha256(CharSequence text) {
-		return KeyDigest.start().text(text).digest();
+		// digest() resets the instance for the next use
+		return SHA_256.get().digest(text.toString().getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static String[] texts(List<UsageEvent> events, Function<UsageEvent, String> value) {

@@ -273,8 +273,43 @@ class UsageIdentities {
 	}
 
 	static UUID seriesKey(String accountId, String resource, String sku, String meter) {
-		return lengthPrefixedKey(accountId, resource, sku, meter);
+		LastSeries last = LAST_SERIES.get();
+		if (last.key != null && resource.equals(last.resource) && accountId.equals(last.accountId)
+				&& sku.equals(last.sku) && meter.equals(last.meter)) {
+			return last.key;
+		}
+		UUID key = lengthPrefixedKey(accountId, resource, sku, meter);
+		last.accountId = accountId;
+		last.resource = resource;
+		last.sku = sku;
+		last.meter = meter;
+		last.key = key;
+		return key;
 	}
+
+	/**
+	 * The series a thread hashed last, with its key: a batch that reports many hours of a
+	 * resource in a row (a backfill, the ingestion benchmark's usual load) names the same
+	 * series event after event, and its key (~450 ns,
+	 * {@code deploy/bench/billing-bench.sh
+	 * keys}) is then four string comparisons. Events spread over resources miss at the
+	 * first comparison that differs.
+	 */
+	private static final class LastSeries {
+
+		String accountId;
+
+		String resource;
+
+		String sku;
+
+		String meter;
+
+		UUID key;
+
+	}
+
+	private static final ThreadLocal<LastSeries> LAST_SERIES = ThreadLocal.withInitial(LastSeries::new);
 
 	/**
 	 * The identity of an event, (account, source, id), in 128 bits: the first half of the

@@ -27,6 +27,33 @@ class UsageIdentitiesTests {
 			.isEqualTo(java.util.HexFormat.of().formatHex(sha256(UsageIdentities.canonical(event))));
 	}
 
+	/**
+	 * The series key of the last series a thread hashed is reused only for the very same
+	 * series: runs of one series interleaved with series that differ in any one part.
+	 */
+	@Test
+	void aSeriesKeyIsReusedOnlyForTheSameSeries() {
+		String[][] parts = { { "a1", "파트너" }, { "servers/s1", "servers/s10", "servers/s1 " },
+				{ "products/p/skus/s", "products/p/skus/t" }, { "vm-hours", "vm-hour" } };
+		java.util.Random random = new java.util.Random(7);
+		String[] series = { "a1", "servers/s1", "products/p/skus/s", "vm-hours" };
+		for (int n = 0; n < 5_000; n++) {
+			if (random.nextInt(3) == 0) {
+				int part = random.nextInt(4);
+				// a copy, so that equal parts are not the same strings
+				series[part] = new String(parts[part][random.nextInt(parts[part].length)]);
+			}
+			StringBuilder text = new StringBuilder();
+			for (String p : series) {
+				text.append(p.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).append(':').append(p);
+			}
+			java.nio.ByteBuffer hash = java.nio.ByteBuffer.wrap(sha256(text.toString()));
+			assertThat(UsageIdentities.seriesKey(series[0], series[1], series[2], series[3]))
+				.as(String.join(" / ", series))
+				.isEqualTo(new java.util.UUID(hash.getLong(), hash.getLong()));
+		}
+	}
+
 	private static byte[] sha256(String text) {
 		try {
 			return java.security.MessageDigest.getInstance("SHA-256")

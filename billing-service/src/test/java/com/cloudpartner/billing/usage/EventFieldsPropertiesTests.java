@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * nested with text PostgreSQL cannot store, labels of every shape, numbers as JSON
  * numbers with fractions and exponents), must validate to the same event or the same
  * refusal as {@link TreeUsageEventValidator} (the validator over a Jackson tree, as it
- * was before) finds, read from bytes as the API reads them, from a string as the consumer
- * does and from a tree; and the text check must find what a walk of the tree finds.
+ * was before) finds, read from bytes as the API and the consumer read them, from a string
+ * as the consumer did and from a tree; and the text check must find what a walk of the
+ * tree finds.
  */
 class EventFieldsPropertiesTests {
 

@@ -289,7 +289,7 @@ final class EventFields {
 			}
 		}
 
-		void check(String text) {
+		private void check(String text) {
 			if (this.checkText && this.clean && !Text.isClean(text)) {
 				this.clean = false;
 			}

@@ -18,7 +18,10 @@ import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.JsonRecyclerPools;
 
+import com.cloudpartner.support.outbox.ByteDeadLetters;
+
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +41,7 @@ import org.springframework.stereotype.Component;
  * their bytes, as the API sent them: the parser of UTF-8 bytes cost a sixth less per
  * event than decoding each into a string and parsing its characters
  * ({@code deploy/bench/billing-bench.sh read}), and a dead letter carries the record's
- * bytes unchanged.
+ * bytes unchanged ({@link ByteDeadLetters}, which the error handler uses too).
  */
 @Component
 class UsageEventsListener {
@@ -59,13 +62,13 @@ class UsageEventsListener {
 
 	private final UsageBatchRecorder recorder;
 
-	private final UsageProducer producer;
+	private final KafkaTemplate<String, byte[]> deadLetters;
 
 	private final DedupeWindow window;
 
-	UsageEventsListener(UsageBatchRecorder recorder, UsageProducer producer, DedupeWindow window) {
+	UsageEventsListener(UsageBatchRecorder recorder, ByteDeadLetters deadLetters, DedupeWindow window) {
 		this.recorder = recorder;
-		this.producer = producer;
+		this.deadLetters = deadLetters.template();
 		this.window = window;
 	}
 
@@ -79,7 +82,7 @@ class UsageEventsListener {
 					"fetch.max.wait.ms=${platform.billing.usage-fetch-max-wait-ms:400}" })
 	void onUsage(List<ConsumerRecord<String, byte[]>> records) throws Exception {
 		List<UsageEvent> events = new ArrayList<>(records.size());
-		List<CompletableFuture<?>> deadLetters = new ArrayList<>();
+		List<CompletableFuture<?>> deadLettered = new ArrayList<>();
 		Instant cutoff = this.window.consumerCutoff();
 		for (ConsumerRecord<String, byte[]> record : records) {
 			String reason;
@@ -102,11 +105,11 @@ class UsageEventsListener {
 				reason = "Not JSON: " + ex.getOriginalMessage();
 			}
 			log.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason);
-			deadLetters.add(this.producer.send(deadLetter(record, reason)));
+			deadLettered.add(this.deadLetters.send(deadLetter(record, reason)));
 		}
 		// the poison is safely on the DLT before the offsets of its batch can be
 		// committed
-		CompletableFuture.allOf(deadLetters.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+		CompletableFuture.allOf(deadLettered.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
 		if (!events.isEmpty()) {
 			int added = this.recorder.recordAll(events);
 			log.debug("Usage batch of {}: {} new", events.size(), added);

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -14,7 +13,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -80,23 +78,6 @@ class UsageProducer implements DisposableBean {
 		if (failure.get() != null) {
 			throw failure.get();
 		}
-	}
-
-	/**
-	 * Sends one record (a dead letter of the usage consumer, as the bytes it read);
-	 * completes when Kafka acknowledged it.
-	 */
-	CompletableFuture<RecordMetadata> send(ProducerRecord<String, byte[]> record) {
-		CompletableFuture<RecordMetadata> acknowledged = new CompletableFuture<>();
-		this.producer.send(record, (metadata, ex) -> {
-			if (ex != null) {
-				acknowledged.completeExceptionally(ex);
-			}
-			else {
-				acknowledged.complete(metadata);
-			}
-		});
-		return acknowledged;
 	}
 
 	@Override

@@ -1,11 +1,11 @@
 package com.cloudpartner.support.config;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.function.BiFunction;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import com.cloudpartner.support.outbox.ByteDeadLetters;
 import com.cloudpartner.support.outbox.Outbox;
 import com.cloudpartner.support.outbox.OutboxRelay;
 import com.cloudpartner.support.outbox.ProcessedEvents;
@@ -13,10 +13,7 @@ import com.cloudpartner.support.problem.TransientFailures;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -24,7 +21,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -66,11 +62,6 @@ public class PlatformOutboxAutoConfiguration {
 		return new ProcessedEvents(jdbc);
 	}
 
-	/**
-	 * The producer of dead letters whose records were read as bytes (billing reads usage
-	 * that way): they go to their dead letter topic as the same bytes. Its Kafka producer
-	 * is made on the first such dead letter.
-	 */
 	@Bean
 	@ConditionalOnMissingBean
 	ByteDeadLetters byteDeadLetters(KafkaTemplate<String, String> kafka) {
@@ -97,30 +88,6 @@ public class PlatformOutboxAutoConfiguration {
 			// batch would come back for ever
 			((record.value() instanceof byte[]) ? byteDeadLetters : deadLetters).accept(record, ex);
 		}, backOff);
-	}
-
-	/** A template of byte values with the service's producer settings. */
-	public static final class ByteDeadLetters implements DisposableBean {
-
-		private final DefaultKafkaProducerFactory<String, byte[]> producers;
-
-		private final KafkaTemplate<String, byte[]> template;
-
-		ByteDeadLetters(Map<String, Object> settings) {
-			this.producers = new DefaultKafkaProducerFactory<>(settings, new StringSerializer(),
-					new ByteArraySerializer());
-			this.template = new KafkaTemplate<>(this.producers);
-		}
-
-		KafkaTemplate<String, byte[]> template() {
-			return this.template;
-		}
-
-		@Override
-		public void destroy() {
-			this.producers.destroy();
-		}
-
 	}
 
 }

@@ -194,9 +194,14 @@ class UsageToChargesIT extends BillingIntegrationTest {
 	@Test
 	void deadLettersAPoisonUsageRecord() {
 		String tag = UUID.randomUUID().toString();
-		// not JSON; an event with a second value after it; JSON that is no event
-		Map<String, String> poisons = Map.of("not a cloud event " + tag, "Not JSON", "{\"id\":\"" + tag + "\"} {}",
-				"Not JSON", "[\"" + tag + "\"]", "INVALID_EVENT");
+		// what is produced -> what is dead-lettered, and the reason: not JSON; an event
+		// with a second value after it; an array (the API's records) whose element is no
+		// event, which goes alone
+		Map<String, String[]> poisons = Map.of("not a cloud event " + tag,
+				new String[] { "not a cloud event " + tag, "Not JSON" }, "{\"id\":\"" + tag + "\"} {}",
+				new String[] { "{\"id\":\"" + tag + "\"} {}", "Not JSON" }, "[\"" + tag + "\"]",
+				new String[] { "\"" + tag + "\"", "INVALID_EVENT" }, "[{\"id\":\"" + tag + "-unclosed\"}",
+				new String[] { "[{\"id\":\"" + tag + "-unclosed\"}", "Not JSON" });
 		poisons.keySet().forEach((poison) -> BillingClient.produce("usage-events", "poison", poison));
 
 		try (KafkaConsumer<String, String> consumer = deadLetterConsumer()) {
@@ -207,18 +212,52 @@ class UsageToChargesIT extends BillingIntegrationTest {
 							new String(record.headers().lastHeader("kafka_dlt-exception-message").value(),
 									StandardCharsets.UTF_8));
 				}
-				return seen.keySet().containsAll(poisons.keySet());
+				return poisons.values().stream().allMatch((dead) -> seen.containsKey(dead[0]));
 			});
-			poisons.forEach((poison, reason) -> assertThat(seen.get(poison)).as(poison).contains(reason));
+			poisons.values().forEach((dead) -> assertThat(seen.get(dead[0])).as(dead[0]).contains(dead[1]));
 		}
+	}
+
+	/**
+	 * A record of the API's shape, an array of events, with one event that is no usage:
+	 * the others are stored and charged, and that one alone is dead-lettered as its own
+	 * bytes, with its index in the array.
+	 */
+	@Test
+	void storesAnArraysEventsAndDeadLettersOnlyItsPoison() {
+		String bad = "{\"id\":\"" + this.account + "-no-usage\",\"type\":\"usage.recorded\"}";
+		String record = "[" + hour("array-1", "12:00", "13:00") + "," + bad + "," + hour("array-2", "13:00", "14:00")
+				+ "]";
+		try (KafkaConsumer<String, String> consumer = deadLetterConsumer()) {
+			BillingClient.produce("usage-events", null, record);
+			List<ConsumerRecord<String, String>> dead = new ArrayList<>();
+			await().atMost(PATIENCE).until(() -> {
+				for (ConsumerRecord<String, String> letter : consumer.poll(Duration.ofMillis(500))) {
+					if (letter.value().contains(this.account + "-no-usage")) {
+						dead.add(letter);
+					}
+				}
+				return !dead.isEmpty();
+			});
+			assertThat(dead).singleElement().satisfies((letter) -> {
+				assertThat(letter.value()).isEqualTo(bad);
+				assertThat(new String(letter.headers().lastHeader("usage-batch-index").value(), StandardCharsets.UTF_8))
+					.isEqualTo("1");
+				assertThat(new String(letter.headers().lastHeader("kafka_dlt-exception-message").value(),
+						StandardCharsets.UTF_8))
+					.contains("Invalid usage event " + this.account + "-no-usage: INVALID_SPECVERSION");
+			});
+		}
+		await().atMost(PATIENCE).until(() -> recordedEvents() == 2);
+		await().atMost(PATIENCE).untilAsserted(() -> assertPartnerCharges("2", "90", "72", "90"));
 	}
 
 	/**
 	 * Accepted usage that the store refuses for good (here a trigger of the test's own,
 	 * an error no retry can mend) is dead-lettered after the retries as the bytes the
-	 * partner sent: the consumer reads records as bytes, and the error handler's
-	 * publisher of strings could not serialize them (the batch would have come back for
-	 * ever).
+	 * partner sent (in the API's record, an array): the consumer reads records as bytes,
+	 * and the error handler's publisher of strings could not serialize them (the batch
+	 * would have come back for ever).
 	 */
 	@Test
 	void deadLettersUsageTheStoreRefusesAsTheBytesSent() {
@@ -247,7 +286,8 @@ class UsageToChargesIT extends BillingIntegrationTest {
 				}
 				return !dead.isEmpty();
 			});
-			assertThat(JSON.readTree(dead.get(0).value())).isEqualTo(event);
+			// the record the API wrote: an array of the batch's events of one partition
+			assertThat(JSON.readTree(dead.get(0).value())).isEqualTo(JSON.createArrayNode().add(event));
 			assertThat(new String(dead.get(0).headers().lastHeader("kafka_dlt-exception-message").value(),
 					StandardCharsets.UTF_8))
 				.contains("refused by the test");

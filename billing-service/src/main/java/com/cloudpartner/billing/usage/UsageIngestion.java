@@ -40,7 +40,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class UsageIngestion {
 
-	/** The topic of accepted usage, keyed by the resource name. */
+	/**
+	 * The topic of accepted usage: the API's records hold arrays of events, placed by
+	 * each event's resource name ({@link UsageRecords}); other producers' records hold
+	 * one event keyed by it.
+	 */
 	public static final String TOPIC = "usage-events";
 
 	private static final Logger log = LoggerFactory.getLogger(UsageIngestion.class);
@@ -206,20 +210,16 @@ public class UsageIngestion {
 	}
 
 	/**
-	 * One send per event into the producer's batches (no flush per event or per request:
-	 * linger and batch size decide), then one wait for all acknowledgements.
+	 * The events packed into one record per partition ({@link UsageRecords}), sent into
+	 * the producer's batches (no flush per request: linger and batch size decide), then
+	 * one wait for all acknowledgements.
 	 */
 	private void produce(Collection<Candidate> candidates) {
 		String traceparent = MDC.get(RequestIdFilter.TRACEPARENT);
 		byte[] trace = (traceparent != null) ? traceparent.getBytes(StandardCharsets.UTF_8) : null;
-		List<ProducerRecord<String, byte[]>> records = new ArrayList<>(candidates.size());
+		List<UsageRecords.Packed> packed = new ArrayList<>(candidates.size());
 		for (Candidate candidate : candidates) {
-			ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, candidate.event().subject(),
-					candidate.raw());
-			if (trace != null) {
-				record.headers().add("traceparent", trace);
-			}
-			records.add(record);
+			packed.add(new UsageRecords.Packed(candidate.event().subject(), candidate.raw()));
 		}
 		if (!this.kafkaBreaker.tryAcquirePermission()) {
 			// Kafka failed the last batches: answer at once instead of after the
@@ -228,6 +228,8 @@ public class UsageIngestion {
 		}
 		long sending = System.nanoTime();
 		try {
+			List<ProducerRecord<String, byte[]>> records = UsageRecords.of(TOPIC, this.producer.partitions(TOPIC),
+					packed, trace);
 			this.producer.sendAll(records, ACK_TIMEOUT);
 			this.kafkaBreaker.onSuccess(System.nanoTime() - sending, TimeUnit.NANOSECONDS);
 		}

@@ -51,6 +51,14 @@ class UsageProducer implements DisposableBean {
 	}
 
 	/**
+	 * How many partitions the topic has (from the producer's metadata, fetched once and
+	 * then cached; waits at most {@code max.block.ms} when the broker is away).
+	 */
+	int partitions(String topic) {
+		return this.producer.partitionsFor(topic).size();
+	}
+
+	/**
 	 * Sends the records and waits until Kafka acknowledged every one of them.
 	 * @throws TimeoutException when not all were acknowledged in time
 	 * @throws Exception the first send failure

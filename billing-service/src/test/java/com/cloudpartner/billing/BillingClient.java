@@ -10,9 +10,12 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -211,6 +214,21 @@ final class BillingClient {
 		catch (Exception ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * A consumer of {@code usage-events.DLT} from its beginning, in a group of its own.
+	 */
+	static KafkaConsumer<String, String> deadLetterConsumer() {
+		Properties config = new Properties();
+		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+		config.put(ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID());
+		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config);
+		consumer.subscribe(java.util.List.of("usage-events.DLT"));
+		return consumer;
 	}
 
 	static void produce(String topic, String key, String value) {

@@ -5,13 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,7 +16,6 @@ import tools.jackson.databind.node.ObjectNode;
 import com.cloudpartner.billing.config.BillingClock;
 import com.cloudpartner.billing.config.BillingProperties;
 import com.cloudpartner.billing.usage.DedupePurge;
-import com.cloudpartner.support.test.TestKafka;
 import com.cloudpartner.support.test.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -117,7 +113,7 @@ class UsageDedupeWindowIT extends BillingIntegrationTest {
 		assertThat(late.body().get("duplicates").asInt()).isZero();
 		assertThat(late.text("/rejected/0/reason")).startsWith("WINDOW_TOO_OLD: ");
 
-		try (KafkaConsumer<String, String> deadLetters = deadLetterConsumer()) {
+		try (KafkaConsumer<String, String> deadLetters = BillingClient.deadLetterConsumer()) {
 			BillingClient.produce("usage-events", hour.get("subject").asString(), hour.toString());
 			List<String> reasons = new ArrayList<>();
 			await().atMost(PATIENCE).until(() -> {
@@ -161,18 +157,6 @@ class UsageDedupeWindowIT extends BillingIntegrationTest {
 			.param("a", this.account)
 			.query(BigDecimal.class)
 			.single();
-	}
-
-	private static KafkaConsumer<String, String> deadLetterConsumer() {
-		Properties config = new Properties();
-		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
-		config.put(ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID());
-		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-		KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config);
-		consumer.subscribe(List.of("usage-events.DLT"));
-		return consumer;
 	}
 
 }

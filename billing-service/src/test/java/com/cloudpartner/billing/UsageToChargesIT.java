@@ -6,20 +6,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import com.cloudpartner.support.test.TestKafka;
 import com.cloudpartner.support.test.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -204,7 +200,7 @@ class UsageToChargesIT extends BillingIntegrationTest {
 				new String[] { "[{\"id\":\"" + tag + "-unclosed\"}", "Not JSON" });
 		poisons.keySet().forEach((poison) -> BillingClient.produce("usage-events", "poison", poison));
 
-		try (KafkaConsumer<String, String> consumer = deadLetterConsumer()) {
+		try (KafkaConsumer<String, String> consumer = BillingClient.deadLetterConsumer()) {
 			Map<String, String> seen = new HashMap<>();
 			await().atMost(PATIENCE).until(() -> {
 				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
@@ -228,7 +224,7 @@ class UsageToChargesIT extends BillingIntegrationTest {
 		String bad = "{\"id\":\"" + this.account + "-no-usage\",\"type\":\"usage.recorded\"}";
 		String record = "[" + hour("array-1", "12:00", "13:00") + "," + bad + "," + hour("array-2", "13:00", "14:00")
 				+ "]";
-		try (KafkaConsumer<String, String> consumer = deadLetterConsumer()) {
+		try (KafkaConsumer<String, String> consumer = BillingClient.deadLetterConsumer()) {
 			BillingClient.produce("usage-events", null, record);
 			List<ConsumerRecord<String, String>> dead = new ArrayList<>();
 			await().atMost(PATIENCE).until(() -> {
@@ -271,7 +267,7 @@ class UsageToChargesIT extends BillingIntegrationTest {
 			.sql("create trigger " + refusing + " before insert on billable_hour for each row execute function "
 					+ refusing + "()")
 			.update();
-		try (KafkaConsumer<String, String> consumer = deadLetterConsumer()) {
+		try (KafkaConsumer<String, String> consumer = BillingClient.deadLetterConsumer()) {
 			ObjectNode event = hour("dlt", "09:00", "10:00");
 			((ObjectNode) event.get("data")).putObject("labels").put("팀", "클라우드 운영");
 			BillingClient.Response sent = this.client.post("/v1/usage-events", TestTokens.usageWriter(this.account),
@@ -361,18 +357,6 @@ class UsageToChargesIT extends BillingIntegrationTest {
 			node.forEach((item) -> names.addAll(fieldNames(item)));
 		}
 		return names;
-	}
-
-	private static KafkaConsumer<String, String> deadLetterConsumer() {
-		Properties config = new Properties();
-		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
-		config.put(ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID());
-		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-		KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config);
-		consumer.subscribe(List.of("usage-events.DLT"));
-		return consumer;
 	}
 
 }

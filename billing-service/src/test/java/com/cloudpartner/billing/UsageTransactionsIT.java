@@ -6,13 +6,11 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +57,7 @@ class UsageTransactionsIT extends BillingIntegrationTest {
 			.sql("create trigger " + function + " before insert on billable_hour for each row execute function "
 					+ function + "()")
 			.update();
-		try (KafkaConsumer<String, String> deadLetters = deadLetterConsumer()) {
+		try (KafkaConsumer<String, String> deadLetters = BillingClient.deadLetterConsumer()) {
 			List<String> records = List.of(
 					"[" + hour(good, customer, 1, "05") + "," + hour(good, customer, 2, "06") + ","
 							+ hour(good, customer, 3, "07") + "]",
@@ -120,18 +118,6 @@ class UsageTransactionsIT extends BillingIntegrationTest {
 		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
 		config.put(ProducerConfig.LINGER_MS_CONFIG, 50);
 		return new KafkaProducer<>(config);
-	}
-
-	private static KafkaConsumer<String, String> deadLetterConsumer() {
-		Properties config = new Properties();
-		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
-		config.put(ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID());
-		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-		KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config);
-		consumer.subscribe(List.of("usage-events.DLT"));
-		return consumer;
 	}
 
 }

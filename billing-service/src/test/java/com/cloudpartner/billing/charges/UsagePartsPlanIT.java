@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.cloudpartner.billing.BillingIntegrationTest;
+import com.cloudpartner.billing.QueryPlans;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -80,7 +81,8 @@ class UsagePartsPlanIT extends BillingIntegrationTest {
 					plan.next();
 					JsonNode root = JSON.readTree(plan.getString(1)).get(0).get("Plan");
 					// its own 500 rows, and some slack for a bitmap scan's page
-					assertThat(rowsTouched(root)).as(mode + ": " + root).isBetween(500L, 600L);
+					assertThat(QueryPlans.rowsTouched(root, "billable_hour")).as(mode + ": " + root)
+						.isBetween(500L, 600L);
 				}
 				long counted = 0;
 				long c2 = 0;
@@ -110,20 +112,6 @@ class UsagePartsPlanIT extends BillingIntegrationTest {
 				    gen_random_uuid(), 7
 				from generate_series(1, %4$d) r cross join generate_series(0, %5$d - 1) h""".formatted(account, from,
 				customer, resources, hours));
-	}
-
-	/** Rows of billable_hour the plan returned or filtered out, over all its loops. */
-	private static long rowsTouched(JsonNode node) {
-		long rows = 0;
-		if ("billable_hour".equals(node.path("Relation Name").asString(""))) {
-			long loops = node.path("Actual Loops").asLong(1);
-			rows += (node.path("Actual Rows").asLong(0) + node.path("Rows Removed by Filter").asLong(0)
-					+ node.path("Rows Removed by Index Recheck").asLong(0)) * loops;
-		}
-		for (JsonNode child : node.path("Plans")) {
-			rows += rowsTouched(child);
-		}
-		return rows;
 	}
 
 }

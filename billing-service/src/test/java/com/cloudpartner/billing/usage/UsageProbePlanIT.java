@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.cloudpartner.billing.BillingIntegrationTest;
+import com.cloudpartner.billing.QueryPlans;
 import com.cloudpartner.billing.usage.UsageIdentities.Keeping;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -85,27 +86,14 @@ class UsageProbePlanIT extends BillingIntegrationTest {
 						JsonNode root = JSON.readTree(plan.getString(1)).get(0).get("Plan");
 						// one hour per event: its own row if any, nothing else, and some
 						// slack for a bitmap scan's page
-						assertThat(rowsTouched(root)).as(mode + ": " + root).isLessThanOrEqualTo(PROBED * 2L);
+						assertThat(QueryPlans.rowsTouched(root, "billable_hour")).as(mode + ": " + root)
+							.isLessThanOrEqualTo(PROBED * 2L);
 					}
 				}
 				sql.execute("reset plan_cache_mode");
 				sql.execute("deallocate probe");
 			}
 		}
-	}
-
-	/** Rows of billable_hour the plan returned or filtered out, over all its loops. */
-	private static long rowsTouched(JsonNode node) {
-		long rows = 0;
-		if ("billable_hour".equals(node.path("Relation Name").asString(""))) {
-			long loops = node.path("Actual Loops").asLong(1);
-			rows += (node.path("Actual Rows").asLong(0) + node.path("Rows Removed by Filter").asLong(0)
-					+ node.path("Rows Removed by Index Recheck").asLong(0)) * loops;
-		}
-		for (JsonNode child : node.path("Plans")) {
-			rows += rowsTouched(child);
-		}
-		return rows;
 	}
 
 }

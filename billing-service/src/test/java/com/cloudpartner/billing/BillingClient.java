@@ -216,6 +216,33 @@ final class BillingClient {
 		}
 	}
 
+	/** What {@link #refuseHoursOf} set up; closing it takes it away. */
+	interface Refusal extends AutoCloseable {
+
+		@Override
+		void close();
+
+	}
+
+	/**
+	 * Makes the database refuse every billable hour of the account, until closed: a
+	 * trigger raising "refused by the test", a store failure no retry can mend.
+	 */
+	static Refusal refuseHoursOf(org.springframework.jdbc.core.simple.JdbcClient jdbc, String account) {
+		String function = "refuse_" + UUID.randomUUID().toString().replace("-", "");
+		jdbc.sql("create function " + function + "() returns trigger language plpgsql as $$ begin"
+				+ " if new.account_id = '" + account + "' then raise exception 'refused by the test'; end if;"
+				+ " return new; end $$")
+			.update();
+		jdbc.sql("create trigger " + function + " before insert on billable_hour for each row execute function "
+				+ function + "()")
+			.update();
+		return () -> {
+			jdbc.sql("drop trigger " + function + " on billable_hour").update();
+			jdbc.sql("drop function " + function + "()").update();
+		};
+	}
+
 	/**
 	 * A consumer of {@code usage-events.DLT} from its beginning, in a group of its own.
 	 */

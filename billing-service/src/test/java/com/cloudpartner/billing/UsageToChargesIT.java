@@ -257,17 +257,8 @@ class UsageToChargesIT extends BillingIntegrationTest {
 	 */
 	@Test
 	void deadLettersUsageTheStoreRefusesAsTheBytesSent() {
-		String refusing = "refuse_" + this.account.replace('-', '_');
-		this.jdbc
-			.sql("create function " + refusing + "() returns trigger language plpgsql as $$ begin"
-					+ " if new.account_id = '" + this.account + "' then raise exception 'refused by the test'; end if;"
-					+ " return new; end $$")
-			.update();
-		this.jdbc
-			.sql("create trigger " + refusing + " before insert on billable_hour for each row execute function "
-					+ refusing + "()")
-			.update();
-		try (KafkaConsumer<String, String> consumer = BillingClient.deadLetterConsumer()) {
+		try (BillingClient.Refusal refusal = BillingClient.refuseHoursOf(this.jdbc, this.account);
+				KafkaConsumer<String, String> consumer = BillingClient.deadLetterConsumer()) {
 			ObjectNode event = hour("dlt", "09:00", "10:00");
 			((ObjectNode) event.get("data")).putObject("labels").put("팀", "클라우드 운영");
 			BillingClient.Response sent = this.client.post("/v1/usage-events", TestTokens.usageWriter(this.account),
@@ -287,10 +278,6 @@ class UsageToChargesIT extends BillingIntegrationTest {
 			assertThat(new String(dead.get(0).headers().lastHeader("kafka_dlt-exception-message").value(),
 					StandardCharsets.UTF_8))
 				.contains("refused by the test");
-		}
-		finally {
-			this.jdbc.sql("drop trigger " + refusing + " on billable_hour").update();
-			this.jdbc.sql("drop function " + refusing + "()").update();
 		}
 		assertThat(recordedEvents()).isZero();
 	}

@@ -47,17 +47,8 @@ class UsageTransactionsIT extends BillingIntegrationTest {
 		String good = "tx-good-" + suffix;
 		String refused = "tx-refused-" + suffix;
 		String customer = UUID.randomUUID().toString();
-		String function = "refuse_tx_" + suffix;
-		this.jdbc
-			.sql("create function " + function + "() returns trigger language plpgsql as $$ begin"
-					+ " if new.account_id = '" + refused + "' then raise exception 'refused by the test'; end if;"
-					+ " return new; end $$")
-			.update();
-		this.jdbc
-			.sql("create trigger " + function + " before insert on billable_hour for each row execute function "
-					+ function + "()")
-			.update();
-		try (KafkaConsumer<String, String> deadLetters = BillingClient.deadLetterConsumer()) {
+		try (BillingClient.Refusal refusal = BillingClient.refuseHoursOf(this.jdbc, refused);
+				KafkaConsumer<String, String> deadLetters = BillingClient.deadLetterConsumer()) {
 			List<String> records = List.of(
 					"[" + hour(good, customer, 1, "05") + "," + hour(good, customer, 2, "06") + ","
 							+ hour(good, customer, 3, "07") + "]",
@@ -89,10 +80,6 @@ class UsageTransactionsIT extends BillingIntegrationTest {
 				}
 			}
 			assertThat(dead).containsExactly(records.get(2));
-		}
-		finally {
-			this.jdbc.sql("drop trigger " + function + " on billable_hour").update();
-			this.jdbc.sql("drop function " + function + "()").update();
 		}
 		assertThat(BillingClient.recordedEvents(this.jdbc, refused)).isZero();
 		assertThat(this.jdbc.sql("select hour_start from billable_hour where account_id = :a order by 1")

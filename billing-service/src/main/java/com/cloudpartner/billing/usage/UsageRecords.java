@@ -1,6 +1,5 @@
 package com.cloudpartner.billing.usage;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,35 +48,44 @@ final class UsageRecords {
 	 */
 	static List<ProducerRecord<String, byte[]>> of(String topic, int partitions, List<Packed> events,
 			byte[] traceparent) {
-		List<ByteArrayOutputStream> open = new ArrayList<>(partitions);
+		List<List<byte[]>> byPartition = new ArrayList<>(partitions);
 		for (int i = 0; i < partitions; i++) {
-			open.add(null);
+			byPartition.add(new ArrayList<>());
+		}
+		for (Packed event : events) {
+			byPartition.get(partition(event.subject(), partitions)).add(event.raw());
 		}
 		List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
-		for (Packed event : events) {
-			int partition = partition(event.subject(), partitions);
-			ByteArrayOutputStream value = open.get(partition);
-			if (value != null && value.size() + 1 + event.raw().length + 1 > MAX_RECORD_BYTES) {
-				records.add(record(topic, partition, value, traceparent));
-				value = null;
-			}
-			if (value == null) {
-				value = new ByteArrayOutputStream(Math.min(MAX_RECORD_BYTES, 2 + 400 * events.size()));
-				value.write('[');
-				open.set(partition, value);
-			}
-			else {
-				value.write(',');
-			}
-			value.writeBytes(event.raw());
-		}
 		for (int partition = 0; partition < partitions; partition++) {
-			ByteArrayOutputStream value = open.get(partition);
-			if (value != null) {
-				records.add(record(topic, partition, value, traceparent));
+			List<byte[]> raws = byPartition.get(partition);
+			int from = 0;
+			while (from < raws.size()) {
+				// '[' and, per event, its bytes and a ',' or the closing ']'
+				int size = 1 + raws.get(from).length + 1;
+				int to = from + 1;
+				while (to < raws.size() && size + raws.get(to).length + 1 <= MAX_RECORD_BYTES) {
+					size += raws.get(to).length + 1;
+					to++;
+				}
+				records.add(record(topic, partition, array(raws.subList(from, to), size), traceparent));
+				from = to;
 			}
 		}
 		return records;
+	}
+
+	/** The events as a JSON array, in a buffer of exactly its size. */
+	private static byte[] array(List<byte[]> raws, int size) {
+		byte[] value = new byte[size];
+		value[0] = '[';
+		int at = 1;
+		for (byte[] raw : raws) {
+			System.arraycopy(raw, 0, value, at, raw.length);
+			at += raw.length;
+			value[at++] = ',';
+		}
+		value[size - 1] = ']';
+		return value;
 	}
 
 	/** The partition Kafka's default partitioner gives a record keyed by the subject. */
@@ -85,10 +93,9 @@ final class UsageRecords {
 		return Utils.toPositive(Utils.murmur2(subject.getBytes(StandardCharsets.UTF_8))) % partitions;
 	}
 
-	private static ProducerRecord<String, byte[]> record(String topic, int partition, ByteArrayOutputStream value,
+	private static ProducerRecord<String, byte[]> record(String topic, int partition, byte[] value,
 			byte[] traceparent) {
-		value.write(']');
-		ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, partition, null, value.toByteArray());
+		ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, partition, null, value);
 		record.headers().add("content-type", CONTENT_TYPE);
 		if (traceparent != null) {
 			record.headers().add("traceparent", traceparent);

@@ -1,9 +1,13 @@
 package com.cloudpartner.benchsink;
 
+import java.io.IOException;
+import java.io.InputStream;
+
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -18,7 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class HttpSink {
 
 	@PostMapping(path = "/v1/bench-sink", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<String> sink(@RequestBody byte[] body, @RequestParam("n") int events) {
+	ResponseEntity<String> sink(HttpServletRequest request, @RequestParam("n") int events) throws IOException {
+		// the body into an array of its declared length, as UsageEventController reads it
+		byte[] body = new byte[request.getContentLength()];
+		try (InputStream in = request.getInputStream()) {
+			in.readNBytes(body, 0, body.length);
+		}
 		return ResponseEntity.accepted()
 			.body("{\"accepted\":" + events + ",\"duplicates\":0,\"rejected\":[],\"bytes\":" + body.length + "}");
 	}

@@ -1,5 +1,6 @@
 package com.cloudpartner.billing;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -82,6 +83,38 @@ class BillingApiIT extends BillingIntegrationTest {
 		assertThat(response.body().get("accepted").asInt()).isEqualTo(1);
 		assertThat(response.text("/rejected/0/id")).isEqualTo(theirs.get("id").asString());
 		assertThat(response.text("/rejected/0/reason")).startsWith("ACCOUNT_MISMATCH");
+	}
+
+	@Test
+	void readsABatchOfUndeclaredLengthAndRefusesOneOverAMebibyteWithOrWithoutItsLength() {
+		Projections.approve(this.jdbc, this.account);
+		Projections.customers(this.jdbc, this.account, "c1");
+		Projections.price(this.jdbc, "products/server-basic/skus/basic-2vcpu-4gb", "vm-hours", "HOUR");
+		String token = TestTokens.usageWriter(this.account);
+		ObjectNode mine = BillingClient.hourOfUsage(this.account, "c1", UUID.randomUUID().toString(),
+				"2026-11-23T05:00:00Z", "2026-11-23T06:00:00Z");
+		ObjectNode theirs = BillingClient.hourOfUsage("other-account", "c1", "theirs-" + UUID.randomUUID(),
+				"2026-11-23T05:00:00Z", "2026-11-23T06:00:00Z");
+		byte[] batch = JSON.createArrayNode().add(theirs).add(mine).toString().getBytes(StandardCharsets.UTF_8);
+		// one byte over 1 MiB: a valid array of one event padded with blanks
+		byte[] tooLarge = ("[" + " ".repeat(1024 * 1024 - 2 - mine.toString().length() + 1) + mine + "]")
+			.getBytes(StandardCharsets.UTF_8);
+
+		BillingClient.Response streamed = this.client.postStreamed("/v1/usage-events", token, batch);
+
+		assertThat(streamed.status()).as(streamed.raw()).isEqualTo(202);
+		assertThat(streamed.body().get("accepted").asInt()).as(streamed.raw()).isEqualTo(1);
+		assertThat(streamed.text("/rejected/0/id")).isEqualTo(theirs.get("id").asString());
+		assertThat(tooLarge.length).isEqualTo(1024 * 1024 + 1);
+		assertProblem(this.client.post("/v1/usage-events", token, new String(tooLarge, StandardCharsets.UTF_8)), 413,
+				"BATCH_TOO_LARGE");
+		assertProblem(this.client.postStreamed("/v1/usage-events", token, tooLarge), 413, "BATCH_TOO_LARGE");
+		// one byte less is a batch
+		byte[] largest = java.util.Arrays.copyOfRange(tooLarge, 1, tooLarge.length);
+		largest[0] = '[';
+		BillingClient.Response atTheLimit = this.client.postStreamed("/v1/usage-events", token, largest);
+		assertThat(atTheLimit.status()).as(atTheLimit.raw()).isEqualTo(202);
+		assertThat(atTheLimit.body().get("duplicates").asInt()).as(atTheLimit.raw()).isEqualTo(1);
 	}
 
 	@Test

@@ -54,6 +54,15 @@ final class BillingClient {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	/**
+	 * A POST whose body is streamed without a declared length (chunked), as a client that
+	 * does not know its body's size in advance sends it.
+	 */
+	Response postStreamed(String path, String token, byte[] body) {
+		return send(request(path, token).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
+	}
+
 	Response put(String path, String token, String body) {
 		return send(request(path, token).header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString(body)));

@@ -145,7 +145,7 @@ public class UsageIngestion {
 				rejected.add(new Rejected(event.id(), tooOld));
 				continue;
 			}
-			valid.add(new Candidate(submitted.raw(), event));
+			valid.add(new Candidate(submitted, event));
 		}
 		// what could not be charged or crosses into another tenant is refused before
 		// repeats are counted, so that every copy of it is refused alike; the tenant is
@@ -219,7 +219,9 @@ public class UsageIngestion {
 		byte[] trace = (traceparent != null) ? traceparent.getBytes(StandardCharsets.UTF_8) : null;
 		List<UsageRecords.Packed> packed = new ArrayList<>(candidates.size());
 		for (Candidate candidate : candidates) {
-			packed.add(new UsageRecords.Packed(candidate.event().subject(), candidate.raw()));
+			Submitted submitted = candidate.submitted();
+			packed.add(new UsageRecords.Packed(candidate.event().subject(), submitted.batch(), submitted.offset(),
+					submitted.length()));
 		}
 		if (!this.kafkaBreaker.tryAcquirePermission()) {
 			// Kafka failed the last batches: answer at once instead of after the
@@ -255,7 +257,7 @@ public class UsageIngestion {
 	private record Identity(String accountId, String source, String id) {
 	}
 
-	private record Candidate(byte[] raw, UsageEvent event) {
+	private record Candidate(Submitted submitted, UsageEvent event) {
 	}
 
 	/** A candidate with the key of its identity ({@link UsageIdentities#identityKey}). */
@@ -266,9 +268,12 @@ public class UsageIngestion {
 	 * One event of a batch as received.
 	 *
 	 * @param fields the members of the event the contract reads
-	 * @param raw its JSON text, as the client sent it: the value produced to Kafka
+	 * @param batch the batch as the client sent it
+	 * @param offset where the event's JSON text starts in it: the text is what is
+	 * produced to Kafka
+	 * @param length the length of the event's text
 	 */
-	public record Submitted(EventFields fields, byte[] raw) {
+	public record Submitted(EventFields fields, byte[] batch, int offset, int length) {
 	}
 
 	/**

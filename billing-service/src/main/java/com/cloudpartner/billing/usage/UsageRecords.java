@@ -37,8 +37,11 @@ final class UsageRecords {
 	private UsageRecords() {
 	}
 
-	/** One event to pack: its subject (the resource) and its JSON as sent. */
-	record Packed(String subject, byte[] raw) {
+	/**
+	 * One event to pack: its subject (the resource) and its JSON as sent, the
+	 * {@code length} bytes from {@code offset} in {@code source} (the batch it came in).
+	 */
+	record Packed(String subject, byte[] source, int offset, int length) {
 	}
 
 	/**
@@ -48,23 +51,23 @@ final class UsageRecords {
 	 */
 	static List<ProducerRecord<String, byte[]>> of(String topic, int partitions, List<Packed> events,
 			byte[] traceparent) {
-		List<List<byte[]>> byPartition = new ArrayList<>(partitions);
+		List<List<Packed>> byPartition = new ArrayList<>(partitions);
 		for (int i = 0; i < partitions; i++) {
 			byPartition.add(new ArrayList<>());
 		}
 		for (Packed event : events) {
-			byPartition.get(partition(event.subject(), partitions)).add(event.raw());
+			byPartition.get(partition(event.subject(), partitions)).add(event);
 		}
 		List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
 		for (int partition = 0; partition < partitions; partition++) {
-			List<byte[]> raws = byPartition.get(partition);
+			List<Packed> raws = byPartition.get(partition);
 			int from = 0;
 			while (from < raws.size()) {
 				// '[' and, per event, its bytes and a ',' or the closing ']'
-				int size = 1 + raws.get(from).length + 1;
+				int size = 1 + raws.get(from).length() + 1;
 				int to = from + 1;
-				while (to < raws.size() && size + raws.get(to).length + 1 <= MAX_RECORD_BYTES) {
-					size += raws.get(to).length + 1;
+				while (to < raws.size() && size + raws.get(to).length() + 1 <= MAX_RECORD_BYTES) {
+					size += raws.get(to).length() + 1;
 					to++;
 				}
 				records.add(record(topic, partition, array(raws.subList(from, to), size), traceparent));
@@ -75,13 +78,13 @@ final class UsageRecords {
 	}
 
 	/** The events as a JSON array, in a buffer of exactly its size. */
-	private static byte[] array(List<byte[]> raws, int size) {
+	private static byte[] array(List<Packed> raws, int size) {
 		byte[] value = new byte[size];
 		value[0] = '[';
 		int at = 1;
-		for (byte[] raw : raws) {
-			System.arraycopy(raw, 0, value, at, raw.length);
-			at += raw.length;
+		for (Packed raw : raws) {
+			System.arraycopy(raw.source(), raw.offset(), value, at, raw.length());
+			at += raw.length();
 			value[at++] = ',';
 		}
 		value[size - 1] = ']';

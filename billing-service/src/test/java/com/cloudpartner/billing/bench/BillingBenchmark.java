@@ -196,6 +196,7 @@ public final class BillingBenchmark {
 		stages.mark();
 		long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
 		long started = System.nanoTime();
+		java.time.Instant measuredSince = java.time.Instant.now();
 		// paced (rate > 0): each client sends a batch every `interval`, and a batch's
 		// latency
 		// counts from when it was due, so that a slow answer is not hidden by the next
@@ -299,6 +300,7 @@ public final class BillingBenchmark {
 		}
 		System.out.println("  where a batch's time goes (mean over the measured phase): " + stages.since());
 		if (TIMELINE) {
+			System.out.println("  measured phase began at " + measuredSince + " (the timeline's second 0)");
 			printTimeline(timeline);
 		}
 		System.out.printf(

@@ -1,5 +1,6 @@
 package com.cloudpartner.billing.usage;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,16 +37,34 @@ class UsageRecordsTests {
 			// takes
 			int count = 1 + random.nextInt(1000);
 			int padding = random.nextBoolean() ? random.nextInt(3000) : random.nextInt(200);
-			List<UsageRecords.Packed> events = new ArrayList<>();
+			// the events are packed from where they are in the batch as it came, as the
+			// API
+			// packs them
+			ByteArrayOutputStream batch = new ByteArrayOutputStream();
+			batch.write('[');
+			List<String> subjects = new ArrayList<>();
+			List<int[]> slices = new ArrayList<>();
 			Map<Integer, List<String>> expected = new HashMap<>();
 			for (int i = 0; i < count; i++) {
 				String subject = "accounts/a/customers/c/servers/srv-" + random.nextInt(resources) + "-용량";
 				String raw = "{\"id\":\"e-" + round + "-" + i + "\",\"subject\":\"" + subject + "\",\"pad\":\""
 						+ "x".repeat(random.nextInt(padding + 1)) + "\"}";
-				events.add(new UsageRecords.Packed(subject, raw.getBytes(StandardCharsets.UTF_8)));
+				byte[] bytes = raw.getBytes(StandardCharsets.UTF_8);
+				if (i > 0) {
+					batch.write(',');
+				}
+				slices.add(new int[] { batch.size(), bytes.length });
+				batch.writeBytes(bytes);
+				subjects.add(subject);
 				int partition = BuiltInPartitioner.partitionForKey(subject.getBytes(StandardCharsets.UTF_8),
 						partitions);
 				expected.computeIfAbsent(partition, (p) -> new ArrayList<>()).add(raw);
+			}
+			batch.write(']');
+			byte[] sent = batch.toByteArray();
+			List<UsageRecords.Packed> events = new ArrayList<>();
+			for (int i = 0; i < count; i++) {
+				events.add(new UsageRecords.Packed(subjects.get(i), sent, slices.get(i)[0], slices.get(i)[1]));
 			}
 			byte[] trace = random.nextBoolean() ? "00-abc-def-01".getBytes(StandardCharsets.US_ASCII) : null;
 

@@ -31,26 +31,31 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consumes accepted usage a poll at a time, on one thread by default: up to 5,000 records
- * a poll, and a fetch waits up to 400 ms for 2 MiB, so that a consumer that keeps up
- * still stores large batches (a few statements and one commit for thousands of events),
- * and the consumer's CPU comes in bursts on one core that leave the other to the API's
- * answers (decision 0079, docs/benchmarks.md, "Issue 13, ingestion"). A partition may
- * return as much as the fetch waits for: at Kafka's default of 1 MiB a partition, a
- * consumer that owned a single partition never filled its fetch and waited the full 400
- * ms for each. The API's records each hold an array of events ({@link UsageRecords},
- * decision 0083), other producers' one event; both are read. Valid events are stored by
- * {@link UsageBatchRecorder} in transactions of whole records and about 5,000 events
- * ({@code platform.billing.usage-transaction-events}); an event that is not a valid
- * {@code usage.recorded} (it can only get here by bypassing the API) is poison and is put
- * on {@code usage-events.DLT} as its own bytes with the reason before its transaction is
- * stored, so that nothing is dropped silently; so is usage older than the dedupe window
- * ({@link DedupeWindow}). A failure to store is narrowed down to the record whose store
- * fails: the records before it are stored, that one alone is retried and finally
- * dead-lettered through the platform's error handler, and those after it come again (all
- * usage is idempotent). Records are read as their bytes, as the API sent them: the parser
- * of UTF-8 bytes cost a sixth less per event than decoding each into a string and parsing
- * its characters ({@code deploy/bench/billing-bench.sh read}), and a dead letter carries
- * the bytes that were sent ({@link ByteDeadLetters}, which the error handler uses too).
+ * a poll, and a fetch waits up to 100 ms for 256 KiB (compressed), so that a consumer
+ * that keeps up still stores large batches (a few statements and one commit for some
+ * thousands of events: ~5,000 at 50,000 events/s), and the consumer's CPU comes in bursts
+ * on one core that leave the other to the API's answers (decision 0079,
+ * docs/benchmarks.md, "Issue 13, ingestion"). The fetch is no larger (decision 0084):
+ * since the API's records hold arrays, a fetch of 400 ms and 2 MiB a partition brought
+ * some 20,000 events a poll, all held, as records and as parsed events, until the poll
+ * was stored; the young collections that met them copied tens of MB and promoted them,
+ * and the old generation filled into full collections that stopped the API's answers for
+ * ~250 ms. A partition may return as much as the fetch waits for, and no more: a consumer
+ * catching up reads 256 KiB a partition a poll. The API's records each hold an array of
+ * events ({@link UsageRecords}, decision 0083), other producers' one event; both are
+ * read. Valid events are stored by {@link UsageBatchRecorder} in transactions of whole
+ * records and about 5,000 events ({@code platform.billing.usage-transaction-events}); an
+ * event that is not a valid {@code usage.recorded} (it can only get here by bypassing the
+ * API) is poison and is put on {@code usage-events.DLT} as its own bytes with the reason
+ * before its transaction is stored, so that nothing is dropped silently; so is usage
+ * older than the dedupe window ({@link DedupeWindow}). A failure to store is narrowed
+ * down to the record whose store fails: the records before it are stored, that one alone
+ * is retried and finally dead-lettered through the platform's error handler, and those
+ * after it come again (all usage is idempotent). Records are read as their bytes, as the
+ * API sent them: the parser of UTF-8 bytes cost a sixth less per event than decoding each
+ * into a string and parsing its characters ({@code deploy/bench/billing-bench.sh read}),
+ * and a dead letter carries the bytes that were sent ({@link ByteDeadLetters}, which the
+ * error handler uses too).
  */
 @Component
 class UsageEventsListener {
@@ -98,9 +103,9 @@ class UsageEventsListener {
 			concurrency = "${platform.billing.usage-consumers:1}",
 			properties = { "value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer",
 					"max.poll.records=${platform.billing.usage-poll-records:5000}",
-					"fetch.min.bytes=${platform.billing.usage-fetch-min-bytes:2097152}",
-					"max.partition.fetch.bytes=${platform.billing.usage-fetch-min-bytes:2097152}",
-					"fetch.max.wait.ms=${platform.billing.usage-fetch-max-wait-ms:400}" })
+					"fetch.min.bytes=${platform.billing.usage-fetch-min-bytes:262144}",
+					"max.partition.fetch.bytes=${platform.billing.usage-fetch-min-bytes:262144}",
+					"fetch.max.wait.ms=${platform.billing.usage-fetch-max-wait-ms:100}" })
 	void onUsage(List<ConsumerRecord<String, byte[]>> records) throws Exception {
 		Instant cutoff = this.window.consumerCutoff();
 		List<List<UsageEvent>> chunk = new ArrayList<>();

@@ -117,6 +117,17 @@ class RecentlyAcknowledged {
 		}
 	}
 
+	/** How many arrays the two tables allocated so far (for tests). */
+	int tableAllocations() {
+		this.lock.lock();
+		try {
+			return this.current.allocations + this.previous.allocations;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
 	/** How many identities are kept (for tests). */
 	int size() {
 		this.lock.lock();
@@ -170,6 +181,9 @@ class RecentlyAcknowledged {
 		/** The most it held since it was last emptied, to size it when emptied. */
 		private int peak;
 
+		/** How many arrays it allocated (for tests). */
+		private int allocations;
+
 		static long nonZero(long hi, long lo) {
 			return (hi == 0 && lo == 0) ? 1 : lo;
 		}
@@ -219,13 +233,22 @@ class RecentlyAcknowledged {
 
 		/**
 		 * Empties it, keeping an array of the size its last use needed (a burst's large
-		 * array is not kept for the quiet seconds after it).
+		 * array is not kept for the quiet seconds after it). A table that is empty
+		 * already keeps its array: the previous generation emptied early, because the
+		 * limit was reached, is emptied again when it becomes the current one, and would
+		 * otherwise start again from the smallest array and grow by doubling through
+		 * every size up to what a window needs (at 50,000 events/s, arrays of up to 16
+		 * MiB a window, which the young collections copied and promoted).
 		 */
 		void clear() {
+			if (this.size == 0) {
+				return;
+			}
 			// the fewest slots that hold the peak at most half full
 			int needed = Math.max(INITIAL, Integer.highestOneBit(Math.max(1, 2 * this.peak - 1)) << 1);
 			if (needed < this.slots.length / 2) {
 				this.slots = new long[2 * needed];
+				this.allocations++;
 			}
 			else {
 				Arrays.fill(this.slots, 0L);
@@ -237,6 +260,7 @@ class RecentlyAcknowledged {
 		private void grow() {
 			long[] old = this.slots;
 			this.slots = new long[2 * old.length];
+			this.allocations++;
 			this.size = 0;
 			for (int i = 0; i < old.length; i += 2) {
 				if (old[i] != 0 || old[i + 1] != 0) {

@@ -104,6 +104,26 @@ class RecentlyAcknowledgedTests {
 	}
 
 	@Test
+	void keepsItsTablesSizedWhenEveryWindowReachesTheLimit() {
+		// 2,000 identities a window against a limit of 3,000: the previous generation is
+		// forgotten early in every window, as at 50,000 events/s with the defaults
+		RecentlyAcknowledged recent = new RecentlyAcknowledged(Duration.ofSeconds(10), 3_000, this.nanos::get);
+		int afterThirdWindow = 0;
+		for (int window = 1; window <= 8; window++) {
+			for (int batch = 0; batch < 4; batch++) {
+				recent.remember(keys(500, 100 * window + batch));
+			}
+			assertThat(recent.acknowledged(keys(500, 100 * window + 3))).containsOnly(true);
+			if (window == 3) {
+				afterThirdWindow = recent.tableAllocations();
+			}
+			this.nanos.addAndGet(10 * SECOND);
+		}
+
+		assertThat(recent.tableAllocations()).as("arrays allocated in windows 4 to 8").isEqualTo(afterThirdWindow);
+	}
+
+	@Test
 	void holdsManyKeysAndTheZeroKey() {
 		RecentlyAcknowledged recent = new RecentlyAcknowledged(Duration.ofSeconds(10), 1_000_000, this.nanos::get);
 		List<UUID> many = keys(100_000, 7);

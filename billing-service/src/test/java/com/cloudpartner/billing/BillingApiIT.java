@@ -118,6 +118,43 @@ class BillingApiIT extends BillingIntegrationTest {
 	}
 
 	@Test
+	void refusesAnEventTooLargeForItsRecordAndAcceptsTheRestOfItsBatch() {
+		Projections.approve(this.jdbc, this.account);
+		Projections.customers(this.jdbc, this.account, "c1");
+		Projections.price(this.jdbc, "products/server-basic/skus/basic-2vcpu-4gb", "vm-hours", "HOUR");
+		String token = TestTokens.usageWriter(this.account);
+		ObjectNode small = BillingClient.hourOfUsage(this.account, "c1", UUID.randomUUID().toString(),
+				"2026-11-23T05:00:00Z", "2026-11-23T06:00:00Z");
+		// valid events with an extension attribute that makes them large: one just over
+		// the
+		// limit of an event, and one that fills a batch of 1 MiB, over the producer's
+		// max.request.size
+		ObjectNode overLimit = BillingClient.hourOfUsage(this.account, "c1", UUID.randomUUID().toString(),
+				"2026-11-23T05:00:00Z", "2026-11-23T06:00:00Z");
+		overLimit.put("padding", "");
+		overLimit.put("padding", "x".repeat(256 * 1024 - 2 - overLimit.toString().length() + 1));
+		ObjectNode huge = BillingClient.hourOfUsage(this.account, "c1", UUID.randomUUID().toString(),
+				"2026-11-23T06:00:00Z", "2026-11-23T07:00:00Z");
+		huge.put("padding", "");
+		huge.put("padding", "x".repeat(1024 * 1024 - 2 - huge.toString().length()));
+		assertThat(overLimit.toString().getBytes(StandardCharsets.UTF_8)).hasSize(256 * 1024 - 1);
+		assertThat(huge.toString().getBytes(StandardCharsets.UTF_8)).hasSize(1024 * 1024 - 2);
+
+		BillingClient.Response mixed = this.client.post("/v1/usage-events", token,
+				JSON.createArrayNode().add(overLimit).add(small).toString());
+		BillingClient.Response alone = this.client.post("/v1/usage-events", token,
+				JSON.createArrayNode().add(huge).toString());
+
+		assertThat(alone.status()).as(alone.raw()).isEqualTo(202);
+		assertThat(alone.body().get("accepted").asInt()).as(alone.raw()).isZero();
+		assertThat(alone.text("/rejected/0/reason")).startsWith("EVENT_TOO_LARGE: ");
+		assertThat(mixed.status()).as(mixed.raw()).isEqualTo(202);
+		assertThat(mixed.body().get("accepted").asInt()).as(mixed.raw()).isEqualTo(1);
+		assertThat(mixed.text("/rejected/0/id")).isEqualTo(overLimit.get("id").asString());
+		assertThat(mixed.text("/rejected/0/reason")).startsWith("EVENT_TOO_LARGE: ");
+	}
+
+	@Test
 	void answersBadInputWithProblems() {
 		String token = TestTokens.usageWriter(this.account);
 		ArrayNode tooMany = JSON.createArrayNode();

@@ -68,7 +68,8 @@ class UsageEventController {
 	@Operation(summary = "Report usage",
 			description = "A JSON array of 1 to 1000 CloudEvents 1.0 (structured) of type usage.recorded, at most "
 					+ "1 MiB. The answer comes once the accepted events are durably on Kafka. Each event "
-					+ "is validated on its own: invalid ones are listed in rejected, the others accepted. An event "
+					+ "is validated on its own: invalid ones are listed in rejected, the others accepted (an event "
+					+ "of more than 262,142 bytes of JSON is refused as EVENT_TOO_LARGE). An event "
 					+ "whose (source, id) was accepted before counts as a duplicate and is not charged again. "
 					+ "Usage that could not be charged is refused too, never accepted and left off the bill: "
 					+ "NO_PRICE_IN_EFFECT (no price of the entitlement's offer, or of the SKU, in the account's "

@@ -52,6 +52,13 @@ public class UsageIngestion {
 	private static final Duration ACK_TIMEOUT = Duration.ofSeconds(5);
 
 	/**
+	 * The most bytes of one event's JSON: an event fits one record of
+	 * {@link UsageRecords#MAX_RECORD_BYTES} with its brackets, far under the producer's
+	 * {@code max.request.size}. A usage event is a few hundred bytes.
+	 */
+	static final int MAX_EVENT_BYTES = UsageRecords.MAX_RECORD_BYTES - 2;
+
+	/**
 	 * Opens when Kafka failed half of the last few batches; while open, batches are
 	 * answered {@code 503 USAGE_NOT_DURABLE} at once; after 2 s one trial batch is let
 	 * through (decision 0071).
@@ -135,6 +142,14 @@ public class UsageIngestion {
 				continue;
 			}
 			UsageEvent event = ((UsageEventValidator.Valid) result).event();
+			if (submitted.length() > MAX_EVENT_BYTES) {
+				// its record would pass the producer's max.request.size: every retry of
+				// the
+				// batch would be answered 503, and count against Kafka's circuit breaker
+				rejected.add(new Rejected(event.id(), "EVENT_TOO_LARGE: an event holds at most " + MAX_EVENT_BYTES
+						+ " bytes of JSON; this one has " + submitted.length()));
+				continue;
+			}
 			if (allowedAccount != null && !allowedAccount.equals(event.accountId())) {
 				rejected.add(new Rejected(event.id(),
 						"ACCOUNT_MISMATCH: data.accountId must be the token's account " + allowedAccount));

@@ -27,8 +27,9 @@ final class UsageRecords {
 	/**
 	 * The most bytes of events in one record: well under the producer's
 	 * {@code max.request.size} and the broker's {@code message.max.bytes} (1 MiB each by
-	 * default), which a whole batch of 1 MiB on one partition would exceed. An event
-	 * larger than this goes alone in its record, as it went before arrays.
+	 * default), which a whole batch of 1 MiB on one partition would exceed. The API
+	 * refuses an event larger than this ({@code EVENT_TOO_LARGE}); one would go alone in
+	 * its record.
 	 */
 	static final int MAX_RECORD_BYTES = 256 * 1024;
 

@@ -142,7 +142,8 @@ public final class BillingBenchmark {
 		// them
 		// (usage of an entitlement billing has not heard of is confirmed at
 		// entitlement-service, decision 0073): 600 events per resource, for up to 200,000
-		// events a second
+		// events a second through the warm-up (10 s or BENCH_WARMUP) and the measured
+		// phase
 		jdbc.sql("""
 				insert into entitlement_version (account_id, entitlement_id, effective_from, customer_id, offer, sku,
 				    state)
@@ -150,7 +151,7 @@ public final class BillingBenchmark {
 				from generate_series(0, :resources) as r""")
 			.param("account", account)
 			.param("sku", SKU)
-			.param("resources", Math.max((seconds + 10) * 200_000 / 600, SPREAD))
+			.param("resources", Math.max((seconds + Math.max(10, WARMUP)) * 200_000 / 600, SPREAD))
 			.update();
 		String token = TestTokens.usageWriter(account);
 		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

@@ -3,6 +3,7 @@ package com.cloudpartner.billing.usage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -127,7 +128,7 @@ class UsageEventController {
 				byte[] body = new byte[(int) declared];
 				int read = in.readNBytes(body, 0, body.length);
 				// fewer bytes than declared: the parser finds the batch cut short
-				return (read == body.length) ? body : java.util.Arrays.copyOf(body, read);
+				return (read == body.length) ? body : Arrays.copyOf(body, read);
 			}
 			byte[] body = in.readNBytes((int) MAX_BYTES + 1);
 			if (body.length > MAX_BYTES) {

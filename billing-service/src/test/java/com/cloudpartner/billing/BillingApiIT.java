@@ -68,13 +68,11 @@ class BillingApiIT extends BillingIntegrationTest {
 
 	@Test
 	void rejectsUsageOfAnotherAccountWithoutFailingTheBatch() {
-		Projections.approve(this.jdbc, this.account);
-		Projections.customers(this.jdbc, this.account, "c1");
-		Projections.price(this.jdbc, "products/server-basic/skus/basic-2vcpu-4gb", "vm-hours", "HOUR");
+		billableAccountsWriter();
 		ObjectNode mine = BillingClient.hourOfUsage(this.account, "c1", UUID.randomUUID().toString(),
-				"2026-11-23T05:00:00Z", "2026-11-23T06:00:00Z");
+				BillingClient.hourStart(2), BillingClient.hourStart(1));
 		ObjectNode theirs = BillingClient.hourOfUsage("other-account", "c1", "theirs-" + UUID.randomUUID(),
-				"2026-11-23T05:00:00Z", "2026-11-23T06:00:00Z");
+				BillingClient.hourStart(2), BillingClient.hourStart(1));
 
 		BillingClient.Response response = this.client.post("/v1/usage-events", TestTokens.usageWriter(this.account),
 				JSON.createArrayNode().add(mine).add(theirs).toString());
@@ -87,14 +85,11 @@ class BillingApiIT extends BillingIntegrationTest {
 
 	@Test
 	void readsABatchOfUndeclaredLengthAndRefusesOneOverAMebibyteWithOrWithoutItsLength() {
-		Projections.approve(this.jdbc, this.account);
-		Projections.customers(this.jdbc, this.account, "c1");
-		Projections.price(this.jdbc, "products/server-basic/skus/basic-2vcpu-4gb", "vm-hours", "HOUR");
-		String token = TestTokens.usageWriter(this.account);
+		String token = billableAccountsWriter();
 		ObjectNode mine = BillingClient.hourOfUsage(this.account, "c1", UUID.randomUUID().toString(),
-				"2026-11-23T05:00:00Z", "2026-11-23T06:00:00Z");
+				BillingClient.hourStart(2), BillingClient.hourStart(1));
 		ObjectNode theirs = BillingClient.hourOfUsage("other-account", "c1", "theirs-" + UUID.randomUUID(),
-				"2026-11-23T05:00:00Z", "2026-11-23T06:00:00Z");
+				BillingClient.hourStart(2), BillingClient.hourStart(1));
 		byte[] batch = JSON.createArrayNode().add(theirs).add(mine).toString().getBytes(StandardCharsets.UTF_8);
 		// one byte over 1 MiB: a valid array of one event padded with blanks
 		byte[] tooLarge = ("[" + " ".repeat(1024 * 1024 - 2 - mine.toString().length() + 1) + mine + "]")
@@ -119,22 +114,19 @@ class BillingApiIT extends BillingIntegrationTest {
 
 	@Test
 	void refusesAnEventTooLargeForItsRecordAndAcceptsTheRestOfItsBatch() {
-		Projections.approve(this.jdbc, this.account);
-		Projections.customers(this.jdbc, this.account, "c1");
-		Projections.price(this.jdbc, "products/server-basic/skus/basic-2vcpu-4gb", "vm-hours", "HOUR");
-		String token = TestTokens.usageWriter(this.account);
+		String token = billableAccountsWriter();
 		ObjectNode small = BillingClient.hourOfUsage(this.account, "c1", UUID.randomUUID().toString(),
-				"2026-11-23T05:00:00Z", "2026-11-23T06:00:00Z");
+				BillingClient.hourStart(2), BillingClient.hourStart(1));
 		// valid events with an extension attribute that makes them large: one just over
 		// the
 		// limit of an event, and one that fills a batch of 1 MiB, over the producer's
 		// max.request.size
 		ObjectNode overLimit = BillingClient.hourOfUsage(this.account, "c1", UUID.randomUUID().toString(),
-				"2026-11-23T05:00:00Z", "2026-11-23T06:00:00Z");
+				BillingClient.hourStart(2), BillingClient.hourStart(1));
 		overLimit.put("padding", "");
 		overLimit.put("padding", "x".repeat(256 * 1024 - 2 - overLimit.toString().length() + 1));
 		ObjectNode huge = BillingClient.hourOfUsage(this.account, "c1", UUID.randomUUID().toString(),
-				"2026-11-23T06:00:00Z", "2026-11-23T07:00:00Z");
+				BillingClient.hourStart(1), BillingClient.hourStart(0));
 		huge.put("padding", "");
 		huge.put("padding", "x".repeat(1024 * 1024 - 2 - huge.toString().length()));
 		assertThat(overLimit.toString().getBytes(StandardCharsets.UTF_8)).hasSize(256 * 1024 - 1);
@@ -204,6 +196,17 @@ class BillingApiIT extends BillingIntegrationTest {
 				"/v1/accounts/{accountId}/adjustments",
 				"/v1/accounts/{accountId}/customers/{customerId}/repricing-config",
 				"/v1/accounts/{accountId}/billing-export", "/v1/billing-export", "/v1/billing-export/schema");
+	}
+
+	/**
+	 * Makes the test's account billable (approved, a customer c1, an hourly price of the
+	 * SKU the usage examples name) and answers a usage writer's token for it.
+	 */
+	private String billableAccountsWriter() {
+		Projections.approve(this.jdbc, this.account);
+		Projections.customers(this.jdbc, this.account, "c1");
+		Projections.price(this.jdbc, "products/server-basic/skus/basic-2vcpu-4gb", "vm-hours", "HOUR");
+		return TestTokens.usageWriter(this.account);
 	}
 
 	private static void assertProblem(BillingClient.Response response, int status, String code) {

@@ -52,7 +52,8 @@ class BillingBadInputIT extends BillingIntegrationTest {
 	void refusesUsageEventsWithTextTheLedgerCannotHold() {
 		String token = TestTokens.usageWriter(this.account);
 		String event = BillingClient
-			.hourOfUsage(this.account, "c1", "nul-" + UUID.randomUUID(), "2026-11-23T05:00:00Z", "2026-11-23T06:00:00Z")
+			.hourOfUsage(this.account, "c1", "nul-" + UUID.randomUUID(), BillingClient.hourStart(2),
+					BillingClient.hourStart(1))
 			.toString();
 		String withNul = event.replace("\"c1\"", "\"c\\u00001\"");
 		assertThat(withNul).isNotEqualTo(event);

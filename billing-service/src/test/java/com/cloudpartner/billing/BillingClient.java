@@ -97,6 +97,17 @@ final class BillingClient {
 		}
 	}
 
+	/**
+	 * The start of the hour {@code hoursAgo} hours before the current one, in RFC 3339:
+	 * usage that stays inside the dedupe window whenever a test runs.
+	 */
+	static String hourStart(int hoursAgo) {
+		return java.time.Instant.now()
+			.truncatedTo(java.time.temporal.ChronoUnit.HOURS)
+			.minusSeconds(3600L * hoursAgo)
+			.toString();
+	}
+
 	/** A documented event example with a fresh id. */
 	static ObjectNode example(String type) {
 		try {

@@ -34,6 +34,15 @@ import static org.awaitility.Awaitility.await;
  */
 class UsageToChargesIT extends BillingIntegrationTest {
 
+	/**
+	 * The day of the usage: two days ago (UTC), so that its hours (05:00-09:00 UTC, the
+	 * same date in Asia/Seoul) stay inside the dedupe window whenever the test runs.
+	 */
+	private static final java.time.LocalDate DAY = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(2);
+
+	/** The billing month of {@link #DAY}. */
+	private static final String MONTH = java.time.YearMonth.from(DAY).toString();
+
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
 
 	@LocalServerPort
@@ -117,10 +126,9 @@ class UsageToChargesIT extends BillingIntegrationTest {
 		String other = "acct-" + UUID.randomUUID().toString().substring(0, 8);
 		Projections.approve(this.jdbc, other);
 		String id = "shared-" + UUID.randomUUID();
-		ObjectNode mine = BillingClient.hourOfUsage(this.account, this.customer, id, "2026-11-23T05:00:00Z",
-				"2026-11-23T06:00:00Z");
-		ObjectNode theirs = BillingClient.hourOfUsage(other, this.customer, id, "2026-11-23T05:00:00Z",
-				"2026-11-23T06:00:00Z");
+		ObjectNode mine = BillingClient.hourOfUsage(this.account, this.customer, id, DAY + "T05:00:00Z",
+				DAY + "T06:00:00Z");
+		ObjectNode theirs = BillingClient.hourOfUsage(other, this.customer, id, DAY + "T05:00:00Z", DAY + "T06:00:00Z");
 
 		BillingClient.Response first = this.client.post("/v1/usage-events", TestTokens.usageWriter(this.account),
 				"[" + mine + "]");
@@ -154,7 +162,7 @@ class UsageToChargesIT extends BillingIntegrationTest {
 				hour("f07", "07:00", "08:00"));
 		String batch = JSON.createArrayNode().addAll(hours).toString();
 		ObjectNode theirs = BillingClient.hourOfUsage(other, this.customer, hours.get(0).get("id").asString(),
-				"2026-11-23T05:00:00Z", "2026-11-23T06:00:00Z");
+				DAY + "T05:00:00Z", DAY + "T06:00:00Z");
 		MessageListenerContainer consumer = this.listeners.getListenerContainer("billing-usage");
 		consumer.stop();
 		BillingClient.Response first;
@@ -284,11 +292,11 @@ class UsageToChargesIT extends BillingIntegrationTest {
 
 	private void assertPartnerCharges(String quantity, String costAtList, String cost, String customerCost) {
 		BillingClient.Response charges = this.client.get(
-				"/v1/accounts/" + this.account + "/billing/current-month?month=2026-11",
+				"/v1/accounts/" + this.account + "/billing/current-month?month=" + MONTH,
 				TestTokens.partner(this.account));
 		assertThat(charges.status()).isEqualTo(200);
 		JsonNode body = charges.body();
-		assertThat(body.get("month").asString()).isEqualTo("2026-11");
+		assertThat(body.get("month").asString()).isEqualTo(MONTH);
 		assertThat(body.get("currencyCode").asString()).isEqualTo("KRW");
 		assertThat(body.get("asOf").asString()).endsWith("Z");
 		assertThat(charges.text("/costAtList/amount")).isEqualTo(costAtList);
@@ -309,8 +317,8 @@ class UsageToChargesIT extends BillingIntegrationTest {
 
 	private void assertCustomerSeesOnlyCustomerPrices() {
 		Projections.customers(this.jdbc, this.account, this.customer);
-		String path = "/v1/accounts/" + this.account + "/customers/" + this.customer
-				+ "/billing/current-month?month=2026-11";
+		String path = "/v1/accounts/" + this.account + "/customers/" + this.customer + "/billing/current-month?month="
+				+ MONTH;
 		for (String token : List.of(TestTokens.console(this.account, this.customer),
 				TestTokens.partner(this.account))) {
 			BillingClient.Response charges = this.client.get(path, token);
@@ -329,7 +337,7 @@ class UsageToChargesIT extends BillingIntegrationTest {
 
 	private ObjectNode hour(String id, String from, String to) {
 		return BillingClient.hourOfUsage(this.account, this.customer, this.account + "-" + id,
-				"2026-11-23T" + from + ":00Z", "2026-11-23T" + to + ":00Z");
+				DAY + "T" + from + ":00Z", DAY + "T" + to + ":00Z");
 	}
 
 	private static List<String> fieldNames(JsonNode node) {

@@ -36,6 +36,12 @@ import static org.awaitility.Awaitility.await;
 @TestPropertySource(properties = "platform.billing.usage-transaction-events=3")
 class UsageTransactionsIT extends BillingIntegrationTest {
 
+	/**
+	 * The day of the usage: two days ago (UTC), inside the dedupe window whenever the
+	 * test runs.
+	 */
+	private static final java.time.LocalDate DAY = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(2);
+
 	private static final Duration PATIENCE = Duration.ofSeconds(60);
 
 	@Autowired
@@ -87,14 +93,14 @@ class UsageTransactionsIT extends BillingIntegrationTest {
 			.query(java.time.OffsetDateTime.class)
 			.list()
 			.stream()
-			.map((hour) -> hour.toInstant().toString())).containsExactly("2026-11-23T05:00:00Z", "2026-11-23T06:00:00Z",
-					"2026-11-23T07:00:00Z", "2026-11-23T08:00:00Z", "2026-11-23T09:00:00Z");
+			.map((hour) -> hour.toInstant().toString())).containsExactly(DAY + "T05:00:00Z", DAY + "T06:00:00Z",
+					DAY + "T07:00:00Z", DAY + "T08:00:00Z", DAY + "T09:00:00Z");
 	}
 
 	private static String hour(String account, String customer, int n, String hour) {
 		return BillingClient
-			.hourOfUsage(account, customer, account + "-" + n, "2026-11-23T" + hour + ":00:00Z",
-					"2026-11-23T%02d:00:00Z".formatted(Integer.parseInt(hour) + 1))
+			.hourOfUsage(account, customer, account + "-" + n, DAY + "T" + hour + ":00:00Z",
+					DAY + "T%02d:00:00Z".formatted(Integer.parseInt(hour) + 1))
 			.toString();
 	}
 

@@ -11,6 +11,7 @@ import java.util.Properties;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -276,6 +277,27 @@ final class BillingClient {
 		KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config);
 		consumer.subscribe(java.util.List.of("usage-events.DLT"));
 		return consumer;
+	}
+
+	/**
+	 * One poll of a {@link #deadLetterConsumer()} (up to 500 ms): the dead letters whose
+	 * value holds {@code marker}, for the test's own among those of other tests.
+	 */
+	static java.util.List<ConsumerRecord<String, String>> deadLettersWith(KafkaConsumer<String, String> consumer,
+			String marker) {
+		java.util.List<ConsumerRecord<String, String>> found = new java.util.ArrayList<>();
+		for (ConsumerRecord<String, String> letter : consumer.poll(Duration.ofMillis(500))) {
+			if (letter.value().contains(marker)) {
+				found.add(letter);
+			}
+		}
+		return found;
+	}
+
+	/** The reason a dead letter carries: the error handler's exception message header. */
+	static String deadLetterReason(ConsumerRecord<String, String> letter) {
+		return new String(letter.headers().lastHeader("kafka_dlt-exception-message").value(),
+				java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	static void produce(String topic, String key, String value) {

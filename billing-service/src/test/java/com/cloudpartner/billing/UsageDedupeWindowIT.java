@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -117,12 +116,8 @@ class UsageDedupeWindowIT extends BillingIntegrationTest {
 			BillingClient.produce("usage-events", hour.get("subject").asString(), hour.toString());
 			List<String> reasons = new ArrayList<>();
 			await().atMost(PATIENCE).until(() -> {
-				for (ConsumerRecord<String, String> record : deadLetters.poll(Duration.ofMillis(500))) {
-					if (record.value().contains(hour.get("id").asString())) {
-						reasons.add(new String(record.headers().lastHeader("kafka_dlt-exception-message").value(),
-								java.nio.charset.StandardCharsets.UTF_8));
-					}
-				}
+				BillingClient.deadLettersWith(deadLetters, hour.get("id").asString())
+					.forEach((letter) -> reasons.add(BillingClient.deadLetterReason(letter)));
 				return !reasons.isEmpty();
 			});
 			assertThat(reasons.get(0)).contains("WINDOW_TOO_OLD");

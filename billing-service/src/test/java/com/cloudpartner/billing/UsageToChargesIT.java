@@ -212,9 +212,7 @@ class UsageToChargesIT extends BillingIntegrationTest {
 			Map<String, String> seen = new HashMap<>();
 			await().atMost(PATIENCE).until(() -> {
 				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-					seen.put(record.value(),
-							new String(record.headers().lastHeader("kafka_dlt-exception-message").value(),
-									StandardCharsets.UTF_8));
+					seen.put(record.value(), BillingClient.deadLetterReason(record));
 				}
 				return poisons.values().stream().allMatch((dead) -> seen.containsKey(dead[0]));
 			});
@@ -236,19 +234,14 @@ class UsageToChargesIT extends BillingIntegrationTest {
 			BillingClient.produce("usage-events", null, record);
 			List<ConsumerRecord<String, String>> dead = new ArrayList<>();
 			await().atMost(PATIENCE).until(() -> {
-				for (ConsumerRecord<String, String> letter : consumer.poll(Duration.ofMillis(500))) {
-					if (letter.value().contains(this.account + "-no-usage")) {
-						dead.add(letter);
-					}
-				}
+				dead.addAll(BillingClient.deadLettersWith(consumer, this.account + "-no-usage"));
 				return !dead.isEmpty();
 			});
 			assertThat(dead).singleElement().satisfies((letter) -> {
 				assertThat(letter.value()).isEqualTo(bad);
 				assertThat(new String(letter.headers().lastHeader("usage-batch-index").value(), StandardCharsets.UTF_8))
 					.isEqualTo("1");
-				assertThat(new String(letter.headers().lastHeader("kafka_dlt-exception-message").value(),
-						StandardCharsets.UTF_8))
+				assertThat(BillingClient.deadLetterReason(letter))
 					.contains("Invalid usage event " + this.account + "-no-usage: INVALID_SPECVERSION");
 			});
 		}
@@ -274,18 +267,12 @@ class UsageToChargesIT extends BillingIntegrationTest {
 			assertThat(sent.body().get("accepted").asInt()).as(sent.raw()).isEqualTo(1);
 			List<ConsumerRecord<String, String>> dead = new ArrayList<>();
 			await().atMost(PATIENCE).until(() -> {
-				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-					if (record.value().contains(this.account + "-dlt")) {
-						dead.add(record);
-					}
-				}
+				dead.addAll(BillingClient.deadLettersWith(consumer, this.account + "-dlt"));
 				return !dead.isEmpty();
 			});
 			// the record the API wrote: an array of the batch's events of one partition
 			assertThat(JSON.readTree(dead.get(0).value())).isEqualTo(JSON.createArrayNode().add(event));
-			assertThat(new String(dead.get(0).headers().lastHeader("kafka_dlt-exception-message").value(),
-					StandardCharsets.UTF_8))
-				.contains("refused by the test");
+			assertThat(BillingClient.deadLetterReason(dead.get(0))).contains("refused by the test");
 		}
 		assertThat(recordedEvents()).isZero();
 	}

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -69,21 +68,13 @@ class UsageTransactionsIT extends BillingIntegrationTest {
 			}
 			List<String> dead = new ArrayList<>();
 			await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
-				for (ConsumerRecord<String, String> letter : deadLetters.poll(Duration.ofMillis(500))) {
-					if (letter.value().contains(suffix)) {
-						dead.add(letter.value());
-					}
-				}
+				BillingClient.deadLettersWith(deadLetters, suffix).forEach((letter) -> dead.add(letter.value()));
 				return BillingClient.recordedEvents(this.jdbc, good) == 5 && !dead.isEmpty();
 			});
 			// a little longer, for a dead letter of the other records that would follow
 			long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
 			while (System.nanoTime() < until) {
-				for (ConsumerRecord<String, String> letter : deadLetters.poll(Duration.ofMillis(500))) {
-					if (letter.value().contains(suffix)) {
-						dead.add(letter.value());
-					}
-				}
+				BillingClient.deadLettersWith(deadLetters, suffix).forEach((letter) -> dead.add(letter.value()));
 			}
 			assertThat(dead).containsExactly(records.get(2));
 		}

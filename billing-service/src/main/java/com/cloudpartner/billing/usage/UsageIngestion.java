@@ -143,9 +143,8 @@ public class UsageIngestion {
 			}
 			UsageEvent event = ((UsageEventValidator.Valid) result).event();
 			if (submitted.length() > MAX_EVENT_BYTES) {
-				// its record would pass the producer's max.request.size: every retry of
-				// the
-				// batch would be answered 503, and count against Kafka's circuit breaker
+				// its record would pass the producer's max.request.size: every retry
+				// of its batch would be answered 503 and count against Kafka's breaker
 				rejected.add(new Rejected(event.id(), "EVENT_TOO_LARGE: an event holds at most " + MAX_EVENT_BYTES
 						+ " bytes of JSON; this one has " + submitted.length()));
 				continue;
